@@ -1,0 +1,58 @@
+// Bundles the extension client, the language server and the CLI into dist/,
+// and (with --tests) every *.test.ts into out/test/ for node's test runner.
+const esbuild = require('esbuild');
+const fs = require('fs');
+const path = require('path');
+
+const production = process.argv.includes('--production');
+const watch = process.argv.includes('--watch');
+const tests = process.argv.includes('--tests');
+
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  sourcemap: !production,
+  minify: production,
+  logLevel: 'warning',
+  loader: { '.json': 'json' },
+};
+
+function findTests(dir, out = []) {
+  if (!fs.existsSync(dir)) return out;
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    if (entry.name === 'node_modules' || entry.name.startsWith('.')) continue;
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) findTests(full, out);
+    else if (entry.name.endsWith('.test.ts')) out.push(full);
+  }
+  return out;
+}
+
+async function main() {
+  const builds = tests
+    ? [{
+        ...common,
+        entryPoints: [...findTests('server/src'), ...findTests('test')],
+        outbase: '.',
+        outdir: 'out/test',
+        external: ['vscode'],
+      }]
+    : [
+        { ...common, entryPoints: { extension: 'client/src/extension.ts' }, outdir: 'dist', external: ['vscode'] },
+        { ...common, entryPoints: { server: 'server/src/main.ts', cli: 'server/src/cli.ts' }, outdir: 'dist' },
+      ];
+  if (tests) fs.rmSync('out/test', { recursive: true, force: true });
+  if (watch) {
+    for (const options of builds) await (await esbuild.context(options)).watch();
+    console.log('[watch] build started');
+    return;
+  }
+  await Promise.all(builds.map((options) => esbuild.build(options)));
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
