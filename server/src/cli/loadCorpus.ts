@@ -1,0 +1,56 @@
+// Reads the files and folders named on the command line into a Corpus, the same engine
+// the language server uses, remembering how each file was named for the report.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { Corpus } from '../service/corpus';
+import { NodeWorkspace, describeFsError } from '../service/nodeWorkspace';
+import { compileGlob, compileGlobs } from '../service/glob';
+import { resolveSettings, type Settings } from '../service/settings';
+
+export class UsageError extends Error {}
+
+export interface LoadedCorpus {
+  corpus: Corpus;
+  /** URI → path as the user named it (or relative to the folder they named). */
+  displayPath: Map<string, string>;
+  settings: Settings;
+}
+
+export async function loadCorpus(paths: string[], rawSettings?: unknown): Promise<LoadedCorpus> {
+  if (paths.length === 0) throw new UsageError('name at least one file or folder');
+  const settings = resolveSettings(rawSettings);
+  const workspace = new NodeWorkspace();
+  const corpus = new Corpus(workspace, settings);
+  const displayPath = new Map<string, string>();
+  const include = compileGlob(settings.files);
+  const exclude = compileGlobs(settings.exclude);
+  const uris: string[] = [];
+  for (const given of paths) {
+    let stat: fs.Stats;
+    try {
+      stat = fs.statSync(given);
+    } catch (error) {
+      throw new InputError(describeFsError(error, given));
+    }
+    if (stat.isDirectory()) {
+      for await (const found of workspace.listFiles(pathToFileURL(path.resolve(given)).href, { include, exclude })) {
+        const relative = path.relative(path.resolve(given), new URL(found.uri).pathname.replace(/%20/g, ' '));
+        displayPath.set(found.uri, path.join(given, decodeURIComponent(relative)));
+        uris.push(found.uri);
+      }
+    } else {
+      const uri = pathToFileURL(path.resolve(given)).href;
+      displayPath.set(uri, given);
+      uris.push(uri);
+    }
+  }
+  for (const uri of uris) {
+    const file = await corpus.loadFromDisk(uri);
+    if (!file) throw new InputError(`${displayPath.get(uri)}: could not be read`);
+  }
+  return { corpus, displayPath, settings };
+}
+
+/** Unreadable input: exit code 2 with the message. */
+export class InputError extends Error {}

@@ -1,0 +1,198 @@
+// The only code that speaks the protocol: it wires a connection to the service.
+import {
+  type CancellationToken,
+  type Connection,
+  DidChangeWatchedFilesNotification,
+  ErrorCodes,
+  LSPErrorCodes,
+  FileChangeType,
+  type InitializeParams,
+  type InitializeResult,
+  ResponseError,
+  TextDocumentSyncKind,
+  TextDocuments,
+} from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { fileURLToPath } from 'node:url';
+import * as path from 'node:path';
+import { Corpus } from '../service/corpus';
+import { NodeWorkspace } from '../service/nodeWorkspace';
+import { resolveSettings, type Settings } from '../service/settings';
+import { diagnosticsFor } from '../service/diagnosticsFeature';
+import { codeActionsFor, fixAllKind } from '../service/codeActionsFeature';
+import { CorpusFeatures } from '../service/corpusFeatures';
+
+export function startServer(connection: Connection): void {
+  const documents = new TextDocuments(TextDocument);
+  const workspace = new NodeWorkspace();
+  const corpus = new Corpus(workspace, resolveSettings(undefined));
+  const features = new CorpusFeatures(corpus);
+  let folders: string[] = [];
+  let clientHasConfiguration = false;
+  let clientHasWatchRegistration = false;
+  let clientHasProgress = false;
+  let versionedEdits = false;
+  let indexing: { cancelled: boolean } | undefined;
+
+  const log = (message: string) => connection.console.log(`[copydesk] ${message}`);
+
+  /** Runs a request handler so that one failure answers that request with an error and nothing else. */
+  function guarded<P, R>(name: string, handler: (params: P, token: CancellationToken) => R | Promise<R>) {
+    return async (params: P, token: CancellationToken): Promise<R | ResponseError<void>> => {
+      try {
+        if (token?.isCancellationRequested) return new ResponseError(LSPErrorCodes.RequestCancelled, 'cancelled');
+        return await handler(params, token);
+      } catch (error) {
+        const message = error instanceof Error ? `${error.message}\n${error.stack ?? ''}` : String(error);
+        connection.console.error(`[copydesk] ${name} failed: ${message}`);
+        return new ResponseError(ErrorCodes.InternalError, `Copydesk: ${name} failed: ${error instanceof Error ? error.message : String(error)}`);
+      }
+    };
+  }
+
+  connection.onInitialize((params: InitializeParams): InitializeResult => {
+    const capabilities = params.capabilities;
+    clientHasConfiguration = !!capabilities.workspace?.configuration;
+    clientHasWatchRegistration = !!capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration;
+    clientHasProgress = !!capabilities.window?.workDoneProgress;
+    versionedEdits = !!capabilities.workspace?.workspaceEdit?.documentChanges;
+    folders = (params.workspaceFolders ?? []).map((f) => f.uri);
+    if (folders.length === 0 && params.rootUri) folders = [params.rootUri];
+    const init = params.initializationOptions as { settings?: unknown } | undefined;
+    if (init?.settings) corpus.settings = resolveSettings(init.settings);
+    return {
+      capabilities: {
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: false },
+        hoverProvider: true,
+        referencesProvider: true,
+        definitionProvider: true,
+        documentHighlightProvider: true,
+        documentSymbolProvider: true,
+        workspaceSymbolProvider: true,
+        codeLensProvider: { resolveProvider: false },
+        codeActionProvider: { codeActionKinds: ['quickfix', fixAllKind], resolveProvider: false },
+        workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+      },
+      serverInfo: { name: 'copydesk', version: '0.1.0' },
+    };
+  });
+
+  connection.onInitialized(async () => {
+    await loadSettings();
+    if (clientHasWatchRegistration) {
+      void connection.client.register(DidChangeWatchedFilesNotification.type, {
+        watchers: [{ globPattern: corpus.settings.files }],
+      });
+    }
+    void indexCorpus();
+  });
+
+  async function loadSettings(): Promise<void> {
+    if (!clientHasConfiguration) return;
+    try {
+      const raw = await connection.workspace.getConfiguration('copydesk');
+      if (raw) corpus.settings = resolveSettings(raw);
+    } catch (error) {
+      log(`could not read settings, using defaults: ${String(error)}`);
+    }
+  }
+
+  async function indexCorpus(): Promise<void> {
+    if (indexing) indexing.cancelled = true;
+    const state = { cancelled: false };
+    indexing = state;
+    const started = Date.now();
+    const progress = clientHasProgress ? await connection.window.createWorkDoneProgress().catch(() => undefined) : undefined;
+    progress?.begin('Copydesk: indexing articles', 0, 'listing files…', true);
+    progress?.token.onCancellationRequested(() => (state.cancelled = true));
+    try {
+      const count = await corpus.index(folders, {
+        isCancelled: () => state.cancelled,
+        report: (done, total) => progress?.report(total ? Math.min(100, Math.round((done / total) * 100)) : 0, `${done} of ${total} articles`),
+      });
+      log(`indexed ${count} articles in ${Date.now() - started} ms${state.cancelled ? ' (cancelled)' : ''}`);
+    } catch (error) {
+      connection.console.error(`[copydesk] indexing failed: ${String(error)}`);
+    } finally {
+      progress?.done();
+      if (indexing === state) indexing = undefined;
+    }
+  }
+
+  // Diagnostics are pushed per open document as soon as its text is known,
+  // never waiting for the rest of the corpus to be indexed.
+  const pending = new Set<string>();
+  function scheduleDiagnostics(uri: string): void {
+    if (pending.has(uri)) return;
+    pending.add(uri);
+    setImmediate(() => {
+      pending.delete(uri);
+      const document = documents.get(uri);
+      if (!document) return;
+      try {
+        void connection.sendDiagnostics({ uri, version: document.version, diagnostics: diagnosticsFor(corpus, uri) });
+      } catch (error) {
+        connection.console.error(`[copydesk] diagnostics for ${uri} failed: ${String(error)}`);
+      }
+    });
+  }
+
+  documents.onDidOpen(({ document }) => {
+    corpus.setOpen(document.uri, document.version, document.getText());
+    scheduleDiagnostics(document.uri);
+  });
+  documents.onDidChangeContent(({ document }) => {
+    corpus.setOpen(document.uri, document.version, document.getText());
+    scheduleDiagnostics(document.uri);
+  });
+  documents.onDidClose(({ document }) => {
+    void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
+    void corpus.close(document.uri);
+  });
+
+  connection.onDidChangeConfiguration(async () => {
+    const before = JSON.stringify({ files: corpus.settings.files, exclude: corpus.settings.exclude });
+    await loadSettings();
+    for (const document of documents.all()) scheduleDiagnostics(document.uri);
+    if (JSON.stringify({ files: corpus.settings.files, exclude: corpus.settings.exclude }) !== before) void indexCorpus();
+  });
+
+  connection.onDidChangeWatchedFiles(async ({ changes }) => {
+    for (const change of changes) {
+      try {
+        if (change.type === FileChangeType.Deleted) corpus.removeFromDisk(change.uri);
+        else if (isCorpusFile(change.uri)) await corpus.loadFromDisk(change.uri);
+      } catch (error) {
+        connection.console.error(`[copydesk] file event for ${change.uri} failed: ${String(error)}`);
+      }
+    }
+  });
+
+  function isCorpusFile(uri: string): boolean {
+    if (!uri.startsWith('file:')) return false;
+    const full = fileURLToPath(uri);
+    for (const folder of folders) {
+      const relative = path.relative(fileURLToPath(folder), full);
+      if (!relative.startsWith('..') && !path.isAbsolute(relative)) return corpus.matches(relative.split(path.sep).join('/'));
+    }
+    return false;
+  }
+
+  connection.onCodeAction(guarded('codeAction', (params) =>
+    codeActionsFor(corpus, { uri: params.textDocument.uri, range: params.range, only: params.context.only, versionedEdits }),
+  ));
+  connection.onHover(guarded('hover', (params) => features.hover(params.textDocument.uri, params.position)));
+  connection.onReferences(guarded('references', (params) => features.references(params.textDocument.uri, params.position, params.context.includeDeclaration)));
+  connection.onDefinition(guarded('definition', (params) => features.definition(params.textDocument.uri, params.position)));
+  connection.onDocumentHighlight(guarded('documentHighlight', (params) => features.highlights(params.textDocument.uri, params.position)));
+  connection.onDocumentSymbol(guarded('documentSymbol', (params) => features.documentSymbols(params.textDocument.uri)));
+  connection.onWorkspaceSymbol(guarded('workspaceSymbol', (params) => features.workspaceSymbols(params.query)));
+  connection.onCodeLens(guarded('codeLens', (params) => features.codeLenses(params.textDocument.uri)));
+
+  connection.onShutdown(() => {
+    if (indexing) indexing.cancelled = true;
+  });
+
+  documents.listen(connection);
+  connection.listen();
+}

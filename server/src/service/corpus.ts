@@ -1,0 +1,179 @@
+// The corpus: every article file under the workspace folders, as the latest text we know.
+// An open document's unsaved text wins over its disk copy. Observers (the quote and entity
+// indexes) hear about each file as it changes, so cross-file data is updated file by file.
+import { decodeFile } from './decode';
+import { FileAnalysis } from './fileAnalysis';
+import { compileGlob, compileGlobs } from './glob';
+import type { Settings } from './settings';
+import type { Workspace } from './workspace';
+
+export interface CorpusObserver {
+  fileChanged(file: FileAnalysis): void;
+  fileRemoved(uri: string): void;
+}
+
+export interface IndexProgress {
+  /** Called as files are indexed; `total` grows while folders are still being listed. */
+  report(done: number, total: number): void;
+  isCancelled(): boolean;
+}
+
+const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+export class Corpus {
+  private readonly disk = new Map<string, FileAnalysis>();
+  private readonly opened = new Map<string, FileAnalysis>();
+  private readonly observers: CorpusObserver[] = [];
+  /** Bumped on every disk event per URI, so a slow read never overwrites a newer one. */
+  private readonly diskGeneration = new Map<string, number>();
+
+  constructor(
+    private readonly workspace: Workspace,
+    public settings: Settings,
+  ) {}
+
+  observe(observer: CorpusObserver): void {
+    this.observers.push(observer);
+    for (const file of this.files()) observer.fileChanged(file);
+  }
+
+  get(uri: string): FileAnalysis | undefined {
+    return this.opened.get(uri) ?? this.disk.get(uri);
+  }
+
+  isOpen(uri: string): boolean {
+    return this.opened.has(uri);
+  }
+
+  /** The current view of every file: open text where open, disk text otherwise. */
+  files(): FileAnalysis[] {
+    const result = [...this.opened.values()];
+    for (const [uri, file] of this.disk) if (!this.opened.has(uri)) result.push(file);
+    return result;
+  }
+
+  get size(): number {
+    let n = this.opened.size;
+    for (const uri of this.disk.keys()) if (!this.opened.has(uri)) n++;
+    return n;
+  }
+
+  setOpen(uri: string, version: number, text: string): FileAnalysis {
+    const current = this.opened.get(uri);
+    if (current && current.version === version && current.text === text) return current;
+    const file = new FileAnalysis({ uri, version, text, encoding: 'utf8' });
+    this.opened.set(uri, file);
+    this.notifyChanged(file);
+    return file;
+  }
+
+  /** The editor closed a document: fall back to the disk copy, reading it again if needed. */
+  async close(uri: string): Promise<void> {
+    if (!this.opened.delete(uri)) return;
+    const onDisk = await this.workspace.stat(uri);
+    if (onDisk) await this.loadFromDisk(uri);
+    else this.removeFromDisk(uri);
+  }
+
+  /** Reads one file from disk (create/change events, indexing). Never throws. */
+  async loadFromDisk(uri: string): Promise<FileAnalysis | undefined> {
+    const generation = (this.diskGeneration.get(uri) ?? 0) + 1;
+    this.diskGeneration.set(uri, generation);
+    const stat = await this.workspace.stat(uri);
+    if (!stat) {
+      this.removeFromDisk(uri);
+      return undefined;
+    }
+    let file: FileAnalysis;
+    const limit = this.settings.maxFileSizeMb * 1024 * 1024;
+    if (stat.size > limit) {
+      file = new FileAnalysis({
+        uri, version: `disk:${stat.mtime}:${stat.size}`, text: '', encoding: 'utf8',
+        skippedBecause: `Not analysed: ${(stat.size / 1048576).toFixed(1)} MB is over the ${this.settings.maxFileSizeMb} MB limit (setting copydesk.maxFileSizeMb).`,
+      });
+    } else {
+      let bytes: Uint8Array;
+      try {
+        bytes = await this.workspace.readFile(uri);
+      } catch {
+        if (this.diskGeneration.get(uri) === generation) this.removeFromDisk(uri);
+        return undefined; // vanished or unreadable while indexing
+      }
+      const decoded = decodeFile(bytes);
+      file = new FileAnalysis({
+        uri,
+        version: `disk:${stat.mtime}:${stat.size}`,
+        text: decoded.text,
+        encoding: decoded.encoding,
+        firstInvalidByte: decoded.firstInvalidByte,
+        skippedBecause: decoded.encoding === 'binary' ? 'Not analysed: this looks like a binary file (it contains NUL bytes).' : undefined,
+      });
+    }
+    if (this.diskGeneration.get(uri) !== generation) return undefined; // a newer event won
+    this.disk.set(uri, file);
+    if (!this.opened.has(uri)) this.notifyChanged(file);
+    return file;
+  }
+
+  removeFromDisk(uri: string): void {
+    this.diskGeneration.set(uri, (this.diskGeneration.get(uri) ?? 0) + 1);
+    if (!this.disk.delete(uri)) return;
+    if (!this.opened.has(uri)) for (const o of this.observers) o.fileRemoved(uri);
+  }
+
+  /** Whether a path relative to its workspace folder belongs to the corpus under the settings. */
+  matches(relativePath: string): boolean {
+    return compileGlob(this.settings.files)(relativePath) && !compileGlobs(this.settings.exclude)(relativePath);
+  }
+
+  /**
+   * Discovers and reads every corpus file under the folders, a few reads at a time,
+   * yielding to the event loop between files so requests are served while it runs.
+   */
+  async index(folderUris: readonly string[], progress?: IndexProgress): Promise<number> {
+    const include = compileGlob(this.settings.files);
+    const exclude = compileGlobs(this.settings.exclude);
+    const isCancelled = () => progress?.isCancelled() ?? false;
+    const queue: string[] = [];
+    let listing = true;
+    let done = 0;
+    let total = 0;
+    const lister = (async () => {
+      for (const folder of folderUris) {
+        for await (const found of this.workspace.listFiles(folder, { include, exclude, isCancelled })) {
+          queue.push(found.uri);
+          total++;
+        }
+      }
+      listing = false;
+    })();
+    const worker = async () => {
+      for (;;) {
+        if (isCancelled()) return;
+        const uri = queue.shift();
+        if (uri === undefined) {
+          if (!listing) return;
+          await yieldToEventLoop();
+          continue;
+        }
+        await this.loadFromDisk(uri);
+        done++;
+        if (done % 50 === 0) progress?.report(done, total);
+        await yieldToEventLoop();
+      }
+    };
+    await Promise.all([lister, ...Array.from({ length: 8 }, worker)]);
+    progress?.report(done, total);
+    return done;
+  }
+
+  private notifyChanged(file: FileAnalysis): void {
+    for (const observer of this.observers) {
+      try {
+        observer.fileChanged(file);
+      } catch {
+        // one broken index must not stop the others from updating
+      }
+    }
+  }
+}

@@ -1,0 +1,87 @@
+// Everything derived from one version of one file, computed lazily and kept until the
+// file changes. Shared by every feature: diagnostics, hover, references, the CLI.
+import { LineIndex } from '../analysis/lineIndex';
+import type { Problem, Severity } from '../analysis/types';
+import { allRules } from '../analysis/rules';
+import type { FileEncoding } from './decode';
+import type { Settings } from './settings';
+
+export interface FileAnalysisInit {
+  uri: string;
+  /** Client version for an open document; a disk stamp ("disk:mtime:size") otherwise. */
+  version: number | string;
+  text: string;
+  encoding: FileEncoding;
+  /** Why the file is not analysed (binary, too large), shown to the user. */
+  skippedBecause?: string;
+  /** Byte offset of the first invalid UTF-8 byte, when encoding is invalid-utf8. */
+  firstInvalidByte?: number;
+}
+
+export class FileAnalysis {
+  readonly uri: string;
+  readonly version: number | string;
+  readonly text: string;
+  readonly encoding: FileEncoding;
+  readonly skippedBecause?: string;
+  readonly firstInvalidByte?: number;
+  private lineIndex?: LineIndex;
+  private problemCache?: { key: string; problems: Problem[] };
+
+  constructor(init: FileAnalysisInit) {
+    this.uri = init.uri;
+    this.version = init.version;
+    this.text = init.skippedBecause ? '' : init.text;
+    this.encoding = init.encoding;
+    this.skippedBecause = init.skippedBecause;
+    this.firstInvalidByte = init.firstInvalidByte;
+  }
+
+  get lines(): LineIndex {
+    return (this.lineIndex ??= new LineIndex(this.text));
+  }
+
+  /** Problems of every enabled rule, with severities from the settings, in document order. */
+  problems(settings: Settings): Problem[] {
+    const key = JSON.stringify(settings.rules);
+    if (this.problemCache?.key === key) return this.problemCache.problems;
+    const problems: Problem[] = [...this.fileProblems()];
+    if (!this.skippedBecause) {
+      for (const rule of allRules) {
+        const level = settings.rules[rule.id];
+        if (level === 'off') continue;
+        let found: Problem[];
+        try {
+          found = rule.check(this.text);
+        } catch {
+          found = []; // a rule bug must not cost the user the other rules
+        }
+        for (const problem of found) {
+          problems.push(level ? { ...problem, severity: level as Severity } : problem);
+        }
+      }
+    }
+    problems.sort((a, b) => a.start - b.start || a.end - b.end);
+    this.problemCache = { key, problems };
+    return problems;
+  }
+
+  /** Problems about the file as a whole: not UTF-8, binary, too large. */
+  private fileProblems(): Problem[] {
+    if (this.skippedBecause) {
+      return [{ rule: 'file-skipped', start: 0, end: 0, severity: 'information', message: this.skippedBecause, fixes: [] }];
+    }
+    if (this.encoding === 'invalid-utf8') {
+      const at = this.firstInvalidByte !== undefined ? ` (first bad byte at offset ${this.firstInvalidByte})` : '';
+      return [{
+        rule: 'not-utf8',
+        start: 0,
+        end: 0,
+        severity: 'error',
+        message: `This file is not valid UTF-8${at}; it is probably Windows-1252 or Latin-1. Bad bytes are shown as U+FFFD. Re-save it as UTF-8 from its real encoding; Copydesk will not rewrite it.`,
+        fixes: [],
+      }];
+    }
+    return [];
+  }
+}

@@ -1,0 +1,70 @@
+import * as fs from 'node:fs/promises';
+import * as path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { FileStat, FoundFile, ListOptions, Workspace } from './workspace';
+import { excludesFolder } from './glob';
+
+/** The real file system. Follows no symlinked folders, so symlink loops cannot trap it. */
+export class NodeWorkspace implements Workspace {
+  async *listFiles(folderUri: string, options: ListOptions): AsyncIterable<FoundFile> {
+    const root = fileURLToPath(folderUri);
+    const pending: string[] = [''];
+    while (pending.length > 0) {
+      if (options.isCancelled?.()) return;
+      const relativeDir = pending.pop()!;
+      let entries: import('node:fs').Dirent[];
+      try {
+        entries = await fs.readdir(path.join(root, relativeDir), { withFileTypes: true });
+      } catch {
+        continue; // deleted or unreadable while we walked: skip it
+      }
+      entries.sort((a, b) => (a.name < b.name ? 1 : a.name > b.name ? -1 : 0));
+      for (const entry of entries) {
+        const relative = relativeDir ? `${relativeDir}/${entry.name}` : entry.name;
+        if (entry.isDirectory()) {
+          if (!excludesFolder(options.exclude, relative)) pending.push(relative);
+        } else if ((entry.isFile() || entry.isSymbolicLink()) && options.include(relative) && !options.exclude(relative)) {
+          const full = path.join(root, relative);
+          const stat = await this.statPath(full);
+          if (stat) yield { uri: pathToFileURL(full).href, ...stat };
+        }
+      }
+    }
+  }
+
+  async readFile(uri: string): Promise<Uint8Array> {
+    try {
+      return await fs.readFile(fileURLToPath(uri));
+    } catch (error) {
+      throw new Error(describeFsError(error, fileURLToPath(uri)));
+    }
+  }
+
+  async stat(uri: string): Promise<FileStat | undefined> {
+    return this.statPath(fileURLToPath(uri));
+  }
+
+  private async statPath(full: string): Promise<FileStat | undefined> {
+    try {
+      const s = await fs.stat(full); // follows a file symlink; a dangling one fails and is skipped
+      return s.isFile() ? { size: s.size, mtime: s.mtimeMs } : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+}
+
+export function describeFsError(error: unknown, file: string): string {
+  const code = (error as NodeJS.ErrnoException)?.code;
+  switch (code) {
+    case 'ENOENT':
+      return `${file}: no such file or folder`;
+    case 'EACCES':
+    case 'EPERM':
+      return `${file}: permission denied`;
+    case 'EISDIR':
+      return `${file}: is a folder`;
+    default:
+      return `${file}: ${(error as Error)?.message ?? String(error)}`;
+  }
+}
