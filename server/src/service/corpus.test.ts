@@ -1,0 +1,98 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { Corpus, type CorpusObserver } from './corpus';
+import { MemoryWorkspace } from './memoryWorkspace';
+import { resolveSettings } from './settings';
+import type { FileAnalysis } from './fileAnalysis';
+
+function recorder(): CorpusObserver & { changed: string[]; removed: string[] } {
+  const changed: string[] = [];
+  const removed: string[] = [];
+  return { changed, removed, fileChanged: (f: FileAnalysis) => changed.push(`${f.uri}@${f.version}`), fileRemoved: (u) => removed.push(u) };
+}
+
+test('indexing finds corpus files, skips excluded folders and other extensions', async () => {
+  const ws = new MemoryWorkspace('file:///corpus', {
+    'a.txt': 'one',
+    'outlet/b.article': 'two',
+    'notes.md': 'not an article',
+    'node_modules/pkg/readme.txt': 'dependency',
+    '.git/info.txt': 'hidden',
+  });
+  const corpus = new Corpus(ws, resolveSettings(undefined));
+  const reports: Array<[number, number]> = [];
+  const count = await corpus.index([ws.root], { report: (d, t) => reports.push([d, t]), isCancelled: () => false });
+  assert.equal(count, 2);
+  assert.deepEqual(corpus.files().map((f) => f.uri).sort(), [ws.uri('a.txt'), ws.uri('outlet/b.article')]);
+  assert.deepEqual(reports.at(-1), [2, 2]);
+  assert.equal(ws.reads, 2, 'excluded files are never read');
+});
+
+test('an open document wins over its disk copy, and closing falls back to disk', async () => {
+  const ws = new MemoryWorkspace('file:///corpus', { 'a.txt': 'disk text' });
+  const corpus = new Corpus(ws, resolveSettings(undefined));
+  const observer = recorder();
+  corpus.observe(observer);
+  await corpus.index([ws.root]);
+  const uri = ws.uri('a.txt');
+  corpus.setOpen(uri, 1, 'unsaved text');
+  assert.equal(corpus.get(uri)?.text, 'unsaved text');
+  // A disk change while the document is open does not replace what the user sees.
+  ws.write('a.txt', 'disk text, saved elsewhere');
+  await corpus.loadFromDisk(uri);
+  assert.equal(corpus.get(uri)?.text, 'unsaved text');
+  await corpus.close(uri);
+  assert.equal(corpus.get(uri)?.text, 'disk text, saved elsewhere');
+  assert.equal(observer.changed.length, 3, 'disk load, open, back to disk');
+});
+
+test('a deleted file leaves the corpus and observers hear of it', async () => {
+  const ws = new MemoryWorkspace('file:///corpus', { 'a.txt': 'x', 'b.txt': 'y' });
+  const corpus = new Corpus(ws, resolveSettings(undefined));
+  const observer = recorder();
+  corpus.observe(observer);
+  await corpus.index([ws.root]);
+  const gone = ws.delete('b.txt');
+  corpus.removeFromDisk(gone);
+  assert.equal(corpus.size, 1);
+  assert.deepEqual(observer.removed, [gone]);
+  // A file deleted between listing and reading is dropped quietly.
+  assert.equal(await corpus.loadFromDisk(ws.uri('never.txt')), undefined);
+});
+
+test('binary, oversized and non-UTF-8 files are reported, not analysed', async () => {
+  const ws = new MemoryWorkspace('file:///corpus', {
+    'image.txt': new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0]),
+    'big.txt': 'x'.repeat(2 * 1024 * 1024),
+    'cp1252.txt': new Uint8Array([0x63, 0x61, 0x66, 0xe9]),
+  });
+  const corpus = new Corpus(ws, resolveSettings({ maxFileSizeMb: 1 }));
+  await corpus.index([ws.root]);
+  const problems = (name: string) => corpus.get(ws.uri(name))!.problems(corpus.settings);
+  assert.deepEqual(problems('image.txt').map((p) => p.rule), ['file-skipped']);
+  assert.match(problems('image.txt')[0].message, /binary/);
+  assert.match(problems('big.txt')[0].message, /over the 1 MB limit/);
+  const notUtf8 = problems('cp1252.txt')[0];
+  assert.equal(notUtf8.rule, 'not-utf8');
+  assert.deepEqual([notUtf8.start, notUtf8.end], [0, 0]);
+  assert.equal(ws.reads, 2, 'the oversized file is not even read');
+});
+
+test('analysis is cached per version: asking twice does not re-run the rules', () => {
+  const corpus = new Corpus(new MemoryWorkspace(), resolveSettings(undefined));
+  const file = corpus.setOpen('file:///corpus/x.txt', 1, 'text');
+  assert.equal(file.problems(corpus.settings), file.problems(corpus.settings));
+  assert.equal(corpus.setOpen('file:///corpus/x.txt', 1, 'text'), file, 'same version and text: same analysis');
+  assert.notEqual(corpus.setOpen('file:///corpus/x.txt', 2, 'text 2'), file);
+});
+
+test('indexing can be cancelled', async () => {
+  const files: Record<string, string> = {};
+  for (let i = 0; i < 200; i++) files[`f${i}.txt`] = `article ${i}`;
+  const ws = new MemoryWorkspace('file:///corpus', files);
+  const corpus = new Corpus(ws, resolveSettings(undefined));
+  let cancelled = false;
+  setImmediate(() => (cancelled = true));
+  const count = await corpus.index([ws.root], { report: () => {}, isCancelled: () => cancelled });
+  assert.ok(count < 200, `stopped early after ${count}`);
+});
