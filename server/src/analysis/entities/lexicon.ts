@@ -1,0 +1,130 @@
+// Word lists used by the tagger's features, the span post-processing and the entity index.
+// Hand-written lists live here; the generated gazetteer (countries, demonyms, cities, first names)
+// comes from gazetteer.json (see NOTICE.md for sources and licences).
+import gaz from './gazetteer.json';
+
+const G = gaz as { countryAlias: Record<string, string>; demonyms: string[]; cities: string[]; firstNames: string[] };
+
+export const HONORIFICS = new Set([
+  'mr', 'mr.', 'mrs', 'mrs.', 'ms', 'ms.', 'miss', 'dr', 'dr.', 'prof', 'prof.', 'sir', 'dame', 'lord', 'lady',
+  'mme', 'mme.', 'messrs', 'messrs.', 'monsieur', 'madame', 'herr', 'sr.', 'sra.', 'signor', 'signora',
+]);
+
+/** Title / role words (lowercase) that may precede a name; never part of a PER span. */
+export const TITLE_WORDS = new Set([
+  'president', 'vice', 'prime', 'minister', 'ministers', 'foreign', 'secretary', 'secretary-general', 'general', 'gen.',
+  'gen', 'state', 'defense', 'defence', 'interior', 'finance', 'justice', 'home', 'chancellor', 'king', 'queen',
+  'prince', 'princess', 'pope', 'ayatollah', 'sheikh', 'sheik', 'emir', 'sultan', 'senator', 'sen.', 'sen',
+  'rep.', 'representative', 'congressman', 'congresswoman', 'governor', 'gov.', 'mayor', 'ambassador', 'envoy',
+  'spokesman', 'spokeswoman', 'spokesperson', 'press', 'chief', 'deputy', 'acting', 'former', 'leader',
+  'commander', 'colonel', 'col.', 'lieutenant', 'lt.', 'major', 'maj.', 'captain', 'capt.', 'sergeant', 'sgt.',
+  'admiral', 'adm.', 'marshal', 'judge', 'justice', 'attorney', 'chairman', 'chairwoman', 'chair', 'director',
+  'executive', 'ceo', 'founder', 'archbishop', 'bishop', 'cardinal', 'rev.', 'reverend', 'father', 'imam',
+  'rabbi', 'speaker', 'premier', 'dictator', 'strongman', 'national', 'security', 'adviser', 'advisor',
+  'coach', 'striker', 'midfielder', 'goalkeeper', 'manager', 'officer', 'official', 'agent', 'inspector',
+  'commissioner', 'counsel', 'spokesman', 'aide', 'assistant', 'presidential', 'white', 'house', 'kremlin',
+  'first', 'lady', 'crown', 'grand', 'supreme', 'emeritus', 'new', 'incoming', 'outgoing', 'interim',
+  'opposition', 'party', 'union', 'trade', 'economy', 'economic', 'energy', 'health', 'education', 'labor',
+  'labour', 'commerce', 'transport', 'agriculture', 'environment', 'treasury', 'homeland', 'intelligence',
+  'army', 'navy', 'air', 'force', 'military', 'police', 'staff', 'joint', 'chiefs', 'of', 'the', 'for',
+  'affairs', 'european', 'un', 'u.n.', 'nato', 'us', 'u.s.', 'uk', 'eu', 'senior', 'top', 'media', 'defense',
+  'head', 'counterpart', 'anchor', 'correspondent', 'reporter', 'editor', 'columnist', 'professor',
+  'spy', 'ex', 'then', 'sitting', 'leading', 'ruling', 'general-secretary', 'chief-of-staff', 'vice-president',
+]);
+
+/** Words that head a title phrase: a title must contain at least one of these. */
+export const TITLE_HEADS = new Set([
+  'president', 'minister', 'secretary', 'secretary-general', 'general', 'gen.', 'chancellor', 'king', 'queen',
+  'prince', 'princess', 'pope', 'ayatollah', 'sheikh', 'sheik', 'emir', 'sultan', 'senator', 'sen.',
+  'rep.', 'representative', 'congressman', 'congresswoman', 'governor', 'gov.', 'mayor', 'ambassador', 'envoy',
+  'spokesman', 'spokeswoman', 'spokesperson', 'chief', 'leader', 'commander', 'colonel', 'col.', 'lieutenant',
+  'lt.', 'major', 'maj.', 'captain', 'capt.', 'sergeant', 'sgt.', 'admiral', 'adm.', 'marshal', 'judge',
+  'attorney', 'chairman', 'chairwoman', 'director', 'ceo', 'founder', 'archbishop', 'bishop', 'cardinal',
+  'rev.', 'reverend', 'imam', 'rabbi', 'speaker', 'premier', 'dictator', 'strongman', 'adviser', 'advisor',
+  'coach', 'striker', 'midfielder', 'goalkeeper', 'manager', 'officer', 'official', 'inspector', 'commissioner',
+  'counsel', 'aide', 'assistant', 'lady', 'head', 'counterpart', 'anchor', 'correspondent', 'reporter', 'editor',
+  'columnist', 'professor', 'deputy', 'premier', 'vice-president', 'general-secretary', 'chief-of-staff',
+  'agent', 'justice',
+]);
+
+/** Name particles kept inside person spans. */
+export const PARTICLES = new Set([
+  'al', 'al-', 'el', 'el-', 'bin', 'ibn', 'bint', 'abu', 'van', 'von', 'de', 'der', 'den', 'del', 'della', 'di',
+  'da', 'dos', 'das', 'du', 'la', 'le', 'ben', 'ter', 'af', 'zu', 'y',
+]);
+
+/** Lowercase words that signal an organisation when inside a capitalised span. */
+export const ORG_WORDS = new Set([
+  'party', 'ministry', 'department', 'council', 'court', 'army', 'navy', 'committee', 'commission', 'agency',
+  'organization', 'organisation', 'union', 'association', 'institute', 'university', 'college', 'school',
+  'bank', 'company', 'corporation', 'corp', 'corp.', 'inc', 'inc.', 'ltd', 'ltd.', 'co.', 'group', 'front',
+  'movement', 'brigade', 'brigades', 'forces', 'force', 'police', 'parliament', 'assembly', 'senate',
+  'congress', 'fund', 'foundation', 'federation', 'league', 'club', 'news', 'times', 'post', 'press',
+  'network', 'television', 'radio', 'airlines', 'airways', 'office', 'bureau', 'service', 'board', 'authority',
+  'alliance', 'coalition', 'church', 'society', 'institution', 'center', 'centre', 'hospital', 'unit',
+  'command', 'guard', 'guards', 'cabinet', 'government', 'administration', 'tribunal', 'fc', 'united',
+  'journal', 'herald', 'tribune', 'agency', 'channel', 'mission', 'secretariat', 'directorate',
+]);
+
+/** Keywords of places inside a capitalised span. */
+export const LOC_WORDS = new Set([
+  'river', 'mountains', 'mountain', 'mount', 'lake', 'sea', 'ocean', 'gulf', 'bay', 'island', 'islands', 'valley',
+  'province', 'city', 'county', 'district', 'region', 'state', 'street', 'square', 'desert', 'peninsula', 'strait',
+  'heights', 'strip', 'bank', 'coast', 'airport', 'base', 'border', 'canal', 'hills', 'park', 'road',
+]);
+
+/** Country / territory name or alias -> canonical common name (world-countries + a few press forms). */
+export const COUNTRY_ALIAS: ReadonlyMap<string, string> = new Map(Object.entries(G.countryAlias));
+export const DEMONYMS: ReadonlySet<string> = new Set(G.demonyms);
+export const CITIES: ReadonlySet<string> = new Set(G.cities);
+export const FIRST_NAMES: ReadonlySet<string> = new Set(G.firstNames);
+
+/** Organisation acronym <-> name pairs the press uses without spelling them out. */
+export const ORG_ALIAS: ReadonlyMap<string, string> = new Map([
+  ['UN', 'United Nations'], ['U.N.', 'United Nations'], ['EU', 'European Union'], ['E.U.', 'European Union'],
+  ['NATO', 'North Atlantic Treaty Organization'], ['Nato', 'North Atlantic Treaty Organization'],
+  ['OPCW', 'Organisation for the Prohibition of Chemical Weapons'],
+  ['Organization for the Prohibition of Chemical Weapons', 'Organisation for the Prohibition of Chemical Weapons'],
+  ['IAEA', 'International Atomic Energy Agency'], ['WHO', 'World Health Organization'],
+  ['IMF', 'International Monetary Fund'], ['CIA', 'Central Intelligence Agency'],
+  ['FBI', 'Federal Bureau of Investigation'], ['AP', 'Associated Press'], ['AFP', 'Agence France-Presse'],
+  ['BBC', 'British Broadcasting Corporation'], ['G7', 'Group of Seven'], ['G-7', 'Group of Seven'],
+  ['G20', 'Group of 20'], ['G-20', 'Group of 20'], ['ISIS', 'Islamic State'], ['ISIL', 'Islamic State'],
+  ['IS', 'Islamic State'], ['Daesh', 'Islamic State'], ['KGB', 'KGB'], ['FSB', 'Federal Security Service'],
+]);
+
+// multi-token gazetteer: phrase (space-joined tokens) -> kind bits
+export const GZ_COUNTRY = 1;
+export const GZ_CITY = 2;
+export const GZ_DEMONYM = 4;
+export const GZ_FIRST = 8;
+export const GZ_TITLE = 16;
+export const GZ_HONORIFIC = 32;
+export const GZ_ORGWORD = 64;
+export const GZ_PARTICLE = 128;
+export const GZ_LOCWORD = 256;
+
+/** Phrases of 2+ tokens from the gazetteer, keyed by their first token; value: [tokens[], kind]. */
+export const PHRASES = new Map<string, Array<[string[], number]>>();
+/** Single-token gazetteer membership bits (exact case). */
+export const SINGLE = new Map<string, number>();
+
+function splitPhrase(p: string): string[] {
+  return p.split(/\s+/).filter(Boolean);
+}
+function addPhrase(p: string, kind: number): void {
+  const toks = splitPhrase(p);
+  if (toks.length === 0) return;
+  if (toks.length === 1) {
+    SINGLE.set(toks[0], (SINGLE.get(toks[0]) ?? 0) | kind);
+    return;
+  }
+  let list = PHRASES.get(toks[0]);
+  if (!list) PHRASES.set(toks[0], (list = []));
+  list.push([toks, kind]);
+}
+for (const k of COUNTRY_ALIAS.keys()) addPhrase(k, GZ_COUNTRY);
+for (const k of CITIES) addPhrase(k, GZ_CITY);
+for (const k of DEMONYMS) addPhrase(k, GZ_DEMONYM);
+for (const k of FIRST_NAMES) addPhrase(k, GZ_FIRST);
+for (const list of PHRASES.values()) list.sort((a, b) => b[0].length - a[0].length);

@@ -1,0 +1,307 @@
+// Greedy averaged-perceptron BIO tagger over hashed features. Shared by the runtime recogniser and the
+// training script (scripts/ner/train.ts), so feature extraction is identical in both.
+import {
+  GZ_CITY, GZ_COUNTRY, GZ_DEMONYM, GZ_FIRST, GZ_HONORIFIC, GZ_LOCWORD, GZ_ORGWORD, GZ_PARTICLE, GZ_TITLE,
+  HONORIFICS, LOC_WORDS, ORG_WORDS, PARTICLES, PHRASES, SINGLE, TITLE_WORDS,
+} from './lexicon';
+
+export const TAGS = ['O', 'B-PER', 'I-PER', 'B-ORG', 'I-ORG', 'B-LOC', 'I-LOC'] as const;
+export const NTAGS = 7;
+export type Weights = Float32Array | Int8Array | Int16Array;
+
+/** Number of static (history-independent) features per token. */
+export const K_STATIC = 24;
+/** Number of history (previous-tag) features per token. */
+export const K_DYN = 4;
+
+// ---- hashing -------------------------------------------------------------------------------------
+export function hashString(s: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h | 0;
+}
+function mix(a: number, b: number): number {
+  let h = Math.imul(a ^ 0x5bd1e995, 0x9e3779b1) ^ b;
+  h = Math.imul(h ^ (h >>> 15), 0x85ebca6b);
+  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
+  return (h ^ (h >>> 16)) | 0;
+}
+function mix3(a: number, b: number, c: number): number {
+  return mix(mix(a, b), c);
+}
+
+// ---- per-word cached info ---------------------------------------------------------------------------
+// layout of the Int32Array per word:
+const I_W = 0, I_L = 1, I_S = 2, I_SUF2 = 3, I_SUF3 = 4, I_SUF4 = 5, I_PRE3 = 6, I_BITS = 7, I_CAPS = 8;
+const WI_LEN = 9;
+// caps classes
+const C_LOWER = 0, C_TITLE = 1, C_UPPER = 2, C_DIGIT = 3, C_PUNCT = 4, C_MIXED = 5;
+
+function shapeOf(w: string): string {
+  let out = '';
+  let last = '';
+  let run = 0;
+  for (let i = 0; i < w.length; i++) {
+    const c = w.charCodeAt(i);
+    let k: string;
+    if (c >= 65 && c <= 90) k = 'X';
+    else if (c >= 97 && c <= 122) k = 'x';
+    else if (c >= 48 && c <= 57) k = 'd';
+    else if (c > 127) {
+      const ch = w[i];
+      k = ch.toLowerCase() !== ch ? 'X' : ch.toUpperCase() !== ch ? 'x' : ch;
+    } else k = w[i];
+    if (k === last) {
+      run++;
+      if (run >= 2) continue;
+    } else run = 0;
+    last = k;
+    out += k;
+  }
+  return out;
+}
+
+function capsClass(w: string): number {
+  let up = 0, low = 0, dig = 0;
+  for (let i = 0; i < w.length; i++) {
+    const ch = w[i];
+    const c = w.charCodeAt(i);
+    if (c >= 48 && c <= 57) dig++;
+    else if (c >= 65 && c <= 90) up++;
+    else if (c >= 97 && c <= 122) low++;
+    else if (c > 127) {
+      if (ch.toLowerCase() !== ch) up++;
+      else if (ch.toUpperCase() !== ch) low++;
+    }
+  }
+  if (up === 0 && low === 0) return dig > 0 ? C_DIGIT : C_PUNCT;
+  if (up === 0) {
+    // "al-Assad", "bin": lowercase start but a capital later counts as mixed
+    return C_LOWER;
+  }
+  const first = w[0];
+  const firstUp = first.toLowerCase() !== first;
+  if (low === 0) return up === 1 && w.length === 1 ? C_TITLE : C_UPPER;
+  if (firstUp) return C_TITLE;
+  return C_MIXED;
+}
+
+const cache = new Map<string, Int32Array>();
+
+function lowerBits(l: string): number {
+  let b = 0;
+  if (TITLE_WORDS.has(l)) b |= GZ_TITLE;
+  if (HONORIFICS.has(l)) b |= GZ_HONORIFIC;
+  if (ORG_WORDS.has(l)) b |= GZ_ORGWORD;
+  if (LOC_WORDS.has(l)) b |= GZ_LOCWORD;
+  if (PARTICLES.has(l) || l.startsWith('al-') || l.startsWith('el-')) b |= GZ_PARTICLE;
+  return b;
+}
+
+export function wordInfo(w: string): Int32Array {
+  let info = cache.get(w);
+  if (info) return info;
+  if (cache.size > 200000) cache.clear();
+  const l = w.toLowerCase();
+  info = new Int32Array(WI_LEN);
+  info[I_W] = mix(1, hashString(w));
+  info[I_L] = mix(2, hashString(l));
+  info[I_S] = mix(3, hashString(shapeOf(w)));
+  const n = l.length;
+  info[I_SUF2] = mix(4, hashString(n > 2 ? l.slice(n - 2) : l));
+  info[I_SUF3] = mix(5, hashString(n > 3 ? l.slice(n - 3) : l));
+  info[I_SUF4] = mix(6, hashString(n > 4 ? l.slice(n - 4) : l));
+  info[I_PRE3] = mix(7, hashString(n > 3 ? l.slice(0, 3) : l));
+  info[I_BITS] = lowerBits(l) | (SINGLE.get(w) ?? 0);
+  info[I_CAPS] = capsClass(w);
+  cache.set(w, info);
+  return info;
+}
+
+/** Title-case an ALL-CAPS word for headline sentences ("PUTIN" -> "Putin"); short acronyms stay. */
+function foldCaps(w: string): string {
+  if (w.length <= 3 || SINGLE.has(w)) return w;
+  return w[0] + w.slice(1).toLowerCase();
+}
+
+// ---- static features for a sentence ------------------------------------------------------------------
+export interface SentenceFeatures {
+  n: number;
+  feats: Int32Array; // n * K_STATIC
+  shape: Int32Array; // hashed shape per token (for history features)
+  lower: Int32Array; // hashed lowercase per token
+  caps: Uint8Array;
+}
+
+const BOS = hashString('<s>');
+const EOS = hashString('</s>');
+
+export function sentenceFeatures(words: string[], from: number, to: number, out?: SentenceFeatures): SentenceFeatures {
+  const n = to - from;
+  let sf = out;
+  if (!sf || sf.feats.length < n * K_STATIC) {
+    const cap = Math.max(n, 64);
+    sf = { n, feats: new Int32Array(cap * K_STATIC), shape: new Int32Array(cap), lower: new Int32Array(cap), caps: new Uint8Array(cap) };
+  }
+  sf.n = n;
+  // headline detection: mostly ALL-CAPS words
+  let upperWords = 0, letterWords = 0;
+  for (let i = from; i < to; i++) {
+    const c = wordInfo(words[i])[I_CAPS];
+    if (c === C_UPPER || c === C_LOWER || c === C_TITLE || c === C_MIXED) {
+      letterWords++;
+      if (c === C_UPPER) upperWords++;
+    }
+  }
+  const headline = letterWords >= 3 && upperWords >= letterWords * 0.7;
+  const infos: Int32Array[] = new Array(n);
+  const toks: string[] = new Array(n);
+  for (let i = 0; i < n; i++) {
+    const w0 = words[from + i];
+    const w = headline && wordInfo(w0)[I_CAPS] === C_UPPER ? foldCaps(w0) : w0;
+    toks[i] = w;
+    infos[i] = wordInfo(w);
+  }
+  // multi-token gazetteer matches
+  const gz = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    const list = PHRASES.get(toks[i]);
+    if (list) {
+      for (const [ph, kind] of list) {
+        if (i + ph.length > n) continue;
+        let ok = true;
+        for (let k = 1; k < ph.length; k++) if (toks[i + k] !== ph[k]) { ok = false; break; }
+        if (ok) {
+          gz[i] |= kind | 512;
+          for (let k = 1; k < ph.length; k++) gz[i + k] |= kind | 1024;
+          break;
+        }
+      }
+    }
+    gz[i] |= infos[i][I_BITS];
+  }
+  const F = sf.feats;
+  for (let i = 0; i < n; i++) {
+    const a = infos[i];
+    const p1 = i > 0 ? infos[i - 1] : null;
+    const p2 = i > 1 ? infos[i - 2] : null;
+    const n1 = i + 1 < n ? infos[i + 1] : null;
+    const n2 = i + 2 < n ? infos[i + 2] : null;
+    const L0 = a[I_L], S0 = a[I_S];
+    const Lp1 = p1 ? p1[I_L] : BOS, Lp2 = p2 ? p2[I_L] : BOS;
+    const Ln1 = n1 ? n1[I_L] : EOS, Ln2 = n2 ? n2[I_L] : EOS;
+    const Sp1 = p1 ? p1[I_S] : BOS, Sn1 = n1 ? n1[I_S] : EOS;
+    const Cp1 = p1 ? p1[I_CAPS] : 7, Cn1 = n1 ? n1[I_CAPS] : 7;
+    const gp1 = i > 0 ? gz[i - 1] : -1, gn1 = i + 1 < n ? gz[i + 1] : -1;
+    const o = i * K_STATIC;
+    F[o] = 0x1234567;
+    F[o + 1] = a[I_W];
+    F[o + 2] = L0;
+    F[o + 3] = S0;
+    F[o + 4] = a[I_SUF2];
+    F[o + 5] = a[I_SUF3];
+    F[o + 6] = a[I_SUF4];
+    F[o + 7] = a[I_PRE3];
+    F[o + 8] = mix(108, gz[i]);
+    F[o + 9] = mix(109, Lp1);
+    F[o + 10] = mix(110, Ln1);
+    F[o + 11] = mix(111, Lp2);
+    F[o + 12] = mix(112, Ln2);
+    F[o + 13] = mix3(113, Sp1, S0);
+    F[o + 14] = mix3(114, S0, Sn1);
+    F[o + 15] = mix3(115, Lp1, L0);
+    F[o + 16] = mix3(116, L0, Ln1);
+    F[o + 17] = mix3(117, gp1, a[I_CAPS]);
+    F[o + 18] = mix3(118, gn1, a[I_CAPS]);
+    F[o + 19] = mix3(119, i === 0 ? 1 : 0, S0);
+    F[o + 20] = mix(120, (Cp1 << 8) | (a[I_CAPS] << 4) | Cn1);
+    F[o + 21] = mix3(121, headline ? 1 : 0, a[I_CAPS]);
+    F[o + 22] = mix3(122, Lp1, S0);
+    F[o + 23] = mix3(123, Ln1, S0);
+    sf.shape[i] = S0;
+    sf.lower[i] = L0;
+    sf.caps[i] = a[I_CAPS];
+  }
+  return sf;
+}
+
+/** History features for token i given previous two tags. */
+export function dynamicFeatures(sf: SentenceFeatures, i: number, prev: number, prev2: number, out: Int32Array): void {
+  out[0] = mix(200, prev);
+  out[1] = mix3(201, prev, sf.shape[i]);
+  out[2] = mix3(202, prev, sf.lower[i]);
+  out[3] = mix3(203, prev, prev2);
+}
+
+/** allowed[prev * NTAGS + tag]: BIO constraint (I-X only after B-X / I-X). */
+export const ALLOWED = (() => {
+  const a = new Uint8Array(NTAGS * (NTAGS + 1));
+  for (let p = 0; p <= NTAGS; p++) {
+    for (let t = 0; t < NTAGS; t++) {
+      const isI = t === 2 || t === 4 || t === 6;
+      a[p * NTAGS + t] = !isI || (p < NTAGS && (p === t || p === t - 1)) ? 1 : 0;
+    }
+  }
+  return a;
+})();
+/** Tag id used as "previous tag" at sentence start. */
+export const START = NTAGS;
+
+const dyn = new Int32Array(K_DYN);
+const scores = new Float64Array(NTAGS);
+
+/**
+ * Greedy decode one sentence. `skipLower`: lowercase plain words after an O tag are tagged O
+ * without scoring (runtime speed path).
+ */
+export function decode(sf: SentenceFeatures, w: Weights, mask: number, tags: Uint8Array, skipLower: boolean): void {
+  let prev = START, prev2 = START;
+  const F = sf.feats;
+  for (let i = 0; i < sf.n; i++) {
+    if (skipLower && (prev === 0 || prev === START) && sf.caps[i] === C_LOWER && (sf.lower[i] & 0) === 0 && isPlainLower(sf, i)) {
+      tags[i] = 0;
+      prev2 = prev;
+      prev = 0;
+      continue;
+    }
+    scores.fill(0);
+    const o = i * K_STATIC;
+    for (let k = 0; k < K_STATIC; k++) {
+      const b = (F[o + k] & mask) * NTAGS;
+      for (let t = 0; t < NTAGS; t++) scores[t] += w[b + t];
+    }
+    dynamicFeatures(sf, i, prev, prev2, dyn);
+    for (let k = 0; k < K_DYN; k++) {
+      const b = (dyn[k] & mask) * NTAGS;
+      for (let t = 0; t < NTAGS; t++) scores[t] += w[b + t];
+    }
+    let best = 0, bs = -Infinity;
+    const ao = prev * NTAGS;
+    for (let t = 0; t < NTAGS; t++) {
+      if (ALLOWED[ao + t] && scores[t] > bs) { bs = scores[t]; best = t; }
+    }
+    tags[i] = best;
+    prev2 = prev;
+    prev = best;
+  }
+}
+
+// set by sentenceFeatures' caller: whether token i is a plain lowercase word (no hyphen/particle)
+let plainLower: Uint8Array = new Uint8Array(0);
+export function setPlainLower(words: string[], from: number, to: number): void {
+  const n = to - from;
+  if (plainLower.length < n) plainLower = new Uint8Array(Math.max(n, 256));
+  for (let i = 0; i < n; i++) {
+    const w = words[from + i];
+    plainLower[i] = w.indexOf('-') < 0 && (wordInfo(w)[I_BITS] & (GZ_PARTICLE | GZ_COUNTRY | GZ_CITY | GZ_FIRST | GZ_DEMONYM)) === 0 ? 1 : 0;
+  }
+}
+function isPlainLower(_sf: SentenceFeatures, i: number): boolean {
+  return plainLower[i] === 1;
+}
+
+export const GZ_ANY_PLACE = GZ_COUNTRY | GZ_CITY;
+export { GZ_DEMONYM, GZ_FIRST, GZ_TITLE, GZ_HONORIFIC, GZ_ORGWORD, GZ_PARTICLE, GZ_LOCWORD };

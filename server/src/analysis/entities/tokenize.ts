@@ -1,0 +1,107 @@
+// Raw-text tokeniser for the NER tagger: Penn-Treebank-like tokens with UTF-16 offsets.
+// "Putin's" -> "Putin" "'s"; "don't" -> "do" "n't"; "U.S." / "Mr." / "J." keep their period;
+// hyphenated words ("al-Assad", "Secretary-General") stay one token. Curly quotes and dashes are
+// normalised in `norm` (the string the features see); offsets always point into the original text.
+
+export interface Tokens {
+  /** Normalised token strings (curly quotes straightened, dashes unified). */
+  norm: string[];
+  start: number[];
+  end: number[];
+  /** True when the token starts a new sentence (or paragraph / headline line). */
+  sentStart: boolean[];
+}
+
+const ABBREV = new Set([
+  'Mr', 'Mrs', 'Ms', 'Dr', 'Prof', 'Gen', 'Sen', 'Rep', 'Gov', 'Lt', 'Col', 'Sgt', 'Capt', 'Cmdr', 'Adm', 'Maj',
+  'Rev', 'St', 'Jr', 'Sr', 'Inc', 'Corp', 'Co', 'Ltd', 'Bros', 'Mt', 'Ft', 'No', 'vs', 'Jan', 'Feb', 'Mar', 'Apr',
+  'Jun', 'Jul', 'Aug', 'Sep', 'Sept', 'Oct', 'Nov', 'Dec', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun', 'Ave',
+  'Blvd', 'Dept', 'Univ', 'Pres', 'Amb', 'Supt', 'Insp', 'Det', 'Cpl', 'Pvt', 'Messrs', 'Mme', 'Mlle', 'etc', 'al',
+]);
+
+// letter/digit/mark runs joined by internal hyphens or apostrophes; or dotted acronyms (U.S., e.g.)
+const TOKEN_RE = /(\p{L}(?:\.\p{L})+\.?)|([\p{L}\p{N}\p{M}]+(?:[-'’‘][\p{L}\p{N}\p{M}]+)*(?:[.,:][\p{N}]+)*)|(\.\.\.|--|\S)/gu;
+
+function isUpper(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 0xc0 && c <= 0xde && c !== 0xd7);
+}
+
+export function normalizeToken(s: string): string {
+  // fast path: plain ASCII
+  let plain = true;
+  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) > 127) { plain = false; break; }
+  if (plain) return s;
+  return s.replace(/[’‘ʼ`]/g, "'").replace(/[“”„«»]/g, '"').replace(/[—–‒―]/g, '--');
+}
+
+export function tokenize(text: string): Tokens {
+  const norm: string[] = [];
+  const start: number[] = [];
+  const end: number[] = [];
+  const sentStart: boolean[] = [];
+  let newSentence = true;
+  let lastEnd = 0;
+  TOKEN_RE.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  const push = (s: number, e: number) => {
+    // sentence boundary on a blank line, or a line break after a short (headline/dateline) line
+    if (!newSentence && s > lastEnd) {
+      const gap = text.slice(lastEnd, s);
+      const nl = gap.indexOf('\n');
+      if (nl >= 0) {
+        if (gap.indexOf('\n', nl + 1) >= 0) newSentence = true;
+        else {
+          const ls = text.lastIndexOf('\n', lastEnd - 1) + 1;
+          if (lastEnd - ls < 60) newSentence = true;
+        }
+      }
+    }
+    norm.push(normalizeToken(text.slice(s, e)));
+    start.push(s);
+    end.push(e);
+    sentStart.push(newSentence);
+    newSentence = false;
+    lastEnd = e;
+  };
+  while ((m = TOKEN_RE.exec(text)) !== null) {
+    const s = m.index;
+    let e = s + m[0].length;
+    if (m[2] !== undefined) {
+      const w = m[2];
+      // possessive / clitic split
+      const lw = w.length;
+      if (lw > 2) {
+        const c2 = w.charCodeAt(lw - 2);
+        const c1 = w.charCodeAt(lw - 1);
+        if ((c2 === 39 || c2 === 0x2019) && (c1 === 115 || c1 === 83)) {
+          push(s, e - 2);
+          push(e - 2, e);
+          continue;
+        }
+        if (lw > 3 && (c2 === 39 || c2 === 0x2019) && c1 === 116 && (w.charCodeAt(lw - 3) === 110 || w.charCodeAt(lw - 3) === 78)) {
+          push(s, e - 3);
+          push(e - 3, e);
+          continue;
+        }
+      }
+      // abbreviation or initial keeps its period
+      if (text.charCodeAt(e) === 46 && (ABBREV.has(w) || (w.length === 1 && isUpper(w.charCodeAt(0))))) {
+        e += 1;
+        TOKEN_RE.lastIndex = e;
+      }
+      push(s, e);
+      continue;
+    }
+    push(s, e);
+    if (m[3] !== undefined) {
+      const c = m[3];
+      if (c === '.' || c === '?' || c === '!' || c === '...') {
+        // sentence end unless followed by a lowercase word
+        newSentence = true;
+      }
+    } else if (m[1] !== undefined && text.charCodeAt(e - 1) === 46) {
+      // "U.S." may end a sentence: only if followed by whitespace + capital after a line end; leave as is
+    }
+  }
+  return { norm, start, end, sentStart };
+}
