@@ -40,6 +40,16 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       await client?.restart();
     }),
     vscode.commands.registerCommand('copydesk.openOutput', () => output.show(true)),
+    // Code lenses from the server carry plain JSON; the references peek needs VS Code objects.
+    vscode.commands.registerCommand('copydesk.showReferences', (uri: string, position: unknown, locations: unknown[]) => {
+      const convert = client!.protocol2CodeConverter;
+      return vscode.commands.executeCommand(
+        'editor.action.showReferences',
+        vscode.Uri.parse(uri),
+        convert.asPosition(position as never),
+        (locations ?? []).map((l) => convert.asLocation(l as never)),
+      );
+    }),
   );
 
   await client.start();
