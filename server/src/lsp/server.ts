@@ -21,6 +21,12 @@ import { resolveSettings, type Settings } from '../service/settings';
 import { diagnosticsFor } from '../service/diagnosticsFeature';
 import { codeActionsFor, fixAllKind } from '../service/codeActionsFeature';
 import { CorpusFeatures } from '../service/corpusFeatures';
+import { corpusFix, encodingRules } from '../service/corpusFixFeature';
+
+const commands = {
+  repairEncoding: 'copydesk.repairEncodingInCorpus',
+  fixAllInCorpus: 'copydesk.fixAllInCorpus',
+} as const;
 
 export function startServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
@@ -71,6 +77,7 @@ export function startServer(connection: Connection): void {
         workspaceSymbolProvider: true,
         codeLensProvider: { resolveProvider: false },
         codeActionProvider: { codeActionKinds: ['quickfix', fixAllKind], resolveProvider: false },
+        executeCommandProvider: { commands: Object.values(commands) },
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
       serverInfo: { name: 'copydesk', version: '0.1.0' },
@@ -188,6 +195,19 @@ export function startServer(connection: Connection): void {
   connection.onDocumentSymbol(guarded('documentSymbol', (params) => features.documentSymbols(params.textDocument.uri)));
   connection.onWorkspaceSymbol(guarded('workspaceSymbol', (params) => features.workspaceSymbols(params.query)));
   connection.onCodeLens(guarded('codeLens', (params) => features.codeLenses(params.textDocument.uri)));
+
+  connection.onExecuteCommand(guarded('executeCommand', async (params) => {
+    const label = params.command === commands.repairEncoding ? 'Repair encoding damage' : 'Fix all safe problems';
+    const rules = params.command === commands.repairEncoding ? encodingRules : params.command === commands.fixAllInCorpus ? undefined : null;
+    if (rules === null) throw new Error(`unknown command ${params.command}`);
+    const fix = corpusFix(corpus, label, rules);
+    if (fix.fixes === 0) {
+      void connection.window.showInformationMessage(`Copydesk: nothing to fix in ${corpus.size} articles.`);
+      return { files: 0, fixes: 0, applied: false };
+    }
+    const result = await connection.workspace.applyEdit({ label: `Copydesk: ${label}`, edit: fix.edit });
+    return { files: fix.files, fixes: fix.fixes, applied: result.applied };
+  }));
 
   connection.onShutdown(() => {
     if (indexing) indexing.cancelled = true;
