@@ -332,9 +332,10 @@ class Judge {
     const nameLike = !/\d/.test(w) && !(this.allCaps(first) && this.allCaps(first + 1));
     if (cap0 && cap1 && nameLike && !w.endsWith("'s")) return false;
     // "…asked Frank frank questions": a mid-sentence name followed by the common word.
-    if (cap0 && !cap1 && !this.sentenceStart(first)) return false;
+    if (cap0 && !cap1 && !this.sentenceStart(first) && !this.allCaps(first)) return false;
     // "to record record profits": verb then noun.
-    if (pair && HOMOGRAPHS.has(w) && VERB_CONTEXT.has(prevWord)) return false;
+    // (Not before a determiner: "to visit visit the site" is a slip.)
+    if (pair && HOMOGRAPHS.has(w) && VERB_CONTEXT.has(prevWord) && next >= 0 && !FUNCTION_WORDS.has(nextWord)) return false;
     // "Wait wait!", "Run run run!": emphatic, not a slip.
     if (this.text.charCodeAt(this.t.ends[last]) === 0x21) return false;
     return true;
@@ -368,11 +369,14 @@ class Judge {
         return true;
       }
       case 'can': {
-        // "The can can hold", "a paint can can leak": a noun then the modal.
-        if (prev < 0) return true;
-        if (NOUN_OPENERS.has(prevWord)) return false;
-        const opener = this.before(prev);
-        return !(opener >= 0 && !FUNCTION_WORDS.has(prevWord) && NOUN_OPENERS.has(this.word(opener)));
+        // "The can can hold", "a rusty paint can can leak": a noun phrase, then the modal.
+        // Walk back over up to three content words looking for its determiner.
+        for (let j = prev, steps = 0; j >= 0 && steps < 4; j = this.before(j), steps++) {
+          const wj = this.word(j);
+          if (NOUN_OPENERS.has(wj)) return false;
+          if (FUNCTION_WORDS.has(wj)) return true;
+        }
+        return true;
       }
       default:
         void last;

@@ -50,7 +50,7 @@ export const DETERMINERS = set(`the a an this these those that`);
 
 /** Words that put "can" in noun position: "the can can hold water". */
 export const NOUN_OPENERS = set(`
-  the a an this that each every one any no my his her its our their your
+  the a an this each every any no my his her its our their your
 `);
 
 /** Subjects and relatives that "had had" may follow: "she had had enough". */
