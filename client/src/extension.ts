@@ -3,6 +3,9 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, type LanguageClientOptions, type ServerOptions, TransportKind } from 'vscode-languageclient/node';
+import { EntitiesTree, QuotesTree } from './corpusPanel';
+import { statusNotification, type Status } from './protocol';
+import { CorpusStatusBar } from './statusBar';
 
 let client: LanguageClient | undefined;
 
@@ -52,7 +55,36 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     }),
   );
 
+  const quotesTree = new QuotesTree(client);
+  const entitiesTree = new EntitiesTree(client);
+  const statusBar = new CorpusStatusBar();
+  context.subscriptions.push(
+    statusBar,
+    vscode.window.registerTreeDataProvider('copydesk.quotes', quotesTree),
+    vscode.window.registerTreeDataProvider('copydesk.entities', entitiesTree),
+    vscode.commands.registerCommand('copydesk.showCorpusPanel', () => vscode.commands.executeCommand('copydesk.quotes.focus')),
+    vscode.commands.registerCommand('copydesk.showEntities', () => vscode.commands.executeCommand('copydesk.entities.focus')),
+    vscode.commands.registerCommand('copydesk.refreshCorpusPanel', () => {
+      quotesTree.refresh();
+      entitiesTree.refresh();
+    }),
+  );
+
   await client.start();
+
+  // The server says when the corpus changed; refresh the panel at most twice a second.
+  let refreshTimer: NodeJS.Timeout | undefined;
+  context.subscriptions.push(
+    client.onNotification(statusNotification, (status: Status) => {
+      statusBar.update(status);
+      if (status.indexing || refreshTimer) return;
+      refreshTimer = setTimeout(() => {
+        refreshTimer = undefined;
+        quotesTree.refresh();
+        entitiesTree.refresh();
+      }, 500);
+    }),
+  );
 }
 
 export async function deactivate(): Promise<void> {
