@@ -2,6 +2,7 @@
 // Hand-written lists live here; the generated gazetteer (countries, demonyms, cities, first names)
 // comes from gazetteer.json (see NOTICE.md for sources and licences).
 import gaz from './gazetteer.json';
+import common from './common-words.json';
 
 const G = gaz as { countryAlias: Record<string, string>; demonyms: string[]; cities: string[]; firstNames: string[] };
 
@@ -78,6 +79,8 @@ export const COUNTRY_ALIAS: ReadonlyMap<string, string> = new Map(Object.entries
 export const DEMONYMS: ReadonlySet<string> = new Set(G.demonyms);
 export const CITIES: ReadonlySet<string> = new Set(G.cities);
 export const FIRST_NAMES: ReadonlySet<string> = new Set(G.firstNames);
+/** Lowercase words that are almost never capitalised mid-sentence in news (from GMB train). */
+export const COMMON_WORDS: ReadonlySet<string> = new Set(common as string[]);
 
 /** Organisation acronym <-> name pairs the press uses without spelling them out. */
 export const ORG_ALIAS: ReadonlyMap<string, string> = new Map([
@@ -103,6 +106,7 @@ export const GZ_HONORIFIC = 32;
 export const GZ_ORGWORD = 64;
 export const GZ_PARTICLE = 128;
 export const GZ_LOCWORD = 256;
+export const GZ_COMMON = 2048;
 
 /** Phrases of 2+ tokens from the gazetteer, keyed by their first token; value: [tokens[], kind]. */
 export const PHRASES = new Map<string, Array<[string[], number]>>();

@@ -1,7 +1,7 @@
 // Greedy averaged-perceptron BIO tagger over hashed features. Shared by the runtime recogniser and the
 // training script (scripts/ner/train.ts), so feature extraction is identical in both.
 import {
-  GZ_CITY, GZ_COUNTRY, GZ_DEMONYM, GZ_FIRST, GZ_HONORIFIC, GZ_LOCWORD, GZ_ORGWORD, GZ_PARTICLE, GZ_TITLE,
+  COMMON_WORDS, GZ_CITY, GZ_COMMON, GZ_COUNTRY, GZ_DEMONYM, GZ_FIRST, GZ_HONORIFIC, GZ_LOCWORD, GZ_ORGWORD, GZ_PARTICLE, GZ_TITLE,
   HONORIFICS, LOC_WORDS, ORG_WORDS, PARTICLES, PHRASES, SINGLE, TITLE_WORDS,
 } from './lexicon';
 
@@ -98,6 +98,7 @@ function lowerBits(l: string): number {
   if (ORG_WORDS.has(l)) b |= GZ_ORGWORD;
   if (LOC_WORDS.has(l)) b |= GZ_LOCWORD;
   if (PARTICLES.has(l) || l.startsWith('al-') || l.startsWith('el-')) b |= GZ_PARTICLE;
+  if (COMMON_WORDS.has(l)) b |= GZ_COMMON;
   return b;
 }
 
@@ -123,8 +124,10 @@ export function wordInfo(w: string): Int32Array {
 
 /** Title-case an ALL-CAPS word for headline sentences ("PUTIN" -> "Putin"); short acronyms stay. */
 function foldCaps(w: string): string {
+  const l = w.toLowerCase();
+  if (COMMON_WORDS.has(l)) return l;
   if (w.length <= 3 || SINGLE.has(w)) return w;
-  return w[0] + w.slice(1).toLowerCase();
+  return w[0] + l.slice(1);
 }
 
 // ---- static features for a sentence ------------------------------------------------------------------
@@ -156,12 +159,17 @@ export function sentenceFeatures(words: string[], from: number, to: number, out?
       if (c === C_UPPER) upperWords++;
     }
   }
+  let titleWords = 0;
+  for (let i = from; i < to; i++) if (wordInfo(words[i])[I_CAPS] === C_TITLE) titleWords++;
   const headline = letterWords >= 3 && upperWords >= letterWords * 0.7;
+  // Title Case headline ("As Tillerson Flies To Moscow"): common words are folded to lower case
+  const titleHeadline = !headline && letterWords >= 4 && titleWords >= letterWords * 0.75;
   const infos: Int32Array[] = new Array(n);
   const toks: string[] = new Array(n);
   for (let i = 0; i < n; i++) {
     const w0 = words[from + i];
-    const w = headline && wordInfo(w0)[I_CAPS] === C_UPPER ? foldCaps(w0) : w0;
+    const c0 = wordInfo(w0)[I_CAPS];
+    const w = headline && c0 === C_UPPER ? foldCaps(w0) : titleHeadline && c0 === C_TITLE && i > 0 && COMMON_WORDS.has(w0.toLowerCase()) ? w0.toLowerCase() : w0;
     toks[i] = w;
     infos[i] = wordInfo(w);
   }
@@ -261,7 +269,7 @@ export function decode(sf: SentenceFeatures, w: Weights, mask: number, tags: Uin
   let prev = START, prev2 = START;
   const F = sf.feats;
   for (let i = 0; i < sf.n; i++) {
-    if (skipLower && (prev === 0 || prev === START) && sf.caps[i] === C_LOWER && (sf.lower[i] & 0) === 0 && isPlainLower(sf, i)) {
+    if (skipLower && (prev === 0 || prev === START) && sf.caps[i] === C_LOWER && isPlainLower(sf, i)) {
       tags[i] = 0;
       prev2 = prev;
       prev = 0;

@@ -20,7 +20,7 @@ const ABBREV = new Set([
 ]);
 
 // letter/digit/mark runs joined by internal hyphens or apostrophes; or dotted acronyms (U.S., e.g.)
-const TOKEN_RE = /(\p{L}(?:\.\p{L})+\.?)|([\p{L}\p{N}\p{M}]+(?:[-'’‘][\p{L}\p{N}\p{M}]+)*(?:[.,:][\p{N}]+)*)|(\.\.\.|--|\S)/gu;
+const TOKEN_RE = /([UE]\. [SNK]\.(?!\p{L})|\p{L}(?:\.\p{L})+\.?)|([\p{L}\p{N}\p{M}]+(?:[-'’‘][\p{L}\p{N}\p{M}]+)*(?:[.,:][\p{N}]+)*)|(\.\.\.|--|\S)/gu;
 
 function isUpper(c: number): boolean {
   return (c >= 65 && c <= 90) || (c >= 0xc0 && c <= 0xde && c !== 0xd7);
@@ -30,7 +30,7 @@ export function normalizeToken(s: string): string {
   // fast path: plain ASCII
   let plain = true;
   for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) > 127) { plain = false; break; }
-  if (plain) return s;
+  if (plain) return s.length === 5 && s.charCodeAt(2) === 32 ? s.replace(' ', '') : s;
   return s.replace(/[’‘ʼ`]/g, "'").replace(/[“”„«»]/g, '"').replace(/[—–‒―]/g, '--');
 }
 

@@ -1,0 +1,365 @@
+// Named-entity recogniser: raw text -> person / organization / place mentions with UTF-16 offsets.
+// Pipeline: tokenize -> per-sentence greedy perceptron (tagger.ts, model.json) -> span repairs
+// (honorifics/titles out of person spans, datelines) -> document-level consistency -> titles.
+import { COUNTRY_ALIAS, DEMONYMS, HONORIFICS, ORG_ALIAS, TITLE_HEADS, TITLE_WORDS } from './lexicon';
+import modelFile from './model.json';
+import { decodeModel, ModelFile } from './model';
+import { decode, sentenceFeatures, setPlainLower, SentenceFeatures, TAGS, Weights } from './tagger';
+import { tokenize, Tokens } from './tokenize';
+
+export type MentionType = 'person' | 'organization' | 'place';
+
+export interface Mention {
+  start: number;
+  end: number;
+  text: string;
+  type: MentionType;
+  /** Title / role words right before the name or in apposition ("US Secretary of State", "Kremlin spokesman"). */
+  title?: string;
+}
+
+let model: { weights: Weights; mask: number } | null = null;
+function getModel(): { weights: Weights; mask: number } {
+  if (!model) model = decodeModel(modelFile as unknown as ModelFile);
+  return model;
+}
+
+const TYPE_OF_TAG: Array<MentionType | null> = [null, 'person', 'person', 'organization', 'organization', 'place', 'place'];
+const MAX_SENT = 150;
+
+let sfBuf: SentenceFeatures | undefined;
+let tagBuf = new Uint8Array(256);
+
+function tagRange(words: string[], from: number, to: number, out: Uint8Array): void {
+  const { weights, mask } = getModel();
+  for (let s = from; s < to; s += MAX_SENT) {
+    const e = Math.min(to, s + MAX_SENT);
+    sfBuf = sentenceFeatures(words, s, e, sfBuf);
+    setPlainLower(words, s, e);
+    if (tagBuf.length < e - s) tagBuf = new Uint8Array(e - s);
+    decode(sfBuf, weights, mask, tagBuf, true);
+    out.set(tagBuf.subarray(0, e - s), s);
+  }
+}
+
+interface Span { s: number; e: number; type: MentionType } // token indices [s, e)
+
+function lower(w: string): string {
+  return w.toLowerCase();
+}
+function isCap(w: string): boolean {
+  const c = w.charCodeAt(0);
+  return (c >= 65 && c <= 90) || (c > 127 && w[0].toLowerCase() !== w[0]);
+}
+function isHonorific(w: string): boolean {
+  return HONORIFICS.has(lower(w));
+}
+function isTitleWord(w: string): boolean {
+  const l = lower(w);
+  return TITLE_WORDS.has(l) || TITLE_HEADS.has(l);
+}
+
+/** Spans from tags, with honorifics / title words removed from the front of person spans. */
+function spansFromTags(words: string[], tags: Uint8Array, from: number, to: number, sentStart: boolean[] | null): Span[] {
+  const spans: Span[] = [];
+  let i = from;
+  while (i < to) {
+    const t = tags[i];
+    if (t === 0) { i++; continue; }
+    const type = TYPE_OF_TAG[t]!;
+    const base = t % 2 === 1 ? t : t - 1;
+    let j = i + 1;
+    while (j < to && tags[j] === base + 1) j++;
+    // do not let a span run across a sentence boundary
+    if (sentStart) for (let k = i + 1; k < j; k++) if (sentStart[k]) { j = k; break; }
+    let s = i;
+    if (type === 'person') {
+      // "President Vladimir Putin", "Secretary of State Rex Tillerson", "Mr. Putin"
+      while (s < j - 1 && (isHonorific(words[s]) || isTitleWord(words[s]))) s++;
+    }
+    let e = j;
+    while (e > s + 1 && /^[-'".,]+$/.test(words[e - 1])) e--;
+    let letters = false;
+    for (let k = s; k < e; k++) if (/\p{L}/u.test(words[k])) { letters = true; break; }
+    if (letters && !(e - s === 1 && (isHonorific(words[s]) || (type === 'person' && isTitleWord(words[s]))))) spans.push(...splitTitled(words, { s, e, type }));
+    i = j;
+  }
+  return spans;
+}
+
+const ORG_HEADS = new Set([
+  'organization', 'organisation', 'ministry', 'department', 'council', 'bank', 'institute', 'university', 'office',
+  'agency', 'commission', 'committee', 'court', 'union', 'league', 'federation', 'association', 'society', 'academy',
+  'school', 'college', 'fund', 'foundation', 'bureau', 'board', 'party', 'front', 'movement', 'army', 'church',
+  'conference', 'assembly', 'house', 'museum', 'centre', 'center', 'corporation', 'company', 'authority',
+]);
+const CONNECT = new Set(['of', 'for', 'on', 'the', 'and', '&']);
+
+/** "Organization for the Prohibition of Chemical Weapons": extend an organisation over "of/for (the) Caps". */
+function extendOrgs(words: string[], spans: Span[], limit: number): Span[] {
+  const out: Span[] = [];
+  for (let i = 0; i < spans.length; i++) {
+    const sp = spans[i];
+    out.push(sp);
+    if (sp.type !== 'organization' || !ORG_HEADS.has(lower(words[sp.e - 1]))) continue;
+    const l = lower(words[sp.e] ?? '');
+    if (l !== 'of' && l !== 'for' && l !== 'on') continue;
+    let k = sp.e + 1;
+    let last = -1;
+    while (k < limit) {
+      const w = words[k];
+      if (isCap(w) && /^\p{L}/u.test(w)) { last = k; k++; continue; }
+      if (CONNECT.has(lower(w)) && k + 1 < limit) { k++; continue; }
+      break;
+    }
+    if (last < 0) continue;
+    sp.e = last + 1;
+    while (i + 1 < spans.length && spans[i + 1].s < sp.e) i++;
+  }
+  return out;
+}
+
+/** "British Foreign Secretary Boris Johnson" tagged as one organisation: the name after the title is a person. */
+function splitTitled(words: string[], sp: Span): Span[] {
+  if (sp.type === 'person' || sp.e - sp.s < 3) return [sp];
+  let p = -1;
+  for (let k = sp.s; k < sp.e - 1; k++) if (TITLE_HEADS.has(lower(words[k]))) p = k;
+  if (p < 0) return [sp];
+  for (let k = p + 1; k < sp.e; k++) if (!isCap(words[k]) || isTitleWord(words[k])) return [sp];
+  return [{ s: p + 1, e: sp.e, type: 'person' }];
+}
+
+/** Tag pre-tokenised sentences (evaluation on CoNLL-style data): BIO strings per token. */
+export function tagTokens(words: string[]): string[] {
+  const tags = new Uint8Array(words.length);
+  tagRange(words, 0, words.length, tags);
+  const out: string[] = new Array(words.length).fill('O');
+  for (const sp of extendOrgs(words, spansFromTags(words, tags, 0, words.length, null), words.length)) {
+    const ty = sp.type === 'person' ? 'PER' : sp.type === 'organization' ? 'ORG' : 'LOC';
+    for (let k = sp.s; k < sp.e; k++) out[k] = (k === sp.s ? 'B-' : 'I-') + ty;
+  }
+  void TAGS;
+  return out;
+}
+
+function isAllCapsWord(w: string): boolean {
+  return w.length >= 2 && /^[A-Z][A-Z.'-]*$/.test(w);
+}
+
+/** "LUCCA, Italy (AP) —" / "MOSCOW —": all-caps words opening a line followed by a dateline marker. */
+function datelineSpans(tk: Tokens, text: string): Span[] {
+  const out: Span[] = [];
+  const n = tk.norm.length;
+  for (let i = 0; i < n; i++) {
+    if (!tk.sentStart[i] && !(i > 0 && text.lastIndexOf('\n', tk.start[i]) > tk.end[i - 1] - 1)) continue;
+    if (!isAllCapsWord(tk.norm[i]) || tk.norm[i].length < 3) continue;
+    let j = i;
+    while (j < n && isAllCapsWord(tk.norm[j]) && j - i < 4) j++;
+    // look ahead for the dateline marker within a few tokens on the same line
+    let ok = false;
+    for (let k = j; k < Math.min(n, j + 8); k++) {
+      const w = tk.norm[k];
+      if (w === '--' || w === '-' || w === '(' ) { ok = true; break; }
+      if (w === '.' || text.slice(tk.end[k - 1] ?? tk.end[j - 1], tk.start[k]).includes('\n')) break;
+    }
+    if (ok && j < n && (tk.norm[j] === ',' || tk.norm[j] === '--' || tk.norm[j] === '-' || tk.norm[j] === '(')) out.push({ s: i, e: j, type: 'place' });
+  }
+  return out;
+}
+
+const ROLE_FUNCTION = new Set(['of', 'the', 'for', 'and', "'s", 'on', 'to']);
+
+/** Title words right before a person span: "US Secretary of State", "Russian Foreign Minister". */
+function titleBefore(tk: Tokens, s: number, spansEndAt: Map<number, Span>): [number, number] | null {
+  if (tk.sentStart[s]) return null;
+  let k = s - 1;
+  while (k >= 0 && isHonorific(tk.norm[k]) && !tk.sentStart[k + 1]) k--;
+  // "Putin's spokesman, Dmitry Peskov"
+  if (k >= 1 && tk.norm[k] === ',' && TITLE_HEADS.has(lower(tk.norm[k - 1]))) k--;
+  else if (k >= 0 && tk.norm[k] === ',') return null;
+  const end = k;
+  let head = false;
+  while (k >= 0) {
+    if (k < end && tk.sentStart[k + 1]) break;
+    if (tk.norm[k] === "'s" && k > 0 && k < end) {
+      const owner = spansEndAt.get(k);
+      if (owner) { k = owner.s - 1; break; }
+    }
+    const w = tk.norm[k];
+    const l = lower(w);
+    if (TITLE_HEADS.has(l)) head = true;
+    if (TITLE_WORDS.has(l) || TITLE_HEADS.has(l)) { k--; continue; }
+    if (ROLE_FUNCTION.has(l) && l !== "'s") { k--; continue; }
+    if (isCap(w) && (DEMONYMS.has(w) || COUNTRY_ALIAS.has(w) || ORG_ALIAS.has(w))) { k--; continue; }
+    const sp = spansEndAt.get(k + 1);
+    if (sp && sp.type !== 'person' && k + 1 <= end) { k = sp.s - 1; continue; }
+    break;
+  }
+  let b = k + 1;
+  while (b <= end && ROLE_FUNCTION.has(lower(tk.norm[b]))) b++;
+  if (!head || b > end) return null;
+  // the title must be adjacent (only honorifics between)
+  return [b, end + 1];
+}
+
+/** Apposition after a person: ", the Kremlin spokesman," / ", White House press secretary,". */
+function titleAfter(tk: Tokens, e: number, spansStartAt: Map<number, Span>): [number, number] | null {
+  const n = tk.norm.length;
+  if (e >= n || tk.norm[e] !== ',') return null;
+  let k = e + 1;
+  let b = k;
+  while (k < n && (lower(tk.norm[k]) === 'the' || lower(tk.norm[k]) === 'a' || lower(tk.norm[k]) === 'an')) k++;
+  b = k;
+  let head = false;
+  let lastHead = -1;
+  while (k < n && k - b < 8) {
+    const w = tk.norm[k];
+    const l = lower(w);
+    if (TITLE_HEADS.has(l)) { head = true; lastHead = k; k++; continue; }
+    if (TITLE_WORDS.has(l) || ROLE_FUNCTION.has(l)) { k++; continue; }
+    const sp = spansStartAt.get(k);
+    if (sp && sp.type !== 'person') { k = sp.e; continue; }
+    if (isCap(w) && (DEMONYMS.has(w) || COUNTRY_ALIAS.has(w))) { k++; continue; }
+    break;
+  }
+  if (!head || lastHead < b) return null;
+  const stop = k < n ? tk.norm[k] : '.';
+  if (stop !== ',' && stop !== '.' && stop !== ';' && stop !== ')' && stop !== '--' && !(k === lastHead + 1)) return null;
+  return [b, lastHead + 1];
+}
+
+function key(tk: Tokens, sp: Span): string {
+  let s = '';
+  for (let k = sp.s; k < sp.e; k++) s += (k > sp.s ? ' ' : '') + tk.norm[k];
+  return s;
+}
+
+/** Document-level consistency: majority type per surface, surnames of full names are persons, missed repeats added. */
+function harmonise(tk: Tokens, spans: Span[]): Span[] {
+  const votes = new Map<string, Record<MentionType, number>>();
+  const surname = new Map<string, number>();
+  for (const sp of spans) {
+    const k = key(tk, sp);
+    let v = votes.get(k);
+    if (!v) votes.set(k, (v = { person: 0, organization: 0, place: 0 }));
+    v[sp.type]++;
+    if (sp.type === 'person' && sp.e - sp.s >= 2) {
+      const last = tk.norm[sp.e - 1];
+      surname.set(last, (surname.get(last) ?? 0) + 1);
+    }
+  }
+  const best = (k: string): MentionType | null => {
+    const v = votes.get(k);
+    if (!v) return null;
+    let b: MentionType = 'person';
+    for (const t of ['organization', 'place'] as const) if (v[t] > v[b]) b = t;
+    return b;
+  };
+  for (const sp of spans) {
+    const k = key(tk, sp);
+    if (sp.e - sp.s === 1 && surname.has(k) && sp.type !== 'person') {
+      const v = votes.get(k)!;
+      if (v.place + v.organization <= surname.get(k)! + v.person) sp.type = 'person';
+      continue;
+    }
+    const b = best(k)!;
+    const v = votes.get(k)!;
+    if (v[b] > v[sp.type]) sp.type = b;
+  }
+  // add missed repeats of known multi-char surfaces (capitalised, not already covered)
+  const covered = new Uint8Array(tk.norm.length);
+  for (const sp of spans) for (let k = sp.s; k < sp.e; k++) covered[k] = 1;
+  const byFirst = new Map<string, Array<{ toks: string[]; type: MentionType }>>();
+  for (const k of votes.keys()) {
+    const toks = k.split(' ');
+    if (k.length < 3 || !isCap(toks[0])) continue;
+    let l = byFirst.get(toks[0]);
+    if (!l) byFirst.set(toks[0], (l = []));
+    l.push({ toks, type: best(k)! });
+  }
+  for (const [sn] of surname) if (!votes.has(sn) && sn.length >= 3) {
+    let l = byFirst.get(sn);
+    if (!l) byFirst.set(sn, (l = []));
+    l.push({ toks: [sn], type: 'person' });
+  }
+  for (const l of byFirst.values()) l.sort((a, b) => b.toks.length - a.toks.length);
+  const added: Span[] = [];
+  for (let i = 0; i < tk.norm.length; i++) {
+    if (covered[i]) continue;
+    const l = byFirst.get(tk.norm[i]);
+    if (!l) continue;
+    for (const cand of l) {
+      const m = cand.toks.length;
+      if (i + m > tk.norm.length) continue;
+      let ok = true;
+      for (let k = 0; k < m; k++) if (covered[i + k] || tk.norm[i + k] !== cand.toks[k] || (k > 0 && tk.sentStart[i + k])) { ok = false; break; }
+      // the next token must not continue a capitalised name
+      if (ok && i + m < tk.norm.length && isCap(tk.norm[i + m]) && !tk.sentStart[i + m] && /^\p{L}/u.test(tk.norm[i + m])) ok = false;
+      if (ok && i > 0 && isCap(tk.norm[i - 1]) && !tk.sentStart[i] && /^\p{L}/u.test(tk.norm[i - 1]) && !isTitleWord(tk.norm[i - 1]) && !isHonorific(tk.norm[i - 1])) ok = false;
+      if (ok) {
+        added.push({ s: i, e: i + m, type: cand.type });
+        i += m - 1;
+        break;
+      }
+    }
+  }
+  if (added.length) {
+    spans = spans.concat(added);
+    spans.sort((a, b) => a.s - b.s);
+  }
+  return spans;
+}
+
+/**
+ * Find person / organization / place names in raw text. Offsets are UTF-16 indices into `text`;
+ * `text` of each mention is `text.slice(start, end)`. Titles and honorifics are never inside a person
+ * span; a title right before the name or in apposition is returned in `title`. Possessive "'s" is not
+ * part of the span. Deterministic; never throws (returns [] on internal failure).
+ */
+export function recognizeEntities(text: string): Mention[] {
+  try {
+    return recognize(text);
+  } catch {
+    return [];
+  }
+}
+
+function recognize(text: string): Mention[] {
+  const tk = tokenize(text);
+  const n = tk.norm.length;
+  if (n === 0) return [];
+  const tags = new Uint8Array(n);
+  let s = 0;
+  for (let i = 1; i <= n; i++) {
+    if (i === n || tk.sentStart[i]) {
+      tagRange(tk.norm, s, i, tags);
+      s = i;
+    }
+  }
+  let spans = extendOrgs(tk.norm, spansFromTags(tk.norm, tags, 0, n, tk.sentStart), n);
+  // datelines override whatever the tagger said about those tokens
+  const dl = datelineSpans(tk, text);
+  if (dl.length) {
+    const starts = new Set(dl.map((d) => d.s));
+    spans = spans.filter((sp) => !dl.some((d) => sp.s < d.e && d.s < sp.e));
+    spans.push(...dl);
+    spans.sort((a, b) => a.s - b.s);
+    void starts;
+  }
+  spans = harmonise(tk, spans);
+  const endAt = new Map<number, Span>();
+  const startAt = new Map<number, Span>();
+  for (const sp of spans) { endAt.set(sp.e, sp); startAt.set(sp.s, sp); }
+  const out: Mention[] = [];
+  for (const sp of spans) {
+    const start = tk.start[sp.s];
+    const end = tk.end[sp.e - 1];
+    const m: Mention = { start, end, text: text.slice(start, end), type: sp.type };
+    if (sp.type === 'person') {
+      const t = titleBefore(tk, sp.s, endAt) ?? titleAfter(tk, sp.e, startAt);
+      if (t) m.title = text.slice(tk.start[t[0]], tk.end[t[1] - 1]).replace(/\s+/g, ' ');
+    }
+    out.push(m);
+  }
+  return out;
+}
