@@ -13,7 +13,7 @@ export function classifyDecoded(cp: number): DecodedClass {
   if (cp < 0x80) return 'bad'; // UTF-8 never spends two bytes on ASCII
   if (cp < 0xa0) return 'c1';
   if (cp <= 0x17f) return 'latin';
-  if (cp === 0x192 || (cp >= 0x1cd && cp <= 0x1dc) || (cp >= 0x218 && cp <= 0x21b)) return 'latin';
+  if (cp === 0x192 || cp === 0x1a0 || cp === 0x1a1 || cp === 0x1af || cp === 0x1b0 || (cp >= 0x1cd && cp <= 0x1dc) || (cp >= 0x218 && cp <= 0x21b)) return 'latin';
   if (cp < 0x300) return 'bad';
   if (cp < 0x370) return 'combining';
   if (cp >= 0x386 && cp <= 0x3ce) return 'script'; // Greek

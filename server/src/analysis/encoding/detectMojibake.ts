@@ -5,7 +5,7 @@
 import {
   CODE_PAGES, CP1250, CP1251, CP1252, HIGH, MACROMAN, SUSPECT, decodeSequence, isContinuation, sequenceLength,
 } from './codecs';
-import { classifyDecoded, isAsciiLower, isLetter, isNonAsciiLetter, isUpper, isWhitespaceCode, show } from './classify';
+import { type DecodedClass, classifyDecoded, isAsciiLower, isLetter, isNonAsciiLetter, isUpper, isWhitespaceCode, show } from './classify';
 
 export interface EncodingRepair {
   start: number;
@@ -48,7 +48,7 @@ const A_TILDE = 0xc3; // Ã: the lead byte of U+00C0-U+00FF
 const SPECIAL_CELLS = new Set(['Â', 'Ã', 'â']);
 
 /** Punctuation that legitimately follows a word; after a capital it makes a pair ambiguous. */
-const WORD_END_PUNCT = new Set(['’', '”', '…', '–', '—', '»', '›', '\u00a0', '™', '®', '°', '·', '¹', '²', '³']);
+const WORD_END_PUNCT = new Set(['’', '”', '…', '–', '—', '»', '›', '™', '®']);
 
 /** MacRoman characters that UTF-8 lead bytes become, but which never precede an accented letter. */
 const MAC_STRONG_LEADS = new Set(['¬', '√', 'ƒ', '≈', '∆', '÷', '◊', '⁄', '‡', '·', '‚', '„', '‰', '\uf8ff']);
@@ -70,6 +70,7 @@ function tryUnit(cells: Cell[], i: number, text: string, firstPass: boolean): Ce
   if (cell.text.length !== 1) return null;
   const code = cell.text.charCodeAt(0);
   for (const page of CODE_PAGES) {
+    if (cell.depth > 0 && cell.page !== page.id) continue;
     const lead = page.toByte[code];
     const length = sequenceLength(lead);
     if (length === 0 || i + length > cells.length) continue;
@@ -77,6 +78,8 @@ function tryUnit(cells: Cell[], i: number, text: string, firstPass: boolean): Ce
     for (let j = 1; j < length; j++) {
       const next = cells[i + j];
       if (next.text.length !== 1 || next.depth !== cell.depth || next.special) break;
+      // Real double damage repeats one mistake; mixing pages across layers finds accidents.
+      if (next.depth > 0 && next.page !== page.id) break;
       const b = page.toByte[next.text.charCodeAt(0)];
       if (!isContinuation(b)) break;
       bytes.push(b);
@@ -90,17 +93,19 @@ function tryUnit(cells: Cell[], i: number, text: string, firstPass: boolean): Ce
     const parts = cells.slice(i, i + length);
     return { text: String.fromCodePoint(cp), start: cell.start, end: parts[length - 1].end, depth: cell.depth + 1, page: page.id, parts };
   }
-  return firstPass && cell.depth === 0 && SPECIAL_CELLS.has(cell.text) ? trySpecial(cells, i, text) : null;
+  if (!SPECIAL_CELLS.has(cell.text) || cell.special) return null;
+  return cell.depth === 0 || cell.text === 'â' ? trySpecial(cells, i, text, firstPass) : null;
 }
 
 /** Shapes left behind when one byte of the UTF-8 sequence was lost or turned into a space. */
-function trySpecial(cells: Cell[], i: number, text: string): Cell | null {
+function trySpecial(cells: Cell[], i: number, text: string, firstPass: boolean): Cell | null {
   const cell = cells[i];
   const prev = codeAt(text, cell.start - 1);
   const next = codeAt(text, cell.end);
   const make = (replacement: string, end: number, special: Special, parts: Cell[]): Cell => ({
-    text: replacement, start: cell.start, end, depth: 1, page: CP1252, parts, special,
+    text: replacement, start: cell.start, end, depth: cell.depth + 1, page: CP1252, parts, special,
   });
+  if (!firstPass && cell.text !== 'â') return null;
   if (cell.text === 'Â') {
     // `USÂ missile`: the 0xA0 of a no-break space became a plain space or vanished.
     const spaceOrEnd = next === -1 || next === 0x20 || next === 0x09 || next === 0x0a || next === 0x0d;
@@ -118,8 +123,9 @@ function trySpecial(cells: Cell[], i: number, text: string): Cell | null {
     return null;
   }
   // `â€` with nothing after it: ” is 0xE2 0x80 0x9D and 0x9D is undefined in Windows-1252.
+  if (cell.depth > 0 && cell.page !== CP1252) return null;
   const euro = cells[i + 1];
-  if (euro && euro.text === '€' && euro.depth === 0 && !euro.special) {
+  if (euro && euro.text === '€' && euro.depth === cell.depth && !euro.special && (cell.depth === 0 || euro.page === CP1252)) {
     const after = cells[i + 2];
     const third = after && after.text.length === 1 ? CODE_PAGES[CP1252].toByte[after.text.charCodeAt(0)] : -1;
     if (!isContinuation(third)) return make('”', euro.end, 'lost-quote-byte', [cell, euro]);
@@ -156,8 +162,11 @@ function hasC1(text: string): boolean {
   return false;
 }
 
-/** How sure we are that a decoded cell is a repair rather than an accident. */
-function judge(cell: Cell, chain: number, text: string): Strength {
+/**
+ * How sure we are that a decoded cell is a repair rather than an accident. `prev` and
+ * `next` are the neighbouring characters at the same decoding layer.
+ */
+function judge(cell: Cell, chain: number, prev: string, next: string): Strength {
   switch (cell.special) {
     case 'lost-nbsp':
     case 'lost-quote-byte':
@@ -169,42 +178,51 @@ function judge(cell: Cell, chain: number, text: string): Strength {
   const cp = cell.text.codePointAt(0)!;
   const cls = classifyDecoded(cp);
   if (cls === 'bad' || cls === 'c1') return 'reject';
-  if (cls === 'combining' && !isLetter(charAt(text, cell.start - 1))) return 'reject';
-  if (cell.depth >= 2) return 'strong'; // nested mojibake does not happen by chance
-  const original = text.slice(cell.start, cell.end);
-  const prev = charAt(text, cell.start - 1);
-  const next = charAt(text, cell.end);
-  const page = CODE_PAGES[cell.page];
+  if (cls === 'combining' && !isLetter(prev)) return 'reject';
+  if (cp === 0xfeff) return 'strong';
+  // The layer below must itself look like mojibake: "В" + no-break space is Russian text,
+  // not something to decode again.
+  const original = cell.parts!.map((p) => p.text).join('');
+  const strength = judgeUnit(original, cell.page, cls, chain, prev, next);
+  return cell.depth >= 2 && strength !== 'strong' ? 'reject' : strength;
+}
+
+function judgeUnit(original: string, pageId: number, cls: DecodedClass, chain: number, prev: string, next: string): Strength {
+  const page = CODE_PAGES[pageId];
   const lead = page.toByte[original.charCodeAt(0)];
-  // `ÉtudeÂ»` aside, a word in capitals followed by closing punctuation reads as text too:
-  // "IRMÃ”" is Portuguese, "CAFÉ…" is French. Only trust these if the document has others.
+  // A word in capitals followed by closing punctuation reads as text too: "IRMÃ”" is
+  // Portuguese, "TÄ…" Finnish. Only trust these if the document has others like them.
   const capitalThenPunct =
     original.length === 2 && isUpper(prev) && WORD_END_PUNCT.has(original[1]) && !isLetter(next);
 
-  if (cell.page === CP1252) {
+  if (pageId === CP1252) {
     if (hasC1(original)) return 'strong'; // Latin-1 decoding leaves controls no text contains
+    if (lead >= 0xf0) return 'strong'; // four bytes of symbols after ð never happen in text
     if (lead >= 0xe0) return cls === 'script' && chain === 1 ? 'weak' : 'strong';
     if (lead === A_CIRCUMFLEX) return 'strong';
-    if (cls === 'script') return chain >= 2 ? 'strong' : 'weak';
     if (capitalThenPunct) return 'weak';
-    if (lead === A_TILDE || lead === 0xc4 || lead === 0xc5) return 'strong';
+    if (cls === 'script' && chain === 1 && (isNonAsciiLetter(prev) || isNonAsciiLetter(next))) return 'weak';
     return 'strong';
   }
   // Other pages share many characters with real text in their own languages: demand more.
   if (cls === 'script' && chain === 1 && (isNonAsciiLetter(prev) || isNonAsciiLetter(next))) return 'reject';
-  if (cell.page === CP1251) {
+  if (pageId === CP1251) {
     if (chain >= 2 || cls === 'punct' || cls === 'symbol') return 'strong';
     return 'weak';
   }
-  if (cell.page === CP1250) {
+  if (pageId === CP1250) {
     if (CP1250_STRONG_LEADS.has(original[0]) && !capitalThenPunct) return 'strong';
     return 'weak';
   }
-  if (cell.page === MACROMAN) {
+  if (pageId === MACROMAN) {
     if (MAC_STRONG_LEADS.has(original[0]) && cls !== 'script') return 'strong';
     return 'weak';
   }
   return 'reject';
+}
+
+function lastChar(s: string): string {
+  return s === '' ? '' : String.fromCodePoint(s.codePointAt(s.length - 1)!) ;
 }
 
 /** Judges decoded cells, falling back to the layer below when a layer does not hold up. */
@@ -212,10 +230,13 @@ function collect(cells: Cell[], text: string, out: Candidate[]): void {
   for (let i = 0; i < cells.length; i++) {
     const cell = cells[i];
     if (cell.depth === 0) continue;
+    const same = (other: Cell) => other.depth === cell.depth && other.page === cell.page && !other.special;
     let chain = 1;
-    for (let j = i - 1; j >= 0 && cells[j].depth > 0 && cells[j].page === cell.page; j--) chain++;
-    for (let j = i + 1; j < cells.length && cells[j].depth > 0 && cells[j].page === cell.page; j++) chain++;
-    const strength = judge(cell, chain, text);
+    for (let j = i - 1; j >= 0 && same(cells[j]); j--) chain++;
+    for (let j = i + 1; j < cells.length && same(cells[j]); j++) chain++;
+    const prev = i > 0 ? lastChar(cells[i - 1].text) : charAt(text, cell.start - 1);
+    const next = i + 1 < cells.length ? cells[i + 1].text.slice(0, 1) : charAt(text, cell.end);
+    const strength = judge(cell, chain, prev, next);
     if (strength === 'reject') {
       if (cell.parts && cell.depth > 1) collect(cell.parts, text, out);
       continue;
