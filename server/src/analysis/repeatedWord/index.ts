@@ -136,7 +136,7 @@ function normalise(word: string): string {
 
 function tokenise(text: string): { tokens: Tokens; candidates: Candidates } {
   const n = text.length;
-  let cap = Math.max(64, (n >> 3) + 16);
+  let cap = Math.max(64, Math.ceil(n / 5) + 16); // news averages ~6 characters a token
   let starts = new Int32Array(cap);
   let ends = new Int32Array(cap);
   let flags = new Uint8Array(cap);
@@ -152,6 +152,10 @@ function tokenise(text: string): { tokens: Tokens; candidates: Candidates } {
 
   while (pos < n) {
     let c = text.charCodeAt(pos);
+    if (c === 0x20) {
+      pos++; // plain spaces between words: the commonest gap
+      continue;
+    }
     let k = kinds[c] || classify(c);
     const wordStart = k === K_LETTER || k === K_DIGIT || (k === K_HIGH && astralIsWord(text, pos));
     if (!wordStart) {
@@ -180,6 +184,12 @@ function tokenise(text: string): { tokens: Tokens; candidates: Candidates } {
     pos += k === K_HIGH ? 2 : 1;
     while (pos < n) {
       c = text.charCodeAt(pos);
+      // Fast path for ASCII lower-case letters, the bulk of any English text.
+      if (c >= 97 && c <= 122) {
+        f |= F_LETTER;
+        pos++;
+        continue;
+      }
       k = kinds[c] || classify(c);
       if (k === K_LETTER) {
         f |= F_LETTER;
@@ -226,10 +236,11 @@ function tokenise(text: string): { tokens: Tokens; candidates: Candidates } {
     else chain = 1;
 
     if (chain >= 2) {
-      if (sameWord(text, starts[i - 1], ends[i - 1], start, pos)) doubles.push(i);
-      // Phrases of 2..4 words repeated back to back.
+      const size = pos - start;
+      if (ends[i - 1] - starts[i - 1] === size && sameWord(text, starts[i - 1], ends[i - 1], start, pos)) doubles.push(i);
+      // Phrases of 2..4 words repeated back to back. Length checks first keep this cheap.
       for (let len = 2; len <= 4 && chain >= 2 * len; len++) {
-        if (!sameWord(text, starts[i - len], ends[i - len], start, pos)) continue;
+        if (ends[i - len] - starts[i - len] !== size || !sameWord(text, starts[i - len], ends[i - len], start, pos)) continue;
         let all = true;
         for (let j = 1; j < len && all; j++) {
           all = sameWord(text, starts[i - len - j], ends[i - len - j], starts[i - j], ends[i - j]);
