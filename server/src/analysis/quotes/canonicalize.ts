@@ -1,0 +1,31 @@
+// Canonical form of quoted text: what two outlets printing the same words have in common
+// once typography, case, punctuation and acronym spelling are set aside.
+
+const APOSTROPHES = /[\u2018\u2019\u201A\u201B\u2032\u0060\u00B4\u02BC\u02BB\uFF07]/g;
+// Single letters each followed by a period, optionally spaced: "U. S.", "U.S.", "e.g." -> "US", "eg".
+const DOTTED_ACRONYM = /(?<![\p{L}\p{N}])(?:\p{L}\.\s?){2,}/gu;
+// Thousands separators and decimal points inside numbers: "300,000" == "300000".
+const NUMBER_PUNCT = /(?<=\p{N})[.,](?=\p{N})/gu;
+// Anything that is not a letter, digit, mark or apostrophe separates words.
+const NON_WORD = /[^\p{L}\p{N}\p{M}']+/gu;
+
+export function canonicalize(text: string): { canonical: string; tokens: string[] } {
+  let s = text.normalize('NFKC').replace(APOSTROPHES, "'");
+  s = s.replace(DOTTED_ACRONYM, (m) => m.replace(/[.\s]/g, '') + ' ');
+  s = s.replace(NUMBER_PUNCT, '').toLowerCase().replace(NON_WORD, ' ');
+  const tokens: string[] = [];
+  for (const raw of s.split(' ')) {
+    // Apostrophes only count inside a word (Russia's), never as quote marks around one.
+    const word = trimApostrophes(raw);
+    if (word) tokens.push(word);
+  }
+  return { canonical: tokens.join(' '), tokens };
+}
+
+function trimApostrophes(word: string): string {
+  let a = 0;
+  let b = word.length;
+  while (a < b && word.charCodeAt(a) === 39) a++;
+  while (b > a && word.charCodeAt(b - 1) === 39) b--;
+  return a === 0 && b === word.length ? word : word.slice(a, b);
+}

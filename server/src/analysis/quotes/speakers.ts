@@ -1,0 +1,112 @@
+// Resolves a pronoun or role-noun attribution ("he said", "the minister said") to the person it
+// refers back to. Candidates are person mentions outside quotes; the nearest one that was itself
+// the subject of a speech verb wins (the running speaker of a news paragraph), else the nearest.
+
+import { AUX_ADVERBS, NAME_STOPWORDS, SPEECH_VERBS, TITLES } from './lexicon';
+import { isNameWord, nameFromRun, Tok, tokenize } from './names';
+import { PersonMention } from './types';
+
+export interface Mention {
+  start: number;
+  end: number;
+  name: string;
+  /** Followed by a speech verb, the named speaker of a quote, or its sentence's subject: a likely antecedent. */
+  salient: boolean;
+}
+
+/** How far back a pronoun may look for its antecedent, in characters. */
+const LOOKBACK = 3000;
+const ORG_LAST = /(?:ministry|department|office|house|council|government|kremlin|party|agency|committee|commission|court|army|police|embassy|company|bank|union|staff|administration|parliament|senate|congress|cabinet)$/i;
+
+function followedBySpeech(toks: Tok[], i: number): boolean {
+  for (let k = i; k < toks.length && k < i + 3; k++) {
+    const t = toks[k];
+    if (!t.word || t.afterBreak) return false;
+    if (SPEECH_VERBS.has(t.lower)) return true;
+    if (!AUX_ADVERBS.has(t.lower) && !/ly$/.test(t.lower)) return false;
+  }
+  return false;
+}
+
+/** Person mentions found without an entity layer: titled names, speech subjects, and their surnames. */
+export function heuristicMentions(text: string): Mention[] {
+  const toks = tokenize(text, 0, text.length);
+  const strong: Mention[] = [];
+  const weak: Mention[] = [];
+  for (let i = 0; i < toks.length; ) {
+    if (!isNameWord(toks[i])) {
+      i++;
+      continue;
+    }
+    let j = i + 1;
+    while (j < toks.length && j - i < 8 && !toks[j].afterBreak && isNameWord(toks[j])) j++;
+    const run = toks.slice(i, j);
+    const subject = nameFromRun(run, text);
+    if (subject && subject.kind === 'name' && !ORG_LAST.test(subject.name) && !NAME_STOPWORDS.has(subject.name.toLowerCase())) {
+      const prev = toks[i - 1];
+      const titled = run.some((t) => TITLES.has(t.lower) && t.start < subject.start) || (!!prev && prev.word && TITLES.has(prev.lower));
+      const speech = followedBySpeech(toks, j);
+      const mention = { start: subject.start, end: subject.end, name: subject.name, salient: speech || opensSentence(toks, i) };
+      (titled || speech ? strong : weak).push(mention);
+    }
+    i = j;
+  }
+  // A bare surname counts once the document has introduced it with a title or as a speaker.
+  const surnames = new Set(strong.map((m) => lastWord(m.name)));
+  const all = strong.concat(weak.filter((m) => surnames.has(lastWord(m.name))));
+  return all.sort((a, b) => a.start - b.start);
+}
+
+/** The entity layer's persons, flagged as speech subjects where a speech verb follows them. */
+export function mentionsFromPersons(text: string, persons: PersonMention[]): Mention[] {
+  return persons
+    .filter((p) => p.start >= 0 && p.end <= text.length && p.start < p.end)
+    .map((p) => {
+      const toks = tokenize(text, p.end, Math.min(text.length, p.end + 60));
+      const from = Math.max(0, p.start - 200);
+      const lead = tokenize(text, from, p.start);
+      const opens = opensSentence(lead.concat([{ text: '', lower: '', start: p.start, end: p.end, word: true, cap: true, afterBreak: false }]), lead.length);
+      return { start: p.start, end: p.end, name: p.name, salient: opens || followedBySpeech(toks, 0) };
+    })
+    .sort((a, b) => a.start - b.start);
+}
+
+export function lastWord(name: string): string {
+  const words = name.toLowerCase().split(/\s+/);
+  return words[words.length - 1] ?? '';
+}
+
+/** Only names, titles and function words precede the token in its sentence: it is the subject. */
+function opensSentence(toks: Tok[], i: number): boolean {
+  for (let k = i - 1; k >= 0 && i - k < 12; k--) {
+    const t = toks[k];
+    if (!t.word) {
+      if (t.text === '.' || t.text === '!' || t.text === '?' || t.text === ':') return true;
+      if (t.text !== ',' && t.text !== '-' && t.text !== '—') return false;
+      continue;
+    }
+    if (t.afterBreak && !t.cap) return false;
+    if (!t.cap && !NAME_STOPWORDS.has(t.lower) && !TITLES.has(t.lower)) return false;
+    if (t.afterBreak) return true;
+  }
+  return i === 0 || i - 12 < 0 ? toks[0]?.afterBreak !== undefined : false;
+}
+
+/** Mentions must already exclude those inside quotes and be sorted by start. */
+export function resolveAntecedent(mentions: Mention[], pos: number): Mention | null {
+  let lo = 0;
+  let hi = mentions.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (mentions[mid].end <= pos) lo = mid + 1;
+    else hi = mid;
+  }
+  let nearest: Mention | null = null;
+  for (let k = lo - 1, seen = 0; k >= 0 && seen < 40; k--, seen++) {
+    const m = mentions[k];
+    if (pos - m.end > LOOKBACK) break;
+    if (m.salient) return m;
+    nearest ??= m;
+  }
+  return nearest;
+}
