@@ -216,6 +216,7 @@ function judgeUnit(original: string, pageId: number, cls: DecodedClass, chain: n
   }
   if (pageId === MACROMAN) {
     if (MAC_STRONG_LEADS.has(original[0]) && cls !== 'script') return 'strong';
+    if (chain >= 3) return 'strong'; // whole words of –£–∫ or Œ£œÑ: Cyrillic or Greek through MacRoman
     return 'weak';
   }
   return 'reject';

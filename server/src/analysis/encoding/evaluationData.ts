@@ -100,6 +100,27 @@ export const CLEAN: readonly string[] = [
   'Español, Português, Français and Română were listed.',
   'ROMÂNIA și MOLDOVA au semnat acordul.',
   'Ärger über die Ölpreise: Öffentliche Kritik wächst.',
+  // Written after the rules were tuned on the sentences above, as a held-out check.
+  'Le Conseil d’État a rejeté le recours déposé par l’association.',
+  'Los países de la OTAN anunciaron más sanciones contra Moscú.',
+  'Die Bundesländer einigten sich auf höhere Zuschüsse für Kitas.',
+  'A polícia de Lisboa deteve três suspeitos após a operação.',
+  'Göteborg och Malmö rapporterade rekordvärme i juni.',
+  'Mikołaj Kopernik urodził się w Toruniu w 1473 roku.',
+  'Předseda vlády Petr Fiala přiletěl do Bruselu.',
+  'Україна отримала нову партію гуманітарної допомоги.',
+  'Στην Θεσσαλονίκη πραγματοποιήθηκε διαδήλωση.',
+  'Giá xăng dầu tại Thành phố Hồ Chí Minh tăng mạnh.',
+  'The ÉLYSÉE PALACE issued a statement at 9 p.m.',
+  'ÖSTERREICH’S CHANCELLOR — and Sweden’s — attended.',
+  'Bids start at €1.2m; fees are ¼ of 1%, or ¥30,000.',
+  'She said: “It’s done…” and left — the room fell silent.',
+  'Crowds chanted «Non!» in Besançon, Orléans and Nîmes.',
+  'AÇÃO PENAL contra o ex-ministro foi aberta em Brasília.',
+  'Reykjavík’s mayor, Dagur B. Eggertsson, spoke first.',
+  'Кипр и Греция подписали соглашение о газе.',
+  '日本の首相は記者会見で「協力する」と述べた。',
+  'Fans reacted with 😂😂 and 🙌🏾 on social media.',
 ];
 
 /** Hand-written damaged news sentences, as scraped, with the text they should become. */
