@@ -325,6 +325,10 @@ class Judge {
     if (w === 'there') return THERE_VERBS.has(nextWord);
     if (REDUPLICATIONS.has(w)) return false;
 
+    // "the The Hague", "called the The Tale of…", "thank you You should": a capital on the
+    // second copy marks a title or a missed full stop, not a stutter ("I" is always capital).
+    if (w !== 'i' && !this.capitalised(first) && this.capitalised(first + 1) && !this.allCaps(first + 1)) return false;
+
     if (FUNCTION_WORDS.has(w)) {
       // "May May come?" (name + modal at a sentence start), "Will will go."
       if (NAME_MODALS.has(w) && this.capitalised(first)) {
@@ -335,6 +339,8 @@ class Judge {
       return this.functionDoubleIsSlip(w, first, last, prev, prevWord, next, nextWord);
     }
 
+    // Three or more copies of a content word are rhetoric: "location location location".
+    if (!pair) return false;
     // Content words. Capitals suggest a name: "Duran Duran", "Walla Walla", "Sirhan Sirhan",
     // but a possessive first half is a slip ("Kamen's Kamen's friend").
     const cap0 = this.capitalised(first);
@@ -355,8 +361,20 @@ class Judge {
   private functionDoubleIsSlip(w: string, first: number, last: number, prev: number, prevWord: string, next: number, nextWord: string): boolean {
     switch (w) {
       case 'had':
-        // "She had had enough", "the firm had had doubts": past perfect after a subject.
-        return !(prev >= 0 && (SUBJECT_PRONOUNS.has(prevWord) || !FUNCTION_WORDS.has(prevWord)));
+        // "She had had enough", "the firm had had doubts": past perfect after a subject,
+        // also after an appositive ("the captain, Ivan Petrov, had had no rest").
+        if (prev < 0) return this.sentenceStart(first);
+        return !(SUBJECT_PRONOUNS.has(prevWord) || !FUNCTION_WORDS.has(prevWord));
+      case 'in':
+      case 'on':
+        // A phrasal verb, then a time or place: "voted in in 2001", "sworn in in January",
+        // "signed on on Monday". Before an ordinary object it is a slip ("engaged in in talks").
+        return !(
+          prev >= 0 &&
+          (PARTICLE_VERBS.has(prevWord) || /(?:ed|en)$/.test(prevWord)) &&
+          next >= 0 &&
+          (TIME_WORDS.has(nextWord) || /^\d/.test(nextWord) || this.capitalised(next))
+        );
       case 'that':
         // Conjunction + demonstrative: "said that that decision was final". Before an
         // article or another demonstrative the second "that" has no job.
@@ -405,6 +423,9 @@ class Judge {
     let allCapitalised = true;
     for (let j = 0; j < len && allCapitalised; j++) allCapitalised = this.capitalised(first + j);
     if (allCapitalised) return false;
+    // Idioms built on a connector run into a copy of themselves: "by and by the…",
+    // "face to face to talk", "side by side by…".
+    if (len === 2 && (PHRASE_CONNECTORS.has(words[1]) || words[0] === 'and' || words[0] === 'or')) return false;
     // Chains such as "on and on and on", "day after day after day".
     const next = this.after(last);
     if (next >= 0 && this.word(next) === words[0]) return false;
@@ -418,6 +439,15 @@ class Judge {
 
 const WHAT_ALL: ReadonlySet<string> = new Set(['what', 'whatever', 'all']);
 const INFINITIVE_AUX: ReadonlySet<string> = new Set(['be', 'have', 'do']);
+const PHRASE_CONNECTORS: ReadonlySet<string> = new Set('and or nor to by after for in on upon over versus vs'.split(' '));
+const PARTICLE_VERBS: ReadonlySet<string> = new Set(
+  'sworn come came gone went set put let cut shut run ran got get give gave given took taken brought kept sat held log logs move moves'.split(' '),
+);
+const TIME_WORDS: ReadonlySet<string> = new Set(
+  ('january february march april may june july august september october november december ' +
+    'monday tuesday wednesday thursday friday saturday sunday spring summer autumn fall winter ' +
+    'time person force full front public private earnest turn total advance').split(' '),
+);
 const SOUND_PAIRS: ReadonlySet<string> = new Set(
   'tick tock tic tac ding dong zig zag flip flop pitter patter hee haw ping pong knick knack'.split(' '),
 );
