@@ -10,7 +10,8 @@ const NUMBER_PUNCT = /(?<=\p{N})[.,](?=\p{N})/gu;
 const NON_WORD = /[^\p{L}\p{N}\p{M}']+/gu;
 
 export function canonicalize(text: string): { canonical: string; tokens: string[] } {
-  let s = text.normalize('NFKC').replace(APOSTROPHES, "'");
+  // Fold before NFKC too: it turns ´ into a space and a combining accent.
+  let s = text.replace(APOSTROPHES, "'").normalize('NFKC').replace(APOSTROPHES, "'");
   s = s.replace(DOTTED_ACRONYM, (m) => m.replace(/[.\s]/g, '') + ' ');
   s = s.replace(NUMBER_PUNCT, '').toLowerCase().replace(NON_WORD, ' ');
   const tokens: string[] = [];
