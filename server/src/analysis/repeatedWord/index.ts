@@ -3,6 +3,17 @@
 // repeated short phrases ("is an echo is an echo"), while leaving grammatical or
 // intended doubles alone ("she had had enough", "far far away", "Duran Duran").
 //
+// Decisions worth knowing:
+// - Only whitespace may separate copies (one line break allowed, a blank line is a
+//   paragraph boundary); any punctuation, dash or quote between them ends the run.
+// - Hyphenated, dotted or slashed compounds ("so-so", "opt-in in", "E.ON on", URLs) are
+//   never compared, and initials ("D. D.") are split by their full stops.
+// - Pure numbers are never flagged: "10 10" in a results table is usually data. Words
+//   with digits ("G7 G7") are words.
+// - Capitalised doubles of content words are taken for names ("Walla Walla"), unless both
+//   are acronyms or the first is possessive; function-word doubles are flagged however
+//   they are cased ("The the", "I I").
+//
 // One linear pass tokenises the text into typed arrays and notes candidate runs;
 // only those few candidates are then judged, so cost is dominated by the scan.
 

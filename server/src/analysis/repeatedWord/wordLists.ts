@@ -18,7 +18,7 @@ export const REDUPLICATIONS = set(`
   quack meow woof baa moo oink tweet honk beep boom bang pew choo ding buzz ring
   cha pom bon tom chin aye hubba hear bravo yum yummy wink nudge bling whoa wow
   boo poo dum tuk chow mahi ylang beri dik tse mau sapiens bora pago wagga walla
-  jay chi phi li si x
+  jay chi phi li si x etc
 `);
 
 /** "there there" soothes, but "there there is" is a slip. */
