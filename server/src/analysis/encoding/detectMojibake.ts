@@ -154,6 +154,25 @@ function decodeLayers(cells: Cell[], text: string): Cell[] {
   return cells;
 }
 
+/** Windows-1252 leaves no defined 0x80-0x9F byte as a C1 control. */
+const UNDEFINED_IN_1252 = new Set([0x81, 0x8d, 0x8f, 0x90, 0x9d]);
+
+/**
+ * Whether a run holds both a C1 control that only Latin-1 decoding leaves (a byte that
+ * Windows-1252 defines) and a symbol only Windows-1252 decoding gives (’ for 0x92): one
+ * decoder never produces both, so the run is an accident, not damage to undo.
+ */
+function mixesLatin1AndWindows1252(text: string): boolean {
+  let latin1Only = false;
+  let windowsOnly = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0x80 && c < 0xa0 && !UNDEFINED_IN_1252.has(c)) latin1Only = true;
+    else if (c > 0xff) windowsOnly = true;
+  }
+  return latin1Only && windowsOnly;
+}
+
 function hasC1(text: string): boolean {
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
@@ -196,6 +215,7 @@ function judgeUnit(original: string, pageId: number, cls: DecodedClass, chain: n
     original.length === 2 && isUpper(prev) && WORD_END_PUNCT.has(original[1]) && !isLetter(next);
 
   if (pageId === CP1252) {
+    if (mixesLatin1AndWindows1252(original)) return 'reject'; // no single decoder yields both
     if (hasC1(original)) return 'strong'; // Latin-1 decoding leaves controls no text contains
     if (lead >= 0xf0) return 'strong'; // four bytes of symbols after ð never happen in text
     if (lead >= 0xe0) return cls === 'script' && chain === 1 ? 'weak' : 'strong';
