@@ -6,14 +6,18 @@ const APOSTROPHES = /[\u2018\u2019\u201A\u201B\u2032\u0060\u00B4\u02BC\u02BB\uFF
 const DOTTED_ACRONYM = /(?<![\p{L}\p{N}])(?:\p{L}\.\s?){2,}/gu;
 // Thousands separators and decimal points inside numbers: "300,000" == "300000".
 const NUMBER_PUNCT = /(?<=\p{N})[.,](?=\p{N})/gu;
+const HAS_DOTTED = /\p{L}\.\s?\p{L}\./u;
+const HAS_NUMBER_PUNCT = /\d[.,]\d/;
 // Anything that is not a letter, digit, mark or apostrophe separates words.
 const NON_WORD = /[^\p{L}\p{N}\p{M}']+/gu;
 
 export function canonicalize(text: string): { canonical: string; tokens: string[] } {
   // Fold before NFKC too: it turns ´ into a space and a combining accent.
   let s = text.replace(APOSTROPHES, "'").normalize('NFKC').replace(APOSTROPHES, "'");
-  s = s.replace(DOTTED_ACRONYM, (m) => m.replace(/[.\s]/g, '') + ' ');
-  s = s.replace(NUMBER_PUNCT, '').toLowerCase().replace(NON_WORD, ' ');
+  // The lookbehind patterns are slow; most quotes contain neither an acronym nor a number.
+  if (HAS_DOTTED.test(s)) s = s.replace(DOTTED_ACRONYM, (m) => m.replace(/[.\s]/g, '') + ' ');
+  if (HAS_NUMBER_PUNCT.test(s)) s = s.replace(NUMBER_PUNCT, '');
+  s = s.toLowerCase().replace(NON_WORD, ' ');
   const tokens: string[] = [];
   for (const raw of s.split(' ')) {
     // Apostrophes only count inside a word (Russia's), never as quote marks around one.

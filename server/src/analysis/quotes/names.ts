@@ -45,7 +45,7 @@ export function tokenize(text: string, from: number, to: number): Tok[] {
   for (let m = TOKEN.exec(slice); m; m = TOKEN.exec(slice)) {
     const raw = m[0];
     const start = from + m.index;
-    const afterBreak = /[\n\r\u2028\u2029]/.test(slice.slice(lastEnd, m.index));
+    const afterBreak = hasBreak(slice, lastEnd, m.index);
     lastEnd = m.index + raw.length;
     const isWord = raw.length > 1 || /[\p{L}\p{N}]/u.test(raw);
     if (!isWord && raw === '.' && out.length) {
@@ -57,6 +57,14 @@ export function tokenize(text: string, from: number, to: number): Tok[] {
     out.push({ text: raw, lower, start, end: start + raw.length, word: isWord, cap: UPPER.test(raw), afterBreak });
   }
   return out;
+}
+
+function hasBreak(s: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 0x0a || c === 0x0d || c === 0x2028 || c === 0x2029) return true;
+  }
+  return false;
 }
 
 export function isNameWord(t: Tok): boolean {

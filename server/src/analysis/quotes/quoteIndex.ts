@@ -15,6 +15,8 @@ const SHINGLE = 3;
 const POSTING_CAP = 256;
 /** Candidates verified per new unit, best-sharing first; bounds the cost of very popular quotes. */
 const MAX_VERIFY = 32;
+/** Links kept per new unit: enough to stay connected when a file goes, few enough that a quote printed by hundreds of outlets costs a handful of alignments. */
+const MAX_LINKS = 8;
 /** Quotes this short link only on an identical canonical text and an agreeing, named speaker. */
 const SHORT = 3;
 
@@ -89,7 +91,9 @@ export class QuoteIndex {
         entry.unitOf[i] = unit;
       }
     }
-    for (const unit of entry.units) this.insert(unit);
+    const touched: Unit[] = [];
+    for (const unit of entry.units) this.insert(unit, touched);
+    this.invalidate(touched);
   }
 
   removeFile(file: string): void {
@@ -99,15 +103,15 @@ export class QuoteIndex {
     const touched: Unit[] = [];
     for (const unit of entry.units) {
       unit.alive = false;
-      for (const other of unit.links) {
-        other.links.delete(unit);
-        touched.push(other);
-      }
-      this.invalidate(unit);
+      touched.push(unit);
+    }
+    // Clear cached families while the removed units still hold their links, then unlink.
+    this.invalidate(touched);
+    for (const unit of entry.units) {
+      for (const other of unit.links) other.links.delete(unit);
       unit.links.clear();
       this.unpost(unit);
     }
-    for (const other of touched) this.invalidate(other);
   }
 
   /** The family of a file's quote, or undefined when it is unknown or matches nothing else. */
@@ -178,12 +182,15 @@ export class QuoteIndex {
     return id;
   }
 
-  private insert(unit: Unit): void {
+  private insert(unit: Unit, touched: Unit[]): void {
+    let linked = 0;
     for (const other of this.candidates(unit)) {
+      if (other.utt !== unit.utt && linked >= MAX_LINKS) break;
       if (verify(unit, other)) {
         unit.links.add(other);
         other.links.add(unit);
-        this.invalidate(other);
+        touched.push(other);
+        if (other.utt !== unit.utt) linked++;
       }
     }
     for (const h of unit.utt.shingles) {
@@ -254,11 +261,10 @@ export class QuoteIndex {
 
   // --- families -----------------------------------------------------------------------
 
-  /** Forget the cached families of the unit's whole linked group. */
-  private invalidate(start: Unit): void {
-    if (!start.family && start.links.size === 0) return;
-    const stack = [start];
-    const seen = new Set<Unit>([start]);
+  /** Forget the cached families of the units' whole linked groups, one traversal for all. */
+  private invalidate(starts: Unit[]): void {
+    const seen = new Set<Unit>(starts);
+    const stack = starts.slice();
     while (stack.length) {
       const u = stack.pop()!;
       u.family = null;
