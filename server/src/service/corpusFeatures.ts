@@ -1,30 +1,263 @@
-// Cross-file features: hover, references, definition, highlights, symbols, code lenses.
-import type { CodeLens, DocumentHighlight, DocumentSymbol, Hover, Location, Position, SymbolInformation } from 'vscode-languageserver';
+// Cross-file features over the quote and entity indexes: hover, references, definition,
+// highlights, symbols and code lenses, as plain LSP-shaped values.
+import type {
+  CodeLens, DocumentHighlight, DocumentSymbol, Hover, Location, Position, Range, SymbolInformation,
+} from 'vscode-languageserver';
+import { diffWords, type QuoteFamily } from '../analysis/quotes';
+import type { Entity } from '../analysis/entities';
 import type { Corpus } from './corpus';
+import { CorpusIndexes } from './corpusIndexes';
+import { toRange } from './convert';
+import { canonicalSpeaker } from './speakers';
+import type { FileAnalysis } from './fileAnalysis';
+
+const symbolKind = { String: 15, Class: 5, Variable: 13, Module: 2, Namespace: 3 } as const;
+const maxHoverVersions = 8;
 
 export class CorpusFeatures {
-  constructor(private readonly corpus: Corpus) {}
+  readonly indexes = new CorpusIndexes();
 
-  hover(_uri: string, _position: Position): Hover | null {
+  constructor(private readonly corpus: Corpus) {
+    corpus.observe(this.indexes);
+  }
+
+  // --- what is under the cursor -------------------------------------------------------
+
+  private at(uri: string, position: Position): { file: FileAnalysis; offset: number } | undefined {
+    const file = this.corpus.get(uri);
+    if (!file) return undefined;
+    return { file, offset: file.lines.offsetAt(position) };
+  }
+
+  private entityAt(uri: string, position: Position): Entity | undefined {
+    const here = this.at(uri, position);
+    return here ? this.indexes.entities.entityAt(uri, here.offset) : undefined;
+  }
+
+  private familyAt(uri: string, position: Position): { family?: QuoteFamily; quote: number; file: FileAnalysis } | undefined {
+    const here = this.at(uri, position);
+    if (!here) return undefined;
+    const quote = here.file.quoteAt(here.offset);
+    if (quote < 0) return undefined;
+    return { family: this.indexes.quotes.familyOf(uri, quote), quote, file: here.file };
+  }
+
+  // --- features --------------------------------------------------------------------------
+
+  hover(uri: string, position: Position): Hover | null {
+    const sections: string[] = [];
+    const entity = this.entityAt(uri, position);
+    if (entity) sections.push(this.entityHover(entity, uri));
+    const quoted = this.familyAt(uri, position);
+    if (quoted) sections.push(this.quoteHover(uri, quoted.quote, quoted.family));
+    if (sections.length === 0) return null;
+    return { contents: { kind: 'markdown', value: sections.join('\n\n---\n\n') } };
+  }
+
+  references(uri: string, position: Position, includeDeclaration: boolean): Location[] {
+    const quoted = this.familyAt(uri, position);
+    if (quoted?.family) {
+      return quoted.family.members
+        .filter((m) => includeDeclaration || !(m.file === uri && m.quote === quoted.quote))
+        .map((m) => this.location(m.file, m.start, m.end))
+        .filter((l): l is Location => l !== undefined);
+    }
+    const entity = this.entityAt(uri, position);
+    if (entity) {
+      const here = this.at(uri, position)!.offset;
+      return entity.mentions
+        .filter((m) => includeDeclaration || !(m.file === uri && m.start <= here && here <= m.end))
+        .map((m) => this.location(m.file, m.start, m.end))
+        .filter((l): l is Location => l !== undefined);
+    }
+    return [];
+  }
+
+  definition(uri: string, position: Position): Location | null {
+    const quoted = this.familyAt(uri, position);
+    if (quoted?.family) {
+      // The most complete version: the longest member's text.
+      const fullest = [...quoted.family.members].sort((a, b) => b.text.length - a.text.length)[0];
+      return this.location(fullest.file, fullest.start, fullest.end) ?? null;
+    }
+    const entity = this.entityAt(uri, position);
+    if (entity) return this.location(entity.first.file, entity.first.start, entity.first.end) ?? null;
     return null;
   }
-  references(_uri: string, _position: Position, _includeDeclaration: boolean): Location[] {
+
+  highlights(uri: string, position: Position): DocumentHighlight[] {
+    const file = this.corpus.get(uri);
+    if (!file) return [];
+    const quoted = this.familyAt(uri, position);
+    if (quoted) {
+      const utterance = file.quotes()[quoted.quote].utterance;
+      return file.quotes()
+        .filter((q) => q.utterance === utterance)
+        .map((q) => ({ range: toRange(file, q.start, q.end), kind: 1 }));
+    }
+    const entity = this.entityAt(uri, position);
+    if (entity) {
+      return entity.mentions.filter((m) => m.file === uri).map((m) => ({ range: toRange(file, m.start, m.end), kind: 1 }));
+    }
     return [];
   }
-  definition(_uri: string, _position: Position): Location | null {
-    return null;
+
+  documentSymbols(uri: string): DocumentSymbol[] {
+    const file = this.corpus.get(uri);
+    if (!file) return [];
+    return file.quotes().map((q, i) => {
+      const family = this.indexes.quotes.familyOf(uri, i);
+      const others = family ? new Set(family.members.map((m) => m.file).filter((f) => f !== uri)).size : 0;
+      const detail = [q.speaker ? this.speakerName(uri, q.speaker) : undefined, others ? `in ${others} other article${others === 1 ? '' : 's'}` : undefined]
+        .filter(Boolean)
+        .join(' · ');
+      return {
+        name: `“${truncate(q.text, 60)}”`,
+        detail,
+        kind: symbolKind.String,
+        range: toRange(file, q.markStart, q.markEnd),
+        selectionRange: toRange(file, q.start, q.end),
+      };
+    });
   }
-  highlights(_uri: string, _position: Position): DocumentHighlight[] {
-    return [];
+
+  workspaceSymbols(query: string): SymbolInformation[] {
+    const entities = query.trim() ? this.indexes.entities.find(query) : this.indexes.entities.entities();
+    const symbols: SymbolInformation[] = [];
+    for (const entity of entities.slice(0, 500)) {
+      const location = this.location(entity.first.file, entity.first.start, entity.first.end);
+      if (!location) continue;
+      symbols.push({
+        name: entity.name,
+        kind: entity.type === 'person' ? symbolKind.Variable : entity.type === 'organization' ? symbolKind.Class : symbolKind.Namespace,
+        location,
+        containerName: [entity.type, entity.role].filter(Boolean).join(' · '),
+      });
+    }
+    return symbols;
   }
-  documentSymbols(_uri: string): DocumentSymbol[] {
-    return [];
+
+  codeLenses(uri: string): CodeLens[] {
+    const file = this.corpus.get(uri);
+    if (!file) return [];
+    const lenses: CodeLens[] = [];
+    const seenUtterances = new Set<number>();
+    file.quotes().forEach((q, i) => {
+      if (seenUtterances.has(q.utterance)) return;
+      const family = this.indexes.quotes.familyOf(uri, i);
+      if (!family) return;
+      const otherFiles = new Set(family.members.map((m) => m.file).filter((f) => f !== uri));
+      if (otherFiles.size === 0) return;
+      seenUtterances.add(q.utterance);
+      const range = toRange(file, q.markStart, q.markStart);
+      const locations = family.members
+        .filter((m) => !(m.file === uri && m.quote === i))
+        .map((m) => this.location(m.file, m.start, m.end))
+        .filter((l): l is Location => l !== undefined);
+      lenses.push({
+        range,
+        command: {
+          title: `quoted in ${otherFiles.size} other article${otherFiles.size === 1 ? '' : 's'}`,
+          command: 'copydesk.showReferences',
+          arguments: [uri, range.start, locations],
+        },
+      });
+    });
+    return lenses;
   }
-  workspaceSymbols(_query: string): SymbolInformation[] {
-    return [];
+
+  // --- hover text ------------------------------------------------------------------------
+
+  private entityHover(entity: Entity, uri: string): string {
+    const lines: string[] = [];
+    lines.push(`**${md(entity.name)}** · ${entity.type}${entity.role ? ` · ${md(entity.role)}` : ''}`);
+    const spellings = entity.aliases.filter((a) => a.text !== entity.name || entity.aliases.length > 1);
+    if (spellings.length > 0) {
+      lines.push(`Written: ${spellings.slice(0, 8).map((a) => `${md(a.text)} (${a.count})`).join(', ')}`);
+    }
+    const perFile = new Map<string, number>();
+    for (const m of entity.mentions) perFile.set(m.file, (perFile.get(m.file) ?? 0) + 1);
+    const here = perFile.get(uri) ?? 0;
+    lines.push(`Mentioned ${here} time${here === 1 ? '' : 's'} in this article, ${entity.mentions.length} in ${perFile.size} article${perFile.size === 1 ? '' : 's'}:`);
+    const files = [...perFile].sort((a, b) => b[1] - a[1]).slice(0, 10);
+    lines.push(files.map(([file, count]) => `- ${this.fileLink(file, entity.mentions.find((m) => m.file === file)!.start)}: ${count}`).join('\n'));
+    if (perFile.size > files.length) lines.push(`- … and ${perFile.size - files.length} more`);
+    if (entity.type === 'person') {
+      const said = this.indexes.quotes.families(1).filter((f) => f.speaker && this.isSpeaker(entity, canonicalSpeaker(this.indexes, f.members[0].file, f.speaker)));
+      if (said.length > 0) {
+        lines.push(`Quoted ${said.length} time${said.length === 1 ? '' : 's'}:`);
+        lines.push(said.slice(0, 5).map((f) => {
+          const m = [...f.members].sort((a, b) => b.text.length - a.text.length)[0];
+          return `- “${md(truncate(m.text, 80))}” — ${this.fileLink(m.file, m.start)}`;
+        }).join('\n'));
+      }
+    }
+    return lines.join('\n\n');
   }
-  codeLenses(_uri: string): CodeLens[] {
-    void this.corpus;
-    return [];
+
+  private quoteHover(uri: string, index: number, family: QuoteFamily | undefined): string {
+    const file = this.corpus.get(uri)!;
+    const quote = file.quotes()[index];
+    const speaker = quote.speaker ? this.speakerName(uri, quote.speaker) : family?.speaker ?? null;
+    const head = `**Quotation**${speaker ? ` — ${md(speaker)}` : ''}`;
+    if (!family) return `${head}\n\nNot printed by any other article in the corpus.`;
+    const others = family.members.filter((m) => m.file !== uri);
+    const files = new Set(others.map((m) => m.file));
+    const items: string[] = [];
+    const shown = new Set<string>();
+    for (const member of others) {
+      if (shown.size >= maxHoverVersions) break;
+      shown.add(`${member.file}#${member.quote}`);
+      const diff = diffWords(quote.text, member.text)
+        .map((d) => (d.op === 'same' ? md(d.text) : d.op === 'added' ? `**${md(d.text)}**` : `~~${md(d.text)}~~`))
+        .join(' ');
+      const who = member.speaker && member.speaker !== speaker ? ` (${md(member.speaker)})` : '';
+      items.push(`- ${this.fileLink(member.file, member.start)}${who}: “${diff}”`);
+    }
+    if (others.length > shown.size) items.push(`- … and ${others.length - shown.size} more`);
+    return [
+      `${head} · printed by ${files.size} other article${files.size === 1 ? '' : 's'}`,
+      items.join('\n'),
+      '*Bold*: words the other article adds; ~~struck~~: words it leaves out.',
+    ].join('\n\n');
+  }
+
+  /** The speaker's canonical name from the entity layer, else the name as printed. */
+  speakerName(uri: string, speaker: { name: string; start: number; end: number; kind: string }): string {
+    return canonicalSpeaker(this.indexes, uri, speaker.name, speaker.kind === 'name' ? speaker.start : undefined);
+  }
+
+  private isSpeaker(entity: Entity, speaker: string): boolean {
+    return speaker === entity.name || entity.aliases.some((a) => a.text === speaker);
+  }
+
+  // --- helpers ---------------------------------------------------------------------------
+
+  private location(uri: string, start: number, end: number): Location | undefined {
+    const file = this.corpus.get(uri);
+    if (!file) return undefined;
+    return { uri, range: toRange(file, start, end) };
+  }
+
+  private fileLink(uri: string, offset: number): string {
+    const file = this.corpus.get(uri);
+    const line = file ? file.lines.positionAt(offset).line + 1 : 1;
+    return `[${md(basename(uri))}](${uri}#L${line})`;
   }
 }
+
+export function basename(uri: string): string {
+  return decodeURIComponent(uri.slice(uri.lastIndexOf('/') + 1));
+}
+
+function truncate(text: string, max: number): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return flat.length <= max ? flat : flat.slice(0, max - 1).trimEnd() + '…';
+}
+
+/** Escapes markdown so article text cannot inject links or formatting into a hover. */
+function md(text: string): string {
+  return text.replace(/[\\`*_{}[\]()#+\-.!|<>~]/g, '\\$&');
+}
+
+export type { Range };

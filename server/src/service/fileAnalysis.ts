@@ -3,6 +3,9 @@
 import { LineIndex } from '../analysis/lineIndex';
 import type { Problem, Severity } from '../analysis/types';
 import { allRules } from '../analysis/rules';
+import { extractQuotes, type Quote } from '../analysis/quotes';
+import { recognizeEntities, type Mention } from '../analysis/entities';
+import { readableView, type ReadableView } from '../analysis/encoding';
 import type { FileEncoding } from './decode';
 import type { Settings } from './settings';
 
@@ -27,6 +30,10 @@ export class FileAnalysis {
   readonly firstInvalidByte?: number;
   private lineIndex?: LineIndex;
   private problemCache?: { key: string; problems: Problem[] };
+  private quoteCache?: Quote[];
+  private mentionCache?: Mention[];
+  private viewCache?: ReadableView;
+  private viewMentionCache?: Mention[];
 
   constructor(init: FileAnalysisInit) {
     this.uri = init.uri;
@@ -39,6 +46,68 @@ export class FileAnalysis {
 
   get lines(): LineIndex {
     return (this.lineIndex ??= new LineIndex(this.text));
+  }
+
+  /** The text with encoding damage repaired; quotes and names are read from it. */
+  private get view(): ReadableView {
+    return (this.viewCache ??= readableView(this.text));
+  }
+
+  /** Mentions at offsets of the view. */
+  private viewMentions(): Mention[] {
+    if (this.viewMentionCache) return this.viewMentionCache;
+    try {
+      this.viewMentionCache = this.skippedBecause ? [] : recognizeEntities(this.view.text);
+    } catch {
+      this.viewMentionCache = [];
+    }
+    return this.viewMentionCache;
+  }
+
+  /** Named people, organisations and places, in document order, at offsets of the real text. */
+  mentions(): Mention[] {
+    if (this.mentionCache) return this.mentionCache;
+    const view = this.view;
+    const found = this.viewMentions();
+    this.mentionCache = view.text === this.text ? found : found.map((m) => ({ ...m, start: view.toOriginal(m.start), end: view.toOriginal(m.end) }));
+    return this.mentionCache;
+  }
+
+  /** Quotations with their speakers; pronouns resolve to the people the recogniser found. */
+  quotes(): Quote[] {
+    if (this.quoteCache) return this.quoteCache;
+    try {
+      const view = this.view;
+      // Persons at offsets of the view, where the quote layer reads.
+      const persons = this.viewMentions()
+        .filter((m) => m.type === 'person')
+        .map((m) => ({ start: m.start, end: m.end, name: m.text }));
+      const found = this.skippedBecause ? [] : extractQuotes(view.text, persons);
+      const map = view.toOriginal;
+      this.quoteCache = view.text === this.text ? found : found.map((q) => ({
+        ...q,
+        start: map(q.start), end: map(q.end), markStart: map(q.markStart), markEnd: map(q.markEnd),
+        speaker: q.speaker && { ...q.speaker, start: map(q.speaker.start), end: map(q.speaker.end) },
+      }));
+    } catch {
+      this.quoteCache = [];
+    }
+    return this.quoteCache;
+  }
+
+  /** Index of the quote whose marks contain the offset, or -1. */
+  quoteAt(offset: number): number {
+    const quotes = this.quotes();
+    let low = 0;
+    let high = quotes.length - 1;
+    while (low <= high) {
+      const mid = (low + high) >> 1;
+      const q = quotes[mid];
+      if (offset < q.markStart) high = mid - 1;
+      else if (offset > q.markEnd) low = mid + 1;
+      else return mid;
+    }
+    return -1;
   }
 
   /** Problems of every enabled rule, with severities from the settings, in document order. */

@@ -5,6 +5,7 @@ export { replacementCharacterRule } from './replacementCharacterRule';
 export { controlCharacterRule } from './controlCharacterRule';
 export { invisibleCharacterRule } from './invisibleCharacterRule';
 export { repairEncoding, type EncodingRepair } from './repairEncoding';
+export { readableView, type ReadableView } from './readableView';
 
 import type { Rule } from '../types';
 import { mojibakeRule } from './mojibakeRule';
