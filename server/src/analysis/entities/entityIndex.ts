@@ -89,7 +89,7 @@ function keyTokens(clean: string): string[] {
 
 /** Consonant skeleton for transliteration matching: "hezbollah"/"hizballah" -> "hzblh", "sergei"/"sergey" -> "srg". */
 export function skeleton(w: string): string {
-  const s = w.toLowerCase().replace(/[^a-z]/g, '').replace(/[aeiouy]/g, '').replace(/(.)\1+/g, '$1');
+  const s = w.toLowerCase().replace(/[^a-z0-9]/g, '').replace(/[aeiouy]/g, '').replace(/(.)\1+/g, '$1');
   return s;
 }
 
@@ -112,6 +112,7 @@ function editDistance(a: string, b: string): number {
 /** Same name token up to transliteration: equal, or same skeleton + first letter + small edit distance. */
 function translitEqual(a: string, b: string): boolean {
   if (a === b) return true;
+  if (/\d/.test(a) || /\d/.test(b)) return false;
   if (a.length < 4 || b.length < 4 || a[0] !== b[0]) return false;
   const sa = skeleton(a);
   if (sa.length < 2 || sa !== skeleton(b)) return false;
@@ -259,6 +260,8 @@ export class EntityIndex {
 }
 
 type T3 = Exclude<EntityType, 'other'>;
+/** Pairwise comparison is limited to this many groups per surname / skeleton bucket (keeps clustering ~linear). */
+const MAX_BUCKET = 64;
 const TYPE_ORDER: T3[] = ['person', 'organization', 'place'];
 
 function cluster(files: Map<string, NM[]>): Entity[] {
@@ -310,6 +313,7 @@ function cluster(files: Map<string, NM[]>): Entity[] {
     l.push(g);
   }
   for (const l of bySurnameSkel.values()) {
+    if (l.length > MAX_BUCKET) l.length = MAX_BUCKET; // pathological buckets: compare the first ones only
     for (let i = 0; i < l.length; i++) for (let j = i + 1; j < l.length; j++) {
       const a = l[i].toks, b = l[j].toks;
       if (translitEqual(a[a.length - 1], b[b.length - 1]) && firstNameCompatible(a[0], b[0])) uf.union(gid.get(l[i])!, gid.get(l[j])!);
@@ -414,6 +418,7 @@ function cluster(files: Map<string, NM[]>): Entity[] {
     if (roots.size === 1) uf.union(gid.get(g)!, [...roots][0]);
   }
   for (const l of skelBuckets.values()) {
+    if (l.length > MAX_BUCKET) l.length = MAX_BUCKET;
     for (let i = 0; i < l.length; i++) for (let j = i + 1; j < l.length; j++) {
       const a = l[i].toks, b = l[j].toks;
       if (a.length === b.length && a.every((t, k) => translitEqual(t, b[k]))) uf.union(gid.get(l[i])!, gid.get(l[j])!);
@@ -494,7 +499,7 @@ function spellingVariants(aliases: Array<{ text: string; count: number }>): Arra
     const a = aliases[i].text, b = aliases[j].text;
     const fa = foldForm(a), fb = foldForm(b);
     let variant = false;
-    const caps = (x: string) => x.length > 4 && x === x.toUpperCase();
+    const caps = (x: string) => x.replace(/[^\p{L}]/gu, '').length > 4 && x === x.toUpperCase();
     if (fa === fb) variant = !caps(a) && !caps(b); // case, particles, periods (not ALL-CAPS datelines)
     else {
       const ta = fa.split(' '), tb = fb.split(' ');

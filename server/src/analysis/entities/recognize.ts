@@ -4,7 +4,7 @@
 import { COUNTRY_ALIAS, DEMONYMS, HONORIFICS, ORG_ALIAS, TITLE_HEADS, TITLE_WORDS } from './lexicon';
 import modelFile from './model.json';
 import { decodeModel, ModelFile } from './model';
-import { decode, sentenceFeatures, setPlainLower, SentenceFeatures, TAGS, Weights } from './tagger';
+import { decode, sentenceFeatures, SentenceFeatures, TAGS, Weights } from './tagger';
 import { tokenize, Tokens } from './tokenize';
 
 export type MentionType = 'person' | 'organization' | 'place';
@@ -34,10 +34,9 @@ function tagRange(words: string[], from: number, to: number, out: Uint8Array): v
   const { weights, mask } = getModel();
   for (let s = from; s < to; s += MAX_SENT) {
     const e = Math.min(to, s + MAX_SENT);
-    sfBuf = sentenceFeatures(words, s, e, sfBuf);
-    setPlainLower(words, s, e);
+    sfBuf = sentenceFeatures(words, s, e, sfBuf, true);
     if (tagBuf.length < e - s) tagBuf = new Uint8Array(e - s);
-    decode(sfBuf, weights, mask, tagBuf, true);
+    decode(sfBuf, weights, mask, tagBuf, true, true);
     out.set(tagBuf.subarray(0, e - s), s);
   }
 }
@@ -151,8 +150,8 @@ function datelineSpans(tk: Tokens, text: string): Span[] {
   const out: Span[] = [];
   const n = tk.norm.length;
   for (let i = 0; i < n; i++) {
-    if (!tk.sentStart[i] && !(i > 0 && text.lastIndexOf('\n', tk.start[i]) > tk.end[i - 1] - 1)) continue;
     if (!isAllCapsWord(tk.norm[i]) || tk.norm[i].length < 3) continue;
+    if (!tk.sentStart[i] && !(i > 0 && text.slice(tk.end[i - 1], tk.start[i]).includes('\n'))) continue;
     let j = i;
     while (j < n && isAllCapsWord(tk.norm[j]) && j - i < 4) j++;
     // look ahead for the dateline marker within a few tokens on the same line
@@ -256,6 +255,12 @@ function harmonise(tk: Tokens, spans: Span[]): Span[] {
     return b;
   };
   for (const sp of spans) {
+    // "Tillerson Flies" in a Title Case headline: a one-off span opening with a known surname
+    if (sp.e - sp.s >= 2 && surname.has(tk.norm[sp.s]) && votes.get(key(tk, sp))!.person + votes.get(key(tk, sp))!.organization + votes.get(key(tk, sp))!.place === 1 && !surname.has(tk.norm[sp.e - 1])) {
+      sp.e = sp.s + 1;
+      sp.type = 'person';
+      continue;
+    }
     const k = key(tk, sp);
     if (sp.e - sp.s === 1 && surname.has(k) && sp.type !== 'person') {
       const v = votes.get(k)!;

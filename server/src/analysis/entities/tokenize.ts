@@ -45,11 +45,11 @@ export function tokenize(text: string): Tokens {
   let m: RegExpExecArray | null;
   const push = (s: number, e: number) => {
     // sentence boundary on a blank line, or a line break after a short (headline/dateline) line
-    if (!newSentence && s > lastEnd) {
-      const gap = text.slice(lastEnd, s);
-      const nl = gap.indexOf('\n');
+    if (!newSentence && s > lastEnd + 0) {
+      let nl = -1, nl2 = -1;
+      for (let k = lastEnd; k < s; k++) if (text.charCodeAt(k) === 10) { if (nl < 0) nl = k; else { nl2 = k; break; } }
       if (nl >= 0) {
-        if (gap.indexOf('\n', nl + 1) >= 0) newSentence = true;
+        if (nl2 >= 0) newSentence = true;
         else {
           const ls = text.lastIndexOf('\n', lastEnd - 1) + 1;
           if (lastEnd - ls < 60) newSentence = true;

@@ -1,0 +1,128 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import { recognizeEntities, tagTokens, Mention } from './recognize';
+import { readConll, scoreSpans, formatScores, splitWikiGold, Scores } from './conll';
+
+const DATA = '/work/shared/data/ner';
+const has = (p: string) => fs.existsSync(p);
+
+function evalSet(name: string, file: string, pick?: (s: ReturnType<typeof readConll>) => ReturnType<typeof readConll>): Scores {
+  let sents = readConll(fs.readFileSync(file, 'utf8'));
+  if (pick) sents = pick(sents);
+  const sc = scoreSpans(sents.map((s) => s.tags), sents.map((s) => tagTokens(s.words)));
+  console.log(`[ner] ${name.padEnd(22)} ${formatScores(sc)}`);
+  return sc;
+}
+
+test('held-out shared data: per-type P/R/F1 (token-level input)', { skip: !has(DATA) && 'no shared data' }, () => {
+  const gmb = evalSet('GMB dev', `${DATA}/gmb/dev.txt`);
+  const wg = evalSet('WikiGold held-out', `${DATA}/wikigold/all.txt`, (s) => splitWikiGold(s).heldOut);
+  const uner = evalSet('UNER-EWT dev', `${DATA}/uner-en-ewt/dev.txt`);
+  assert.ok(gmb.ALL.f >= 0.87, `GMB dev F1 ${gmb.ALL.f}`);
+  assert.ok(gmb.PER.f >= 0.85 && gmb.LOC.f >= 0.92 && gmb.ORG.f >= 0.72);
+  assert.ok(wg.ALL.f >= 0.53, `WikiGold F1 ${wg.ALL.f}`);
+  assert.ok(uner.ALL.f >= 0.53, `UNER F1 ${uner.ALL.f}`);
+});
+
+// Original news-like fixtures; [[text|T]] marks a gold mention (P person, O organization, L place).
+const FIXTURES = [
+  '[[BRUSSELS|L]] ([[Reuters|O]]) -- [[NATO|O]] Secretary-General [[Jens Stoltenberg|P]] on Monday urged [[Turkey|L]] and [[Greece|L]] to settle their dispute over the [[Aegean|L]] before the summit in [[Madrid|L]].',
+  'German Chancellor [[Angela Merkel|P]] met French President [[Emmanuel Macron|P]] in [[Berlin|L]] on Friday, a spokesman for the [[European Commission|O]] said.',
+  '[[Maria Gonzalez|P]], a spokeswoman for the [[World Health Organization|O]], told reporters in [[Geneva|L]] that cases in [[Brazil|L]] had doubled.',
+  'Mr. [[Okafor|P]] said [[Shell|O]] would leave the [[Niger Delta|L]] by 2025, according to a statement from the [[Ministry of Petroleum|O]] in [[Abuja|L]].',
+  "The [[U.N.|O]] envoy, [[Staffan de Mistura|P]], flew to [[Damascus|L]] after talks with [[Iran|L]]'s foreign minister, [[Mohammad Javad Zarif|P]].",
+  'Police in [[Chicago|L]] arrested two men on Tuesday, Mayor [[Lori Lightfoot|P]] told the [[Chicago Tribune|O]].',
+  "[[Osama bin Laden|P]]'s former aide was extradited from [[Pakistan|L]] to the [[United States|L]], the [[Justice Department|O]] said.",
+  'Shares of [[Toyota|O]] fell 3 percent in [[Tokyo|L]] after the carmaker recalled vehicles sold in [[Canada|L]] and [[Mexico|L]].',
+  'Dr. [[Anthony Fauci|P]] testified before the [[Senate|O]] health committee in [[Washington|L]] on Thursday.',
+  "[[Kim Jong Un|P]] oversaw a missile launch from [[North Korea|L]]'s east coast, [[South Korea|L]]'s military said.",
+  'The [[International Monetary Fund|O]] cut its forecast for [[Argentina|L]], where President [[Javier Milei|P]] has slashed spending.',
+  'Rebels loyal to [[Khalifa Haftar|P]] shelled [[Tripoli|L]] overnight, the [[Libyan National Army|O]] denied any involvement.',
+];
+
+function parseFixture(src: string): { text: string; gold: Array<[number, number, string]> } {
+  let text = '';
+  const gold: Array<[number, number, string]> = [];
+  const re = /\[\[([^|\]]+)\|([POL])\]\]/g;
+  let last = 0;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(src))) {
+    text += src.slice(last, m.index);
+    const s = text.length;
+    text += m[1];
+    gold.push([s, text.length, { P: 'person', O: 'organization', L: 'place' }[m[2]]!]);
+    last = m.index + m[0].length;
+  }
+  text += src.slice(last);
+  return { text, gold };
+}
+
+test('own news-like fixtures: per-type P/R/F1 on raw text', () => {
+  const cnt: Record<string, { tp: number; fp: number; fn: number }> = {};
+  for (const t of ['person', 'organization', 'place', 'all']) cnt[t] = { tp: 0, fp: 0, fn: 0 };
+  for (const src of FIXTURES) {
+    const { text, gold } = parseFixture(src);
+    const pred = recognizeEntities(text).map((m) => [m.start, m.end, m.type].join(':'));
+    const g = new Set(gold.map((x) => x.join(':')));
+    const p = new Set(pred);
+    for (const x of p) { const t = x.split(':')[2]; const k = g.has(x) ? 'tp' : 'fp'; cnt[t][k]++; cnt.all[k]++; }
+    for (const x of g) if (!p.has(x)) { const t = x.split(':')[2]; cnt[t].fn++; cnt.all.fn++; }
+    const missed = [...g].filter((x) => !p.has(x)).map((x) => { const [a, b, t] = x.split(':'); return `${text.slice(+a, +b)}/${t}`; });
+    const extra = [...p].filter((x) => !g.has(x)).map((x) => { const [a, b, t] = x.split(':'); return `${text.slice(+a, +b)}/${t}`; });
+    if (missed.length || extra.length) console.log(`[ner] fixture miss: ${missed.join(', ') || '-'} | extra: ${extra.join(', ') || '-'}`);
+  }
+  const f = (c: { tp: number; fp: number; fn: number }) => {
+    const p = c.tp / Math.max(1, c.tp + c.fp), r = c.tp / Math.max(1, c.tp + c.fn);
+    return { p, r, f: p + r ? (2 * p * r) / (p + r) : 0 };
+  };
+  for (const t of ['person', 'organization', 'place', 'all']) {
+    const s = f(cnt[t]);
+    console.log(`[ner] fixtures ${t.padEnd(12)} P ${(100 * s.p).toFixed(1)} R ${(100 * s.r).toFixed(1)} F1 ${(100 * s.f).toFixed(1)}`);
+  }
+  assert.ok(f(cnt.all).f >= FIXTURE_FLOOR, `fixtures F1 ${f(cnt.all).f}`);
+});
+const FIXTURE_FLOOR = 0.8;
+
+const find = (ms: Mention[], text: string) => ms.find((m) => m.text === text);
+
+test('titles and honorifics stay out of person spans; title captured', () => {
+  const t = 'US Secretary of State Rex Tillerson met Russian Foreign Minister Sergei Lavrov. Mr. Tillerson later spoke to President Vladimir Putin.';
+  const ms = recognizeEntities(t);
+  assert.equal(find(ms, 'Rex Tillerson')?.type, 'person');
+  assert.equal(find(ms, 'Rex Tillerson')?.title, 'US Secretary of State');
+  assert.equal(find(ms, 'Sergei Lavrov')?.title, 'Russian Foreign Minister');
+  assert.equal(find(ms, 'Vladimir Putin')?.title, 'President');
+  assert.equal(find(ms, 'Tillerson')?.type, 'person');
+  for (const m of ms) assert.equal(t.slice(m.start, m.end), m.text);
+  assert.ok(!ms.some((m) => /^(Mr|President|Secretary)/.test(m.text)));
+});
+
+test('apposition title, possessive, particles, curly apostrophes', () => {
+  const t = 'Dmitry Peskov, the Kremlin spokesman, said Syrian President Bashar al-Assad’s forces had not used gas. Assad’s allies disagreed.';
+  const ms = recognizeEntities(t);
+  assert.equal(find(ms, 'Dmitry Peskov')?.title, 'Kremlin spokesman');
+  assert.equal(find(ms, 'Bashar al-Assad')?.type, 'person');
+  assert.equal(find(ms, 'Bashar al-Assad')?.title, 'Syrian President');
+  assert.equal(find(ms, 'Assad')?.type, 'person');
+});
+
+test('datelines, U.S./U.N., ALL-CAPS headline', () => {
+  const t = 'PUTIN WARNS WASHINGTON OVER SYRIA STRIKES\n\nLUCCA, Italy (AP) — The U.S. and the U.N. disagreed on Monday.';
+  const ms = recognizeEntities(t);
+  assert.equal(find(ms, 'LUCCA')?.type, 'place');
+  assert.equal(find(ms, 'Italy')?.type, 'place');
+  assert.ok(find(ms, 'U.S.'));
+  assert.equal(find(ms, 'U.N.')?.type, 'organization');
+  assert.equal(find(ms, 'PUTIN')?.type, 'person');
+  assert.ok(!ms.some((m) => m.text.includes('WARNS')));
+});
+
+test('never throws, deterministic, offsets valid on odd input', () => {
+  const inputs = ['', ' ', '\n\n', '’’’', 'A', 'x'.repeat(5000), 'Ünïcødé Straße in München 😀 Putin', 'U. S. and U.K.', '((((', 'Mr.', 'al-', "'s"];
+  for (const t of inputs) {
+    const a = recognizeEntities(t);
+    assert.deepEqual(recognizeEntities(t), a);
+    for (const m of a) assert.equal(t.slice(m.start, m.end), m.text);
+  }
+});
