@@ -63,3 +63,64 @@ test('a request about an unknown document or out-of-range position answers witho
     await client.shutdown();
   }
 });
+
+/** Polls a request until its answer satisfies `ready` (the corpus is indexed in the background). */
+async function until<T>(ask: () => Promise<T>, ready: (value: T) => boolean, timeoutMs = 10000): Promise<T> {
+  const started = Date.now();
+  for (;;) {
+    const value = await ask();
+    if (ready(value) || Date.now() - started > timeoutMs) return value;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+test('references on a quote return the other articles; hover names the speaker; positions are exact with CRLF and emoji', async () => {
+  const corpusDir = path.join(folder, 'quotes');
+  const a = write('quotes/harbour-times.txt',
+    'VELMORA, Ostland (Harbour Times) — Harbour Minister Tomas Kerrigan said on Monday 🚢 the port would reopen.\r\n' +
+    '“We will not reopen the eastern quay until every crane has been inspected by independent engineers,” Mr Kerrigan told reporters.\r\n');
+  const b = write('quotes/coast-courier.txt',
+    '"We will not reopen the eastern quay until every crane has been inspected by engineers," Kerrigan said.\n');
+  const client = new LspClient();
+  try {
+    await client.initialize(corpusDir);
+    const text = fs.readFileSync(new URL(a), 'utf8');
+    client.open(a, text, 1);
+    // "every" on line 1 (after CRLF); the emoji on line 0 must not shift anything.
+    const position = { line: 1, character: '“We will not reopen the eastern quay until '.length };
+    const refs = await until(
+      () => client.request<Array<{ uri: string; range: any }>>('textDocument/references', { textDocument: { uri: a }, position, context: { includeDeclaration: true } }),
+      (r) => r.length >= 2,
+    );
+    assert.deepEqual([...new Set(refs.map((r) => r.uri))].sort(), [a, b].sort());
+    const own = refs.find((r) => r.uri === a)!;
+    assert.deepEqual(own.range.start, { line: 1, character: 1 }, 'the quote starts after the opening mark');
+    const hover = await client.request('textDocument/hover', { textDocument: { uri: a }, position });
+    assert.match(hover.contents.value, /Tomas Kerrigan/);
+    assert.match(hover.contents.value, /coast-courier|coast\\-courier/);
+  } finally {
+    await client.shutdown();
+  }
+});
+
+test('diagnostics flag mojibake and a doubled word at exact UTF-16 positions, and the quick fix repairs it', async () => {
+  const client = new LspClient();
+  try {
+    await client.initialize(folder);
+    const uri = write('damage.txt', '😀 The USÂ\u00a0ferry left the the quay.\n');
+    const text = fs.readFileSync(new URL(uri), 'utf8');
+    client.open(uri, text, 1);
+    const diagnostics = await client.waitForDiagnostics(uri, 1);
+    const byCode = Object.fromEntries(diagnostics.map((d) => [d.code, d]));
+    assert.deepEqual(byCode['mojibake'].range, { start: { line: 0, character: 9 }, end: { line: 0, character: 11 } });
+    assert.deepEqual(byCode['repeated-word'].range, { start: { line: 0, character: 22 }, end: { line: 0, character: 29 } });
+    const actions = await client.request('textDocument/codeAction', {
+      textDocument: { uri }, range: byCode['repeated-word'].range, context: { diagnostics: [byCode['repeated-word']], only: ['quickfix'] },
+    });
+    const fix = actions.find((a: any) => a.isPreferred);
+    assert.equal(fix.kind, 'quickfix');
+    assert.deepEqual(fix.edit.documentChanges[0].textDocument, { uri, version: 1 });
+  } finally {
+    await client.shutdown();
+  }
+});

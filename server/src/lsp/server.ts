@@ -22,6 +22,9 @@ import { diagnosticsFor } from '../service/diagnosticsFeature';
 import { codeActionsFor, fixAllKind } from '../service/codeActionsFeature';
 import { CorpusFeatures } from '../service/corpusFeatures';
 import { corpusFix, encodingRules } from '../service/corpusFixFeature';
+import { entityReports, quoteFamilyReports } from '../service/corpusReports';
+import { canonicalSpeaker } from '../service/speakers';
+import { basename } from '../service/corpusFeatures';
 
 const commands = {
   repairEncoding: 'copydesk.repairEncodingInCorpus',
@@ -115,7 +118,10 @@ export function startServer(connection: Connection): void {
     try {
       const count = await corpus.index(folders, {
         isCancelled: () => state.cancelled,
-        report: (done, total) => progress?.report(total ? Math.min(100, Math.round((done / total) * 100)) : 0, `${done} of ${total} articles`),
+        report: (done, total) => {
+          progress?.report(total ? Math.min(100, Math.round((done / total) * 100)) : 0, `${done} of ${total} articles`);
+          sendStatus({ indexing: true, done, total });
+        },
       });
       log(`indexed ${count} articles in ${Date.now() - started} ms${state.cancelled ? ' (cancelled)' : ''}`);
     } catch (error) {
@@ -123,7 +129,32 @@ export function startServer(connection: Connection): void {
     } finally {
       progress?.done();
       if (indexing === state) indexing = undefined;
+      scheduleStatus();
     }
+  }
+
+  // A compact status for the client's status bar and corpus panel, sent at most every 300 ms.
+  function sendStatus(progress?: { indexing: boolean; done: number; total: number }): void {
+    try {
+      const problems = documents.all().reduce((n, d) => n + (corpus.get(d.uri)?.problems(corpus.settings).length ?? 0), 0);
+      const indexingNow = progress?.indexing ?? indexing !== undefined;
+      // Counting families walks the quote index: skip it while indexing.
+      const families = indexingNow ? 0 : features.indexes.quotes.families(2).length;
+      void connection.sendNotification('copydesk/status', {
+        indexing: indexingNow, done: progress?.done ?? corpus.size, total: progress?.total ?? corpus.size,
+        articles: corpus.size, families, problems,
+      });
+    } catch (error) {
+      connection.console.error(`[copydesk] status failed: ${String(error)}`);
+    }
+  }
+  let statusTimer: NodeJS.Timeout | undefined;
+  function scheduleStatus(): void {
+    if (statusTimer) return;
+    statusTimer = setTimeout(() => {
+      statusTimer = undefined;
+      if (!indexing) sendStatus();
+    }, 300);
   }
 
   // Diagnostics are pushed per open document as soon as its text is known,
@@ -138,6 +169,7 @@ export function startServer(connection: Connection): void {
       if (!document) return;
       try {
         void connection.sendDiagnostics({ uri, version: document.version, diagnostics: diagnosticsFor(corpus, uri) });
+        scheduleStatus();
       } catch (error) {
         connection.console.error(`[copydesk] diagnostics for ${uri} failed: ${String(error)}`);
       }
@@ -169,6 +201,7 @@ export function startServer(connection: Connection): void {
       try {
         if (change.type === FileChangeType.Deleted) corpus.removeFromDisk(change.uri);
         else if (isCorpusFile(change.uri)) await corpus.loadFromDisk(change.uri);
+        scheduleStatus();
       } catch (error) {
         connection.console.error(`[copydesk] file event for ${change.uri} failed: ${String(error)}`);
       }
@@ -208,6 +241,31 @@ export function startServer(connection: Connection): void {
     const result = await connection.workspace.applyEdit({ label: `Copydesk: ${label}`, edit: fix.edit });
     return { files: fix.files, fixes: fix.fixes, applied: result.applied };
   }));
+
+  // The corpus panel's two trees.
+  connection.onRequest('copydesk/quoteFamilies', guarded('quoteFamilies', () =>
+    quoteFamilyReports(corpus, features.indexes, (uri, name) => canonicalSpeaker(features.indexes, uri, name)).map((f) => ({
+      id: f.id,
+      text: f.members.reduce((a, b) => (b.text.length > a.text.length ? b : a)).text,
+      speaker: f.speaker,
+      outlets: new Set(f.members.map((m) => m.uri)).size,
+      members: f.members.map((m) => ({ uri: m.uri, range: m.range, file: basename(m.uri), text: m.text })),
+    })),
+  ));
+  connection.onRequest('copydesk/entities', guarded('entities', () =>
+    entityReports(corpus, features.indexes).slice(0, 2000).map((e) => {
+      const perFile = new Map<string, { uri: string; range: (typeof e.mentions)[number]['range']; count: number }>();
+      for (const m of e.mentions) {
+        const entry = perFile.get(m.uri);
+        if (entry) entry.count++;
+        else perFile.set(m.uri, { uri: m.uri, range: m.range, count: 1 });
+      }
+      return {
+        id: e.id, name: e.name, type: e.type, role: e.role, mentions: e.mentions.length,
+        files: [...perFile.values()].sort((a, b) => b.count - a.count).map((f) => ({ ...f, file: basename(f.uri) })),
+      };
+    }),
+  ));
 
   connection.onShutdown(() => {
     if (indexing) indexing.cancelled = true;
