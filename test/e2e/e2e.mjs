@@ -133,6 +133,13 @@ fs.writeFileSync(
       'editor.hover.enabled': true,
       'editor.wordWrap': 'on',
       'editor.minimap.enabled': false,
+      'editor.autoClosingQuotes': 'never',
+      'editor.autoClosingBrackets': 'never',
+      'editor.autoSurround': 'never',
+      'editor.quickSuggestions': { other: 'off', comments: 'off', strings: 'off' },
+      'editor.suggestOnTriggerCharacters': false,
+      'editor.wordBasedSuggestions': 'off',
+      'editor.acceptSuggestionOnEnter': 'off',
       'editor.unicodeHighlight.ambiguousCharacters': false,
       'editor.unicodeHighlight.invisibleCharacters': false,
       'editor.unicodeHighlight.nonBasicASCII': false,
@@ -214,23 +221,32 @@ async function activeTabName() {
 
 /** Ctrl+P, type the name, Enter; waits until its tab is the active one. */
 async function openFile(name) {
-  await page.locator('.monaco-workbench').focus().catch(() => {});
-  await key('Control+P');
-  const input = page.locator('.quick-input-widget input.input, .quick-input-widget .quick-input-box input');
-  await input.first().waitFor({ state: 'visible', timeout: TIMEOUT });
-  await page.keyboard.type(name);
-  await poll(`quick open to list ${name}`, async () => {
-    const labels = await page.locator('.quick-input-list .monaco-list-row').allInnerTexts();
-    return labels.some((l) => l.includes(name)) || notYet(labels.join(' | '));
-  });
-  await key('Enter');
-  await poll(`${name} to be the active editor`, async () => {
-    const tab = await activeTabName();
-    if (tab.includes(name)) return true;
-    // The picker can swallow an Enter pressed while it re-sorts its results: press it again.
-    if (await page.locator('.quick-input-widget:visible').count()) await key('Enter');
-    return notYet(`active tab: ${tab}`);
-  }, { interval: 1000 });
+  if ((await activeTabName()).includes(name)) return focusEditor();
+  const widget = page.locator('.quick-input-widget');
+  for (let attempt = 1; ; attempt++) {
+    await focusEditor().catch(() => page.locator('.monaco-workbench').focus());
+    await key('Control+P');
+    await widget.locator('input').first().waitFor({ state: 'visible', timeout: TIMEOUT });
+    await page.keyboard.type(name);
+    // Enter only once the picker has searched and focused a row for exactly this file.
+    await poll(`quick open to focus ${name}`, async () => {
+      const value = await widget.locator('input').first().inputValue();
+      const focused = await widget.locator('.quick-input-list .monaco-list-row.focused').allInnerTexts();
+      const busy = await widget.locator('.quick-input-progress-bar .progress-bit:visible, .monaco-progress-container.active').count();
+      return (value === name && !busy && focused.some((l) => l.split('\n')[0].trim().startsWith(name))) || notYet(`input "${value}", focused row: ${focused.join(' | ')}`);
+    });
+    await key('Enter');
+    await poll('quick open to close', async () => !(await widget.isVisible()) || notYet('still open'));
+    const opened = await poll(`${name} to be the active editor`, async () => {
+      const tab = await activeTabName();
+      return tab.includes(name) || notYet(`active tab: ${tab}`);
+    }, { timeout: attempt < 3 ? 5000 : TIMEOUT }).catch((error) => {
+      if (attempt >= 3) throw error;
+      return false;
+    });
+    if (opened) break;
+    log(`quick open did not open ${name} (attempt ${attempt}); again`);
+  }
   await focusEditor();
 }
 
@@ -275,8 +291,11 @@ async function hoverText() {
 
 /** Shift+F12 at the cursor; returns the file names the references peek lists. */
 async function peekReferenceFiles() {
+  const tab = await activeTabName();
   await key('Shift+F12');
   return poll('the references peek to list files', async () => {
+    const now = await activeTabName();
+    if (now !== tab) return { files: [], rows: [`Shift+F12 left ${tab} for ${now} instead of peeking`] };
     const rows = await page.locator('.reference-zone-widget .ref-tree .monaco-list-row').allInnerTexts();
     const files = rows.map((r) => r.split('\n')[0].trim()).filter((r) => /\.(txt|article)\b/.test(r));
     const loading = await page.locator('.reference-zone-widget .ref-tree').count();
@@ -368,28 +387,27 @@ scenario(4, 'Shift+F12 in a quote lists the other articles; open one', async (s)
   if (files.some((f) => f.includes(RADIO))) throw new Error(`references wrongly list ${RADIO}: ${files.join(', ')}`);
   s.detail = `peek lists: ${files.join(', ')}`;
   s.shots.push(await shot('4a-references-peek'));
-  // Open the coastline-weekly reference: move the tree focus onto its reference line, Enter.
-  await page.locator('.reference-zone-widget .ref-tree').first().focus().catch(() => {});
+  // Open the coastline-weekly reference by keyboard: move the tree focus onto its file row,
+  // expand it (Right), step onto its reference line (Down) and press Enter.
   const treeRows = () =>
     page.locator('.reference-zone-widget .ref-tree .monaco-list-row').evaluateAll((rs) =>
-      rs.map((r) => ({ text: r.innerText.trim(), focused: r.classList.contains('focused'), expandable: r.getAttribute('aria-expanded') !== null })),
+      rs.map((r) => ({ text: r.innerText.trim(), focused: r.classList.contains('focused'), expanded: r.getAttribute('aria-expanded') })),
     );
   let opened = false;
-  for (let i = 0; i < 2 * rows.length + 4 && !opened; i++) {
+  for (let i = 0; i < 20 && !opened; i++) {
     const list = await treeRows();
-    const fileRow = list.findIndex((r) => r.text.includes(WEEKLY));
+    const fileRow = list.findIndex((r) => r.text.startsWith(WEEKLY));
     const focused = list.findIndex((r) => r.focused);
-    if (focused >= 0 && focused === fileRow + 1 && !list[focused].expandable) {
+    if (fileRow < 0) throw new Error(`the peek tree lost ${WEEKLY}: ${list.map((r) => r.text).join(' | ')}`);
+    if (focused < 0) await page.locator('.reference-zone-widget .ref-tree .monaco-list').first().focus();
+    else if (focused === fileRow) await key(list[fileRow].expanded === 'false' ? 'ArrowRight' : 'ArrowDown');
+    else if (focused === fileRow + 1 && list[focused].expanded === null) {
       await key('Enter');
       opened = true;
-    } else await key('ArrowDown');
+    } else await key(focused < fileRow ? 'ArrowDown' : 'ArrowUp');
+    await poll('the peek tree to react', async () => JSON.stringify(await treeRows()) !== JSON.stringify(list) || opened || notYet('unchanged'), { timeout: 5000, interval: 100 }).catch(() => {});
   }
-  if (!opened) {
-    // Fallback: double-click the reference line under the file row.
-    const list = await treeRows();
-    const fileRow = list.findIndex((r) => r.text.includes(WEEKLY));
-    await page.locator('.reference-zone-widget .ref-tree .monaco-list-row').nth(fileRow + 1).dblclick();
-  }
+  if (!opened) throw new Error(`could not reach the ${WEEKLY} reference in the peek tree by keyboard: ${(await treeRows()).map((r) => `${r.focused ? '>' : ''}${r.text}`).join(' | ')}`);
   await poll(`${WEEKLY} to open from the references view`, async () => {
     const tab = await activeTabName();
     return tab.includes(WEEKLY) || notYet(`active tab: ${tab}`);
@@ -445,28 +463,40 @@ scenario(3, 'quick fixes for a doubled word and for mojibake change exactly that
 
 scenario(6, 'editing a quote in one file updates the references from another', async (s) => {
   await openFile(WEEKLY);
+  const replacement = '"The gates were tested every winter and they never once failed until now," Wrenfield told Coastline Weekly.';
   await goTo(LOC.weeklyQuoteLine, 1);
-  await key('Home');
-  await key('Shift+End');
-  await page.keyboard.type('"The gates were tested every winter and they never once failed until now," Wrenfield told Coastline Weekly.');
+  await key('Control+L'); // expand the selection to the whole logical line, line break included
+  await page.keyboard.type(replacement);
+  await key('Enter');
+  const original = fixtureText(WEEKLY).split('\n');
+  original[LOC.weeklyQuoteLine - 1] = replacement;
+  await poll(`line ${LOC.weeklyQuoteLine} of ${WEEKLY} to hold the edited quote`, async () => {
+    const text = await editorText();
+    return text === original.join('\n') || notYet(`text is ${JSON.stringify(text)}`);
+  });
   s.shots.push(await shot('6a-quote-edited'));
   await openFile(GAZETTE);
-  await goTo(LOC.quote.line, LOC.quote.column);
-  const peek = await poll(`references from ${GAZETTE} to drop ${WEEKLY} and keep ${NORTHGATE}`, async () => {
-    if ((await page.locator('.reference-zone-widget:visible').count()) > 0) await closePeek();
-    const peek = await peekReferenceFiles().catch((e) => ({ files: [], rows: [e.message] }));
-    const ok = !peek.files.some((f) => f.includes(WEEKLY)) && peek.files.some((f) => f.includes(NORTHGATE));
-    return ok ? peek : notYet(`peek lists: ${peek.files.join(', ') || peek.rows.join(' | ')}`);
-  }, { interval: 2000 });
-  s.detail = `after the edit the peek lists: ${peek.files.join(', ')}`;
-  s.shots.push(await shot('6b-references-updated'));
-  await closePeek();
-  const lenses = await poll('the code lens to say "quoted in 1 other article"', async () => {
+  await goTo(LOC.quote.line, 1);
+  const lenses = await poll(`the code lens in ${GAZETTE} to say "quoted in 1 other article"`, async () => {
     const lenses = await codeLensTexts();
     return lenses.some((l) => /quoted in 1 other article\b/i.test(l)) ? lenses : notYet(`lenses: ${lenses.join(' | ') || 'none'}`);
-  }).catch((e) => [`(lens not updated: ${e.message})`]);
-  s.detail += `; lens: ${lenses.join(' | ')}`;
-  s.shots.push(await shot('6c-code-lens-updated'));
+  });
+  s.shots.push(await shot('6b-code-lens-updated'));
+  // With one other article left VS Code may skip the peek and go straight to it: both count,
+  // as long as the place it shows is in northgate-post and never in coastline-weekly.
+  const outcome = await poll(`references from ${GAZETTE} to drop ${WEEKLY} and keep ${NORTHGATE}`, async () => {
+    if ((await page.locator('.reference-zone-widget:visible').count()) > 0) await closePeek();
+    await openFile(GAZETTE);
+    await goTo(LOC.quote.line, LOC.quote.column);
+    const peek = await peekReferenceFiles().catch((e) => ({ files: [], rows: [e.message] }));
+    const tab = await activeTabName();
+    if (peek.files.length === 0 && tab.includes(NORTHGATE)) return `Shift+F12 went straight to the only other article, ${NORTHGATE}`;
+    const ok = !peek.files.some((f) => f.includes(WEEKLY)) && peek.files.some((f) => f.includes(NORTHGATE));
+    return ok ? `the peek lists ${peek.files.join(', ')}` : notYet(`peek lists: ${peek.files.join(', ') || peek.rows.join(' | ')}; active tab ${tab}`);
+  }, { interval: 2000 });
+  s.detail = `lens: ${lenses.join(' | ')}; after the edit ${outcome}`;
+  s.shots.push(await shot('6c-references-updated'));
+  if ((await page.locator('.reference-zone-widget:visible').count()) > 0) await closePeek();
 });
 
 // ---------------------------------------------------------------------------------------
