@@ -8,7 +8,23 @@ const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
 const tests = process.argv.includes('--tests');
 
+// The analysis version keys the warm-start cache: a hash of the analysis code and data.
+function analysisVersion() {
+  const hash = require('crypto').createHash('sha256');
+  const walk = (dir) => {
+    for (const entry of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else if (!entry.name.includes('.test.') && !entry.name.includes('.bench.')) hash.update(full).update(fs.readFileSync(full));
+    }
+  };
+  walk('server/src/analysis');
+  walk('server/src/service');
+  return hash.digest('hex').slice(0, 16);
+}
+
 const common = {
+  define: { __ANALYSIS_VERSION__: JSON.stringify(analysisVersion()) },
   bundle: true,
   platform: 'node',
   target: 'node20',
@@ -41,7 +57,7 @@ async function main() {
       }]
     : [
         { ...common, entryPoints: { extension: 'client/src/extension.ts' }, outdir: 'dist', external: ['vscode'] },
-        { ...common, entryPoints: { server: 'server/src/main.ts', cli: 'server/src/cli.ts' }, outdir: 'dist' },
+        { ...common, entryPoints: { server: 'server/src/main.ts', cli: 'server/src/cli.ts', analysisWorker: 'server/src/analysisWorker.ts' }, outdir: 'dist' },
       ];
   if (tests) fs.rmSync('out/test', { recursive: true, force: true });
   if (watch) {

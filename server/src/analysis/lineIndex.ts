@@ -7,29 +7,47 @@ export interface Position {
 }
 
 export class LineIndex {
-  /** Offset of the first character of each line. */
-  private readonly starts: number[];
+  /**
+   * Offset of the first character of each line, and of the end of its content (before the
+   * line break). Kept as typed arrays so an index can outlive its text (indexed disk files).
+   */
+  readonly starts: Uint32Array;
+  readonly ends: Uint32Array;
 
-  constructor(private readonly text: string) {
-    const starts = [0];
+  constructor(text: string);
+  constructor(starts: Uint32Array, ends: Uint32Array);
+  constructor(textOrStarts: string | Uint32Array, ends?: Uint32Array) {
+    if (typeof textOrStarts !== 'string') {
+      this.starts = textOrStarts;
+      this.ends = ends!;
+      return;
+    }
+    const text = textOrStarts;
+    const starts: number[] = [0];
+    const lineEnds: number[] = [];
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
-      if (c === 13 /* \r */) {
-        if (text.charCodeAt(i + 1) === 10) i++;
-        starts.push(i + 1);
-      } else if (c === 10 /* \n */) {
+      if (c === 13 /* \r */ || c === 10 /* \n */) {
+        lineEnds.push(i);
+        if (c === 13 && text.charCodeAt(i + 1) === 10) i++;
         starts.push(i + 1);
       }
     }
-    this.starts = starts;
+    lineEnds.push(text.length);
+    this.starts = Uint32Array.from(starts);
+    this.ends = Uint32Array.from(lineEnds);
   }
 
   get lineCount(): number {
     return this.starts.length;
   }
 
+  private get length(): number {
+    return this.ends[this.ends.length - 1];
+  }
+
   positionAt(offset: number): Position {
-    const o = Math.max(0, Math.min(offset, this.text.length));
+    const o = Math.max(0, Math.min(offset, this.length));
     let low = 0;
     let high = this.starts.length - 1;
     while (low < high) {
@@ -41,19 +59,16 @@ export class LineIndex {
   }
 
   offsetAt(position: Position): number {
-    if (position.line < 0) return 0;
-    if (position.line >= this.starts.length) return this.text.length;
-    const start = this.starts[position.line];
-    const end = this.lineEnd(position.line);
-    return Math.max(start, Math.min(start + Math.max(0, position.character), end));
+    if (!(position.line >= 0)) return 0; // also NaN and other junk from a client
+    if (position.line >= this.starts.length) return this.length;
+    const line = Math.floor(position.line);
+    const start = this.starts[line];
+    const character = Number.isFinite(position.character) ? Math.max(0, Math.floor(position.character)) : 0;
+    return Math.min(start + character, this.ends[line]);
   }
 
   /** Offset just past the line's content, before its line break. */
   lineEnd(line: number): number {
-    const next = line + 1 < this.starts.length ? this.starts[line + 1] : this.text.length;
-    let end = next;
-    if (end > this.starts[line] && this.text.charCodeAt(end - 1) === 10) end--;
-    if (end > this.starts[line] && this.text.charCodeAt(end - 1) === 13) end--;
-    return end;
+    return this.ends[line];
   }
 }

@@ -21,7 +21,7 @@ export async function loadCorpus(paths: string[], rawSettings?: unknown): Promis
   if (paths.length === 0) throw new UsageError('name at least one file or folder');
   const settings = resolveSettings(rawSettings);
   const workspace = new NodeWorkspace();
-  const corpus = new Corpus(workspace, settings);
+  const corpus = new Corpus(workspace, settings, { keepText: true });
   const displayPath = new Map<string, string>();
   const include = compileGlob(settings.files);
   const exclude = compileGlobs(settings.exclude);

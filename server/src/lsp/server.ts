@@ -17,6 +17,8 @@ import { fileURLToPath } from 'node:url';
 import * as path from 'node:path';
 import { Corpus } from '../service/corpus';
 import { NodeWorkspace } from '../service/nodeWorkspace';
+import { WorkerAnalyzer } from '../service/workerAnalyzer';
+import { AnalysisCache } from '../service/analysisCache';
 import { resolveSettings, type Settings } from '../service/settings';
 import { diagnosticsFor } from '../service/diagnosticsFeature';
 import { codeActionsFor, fixAllKind } from '../service/codeActionsFeature';
@@ -34,7 +36,15 @@ const commands = {
 export function startServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
   const workspace = new NodeWorkspace();
-  const corpus = new Corpus(workspace, resolveSettings(undefined));
+  // Disk files are analysed in worker threads when the bundled worker is beside us.
+  const analyzer = WorkerAnalyzer.create(path.join(__dirname, 'analysisWorker.js'));
+  let cache = AnalysisCache.inFolder(undefined);
+  const corpus = new Corpus(workspace, resolveSettings(undefined), {
+    analyzer,
+    get cache() {
+      return cache;
+    },
+  });
   const features = new CorpusFeatures(corpus);
   let folders: string[] = [];
   let clientHasConfiguration = false;
@@ -67,8 +77,13 @@ export function startServer(connection: Connection): void {
     versionedEdits = !!capabilities.workspace?.workspaceEdit?.documentChanges;
     folders = (params.workspaceFolders ?? []).map((f) => f.uri);
     if (folders.length === 0 && params.rootUri) folders = [params.rootUri];
-    const init = params.initializationOptions as { settings?: unknown } | undefined;
+    const init = params.initializationOptions as { settings?: unknown; storagePath?: unknown } | undefined;
     if (init?.settings) corpus.settings = resolveSettings(init.settings);
+    // The warm-start cache lives in the editor's storage folder for this workspace.
+    if (typeof init?.storagePath === 'string' && init.storagePath) {
+      cache = AnalysisCache.inFolder(init.storagePath);
+      cache.load();
+    }
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: false },
@@ -123,7 +138,12 @@ export function startServer(connection: Connection): void {
           sendStatus({ indexing: true, done, total });
         },
       });
-      log(`indexed ${count} articles in ${Date.now() - started} ms${state.cancelled ? ' (cancelled)' : ''}`);
+      const fromCache = cache.file ? `, ${cache.hits} from the cache` : '';
+      log(`indexed ${count} articles in ${Date.now() - started} ms${fromCache}${state.cancelled ? ' (cancelled)' : ''}`);
+      if (!state.cancelled) {
+        cache.retain(corpus.diskUris());
+        cache.save();
+      }
     } catch (error) {
       connection.console.error(`[copydesk] indexing failed: ${String(error)}`);
     } finally {
@@ -269,6 +289,8 @@ export function startServer(connection: Connection): void {
 
   connection.onShutdown(() => {
     if (indexing) indexing.cancelled = true;
+    cache.save();
+    analyzer?.dispose();
   });
 
   documents.listen(connection);

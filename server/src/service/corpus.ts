@@ -3,9 +3,20 @@
 // indexes) hear about each file as it changes, so cross-file data is updated file by file.
 import { decodeFile } from './decode';
 import { FileAnalysis } from './fileAnalysis';
+import { InProcessAnalyzer, type Analyzer } from './analyzer';
+import type { AnalysisCache } from './analysisCache';
 import { compileGlob, compileGlobs } from './glob';
 import type { Settings } from './settings';
-import type { Workspace } from './workspace';
+import type { FileStat, Workspace } from './workspace';
+
+export interface CorpusOptions {
+  /** Where disk files are analysed (default: in this thread). */
+  analyzer?: Analyzer;
+  /** Summaries of unchanged files from the last session. */
+  cache?: AnalysisCache;
+  /** Keep every file's text (the CLI, which fixes files); else disk files keep only summaries. */
+  keepText?: boolean;
+}
 
 export interface CorpusObserver {
   fileChanged(file: FileAnalysis): void;
@@ -27,10 +38,15 @@ export class Corpus {
   /** Bumped on every disk event per URI, so a slow read never overwrites a newer one. */
   private readonly diskGeneration = new Map<string, number>();
 
+  private readonly analyzer: Analyzer;
+
   constructor(
     private readonly workspace: Workspace,
     public settings: Settings,
-  ) {}
+    private readonly options: CorpusOptions = {},
+  ) {
+    this.analyzer = options.analyzer ?? new InProcessAnalyzer();
+  }
 
   observe(observer: CorpusObserver): void {
     this.observers.push(observer);
@@ -76,38 +92,46 @@ export class Corpus {
   }
 
   /** Reads one file from disk (create/change events, indexing). Never throws. */
-  async loadFromDisk(uri: string): Promise<FileAnalysis | undefined> {
+  async loadFromDisk(uri: string, knownStat?: FileStat): Promise<FileAnalysis | undefined> {
     const generation = (this.diskGeneration.get(uri) ?? 0) + 1;
     this.diskGeneration.set(uri, generation);
-    const stat = await this.workspace.stat(uri);
+    const stat = knownStat ?? (await this.workspace.stat(uri));
     if (!stat) {
       this.removeFromDisk(uri);
       return undefined;
     }
+    const version = `disk:${stat.mtime}:${stat.size}`;
     let file: FileAnalysis;
     const limit = this.settings.maxFileSizeMb * 1024 * 1024;
     if (stat.size > limit) {
       file = new FileAnalysis({
-        uri, version: `disk:${stat.mtime}:${stat.size}`, text: '', encoding: 'utf8',
+        uri, version, text: '', encoding: 'utf8',
         skippedBecause: `Not analysed: ${(stat.size / 1048576).toFixed(1)} MB is over the ${this.settings.maxFileSizeMb} MB limit (setting copydesk.maxFileSizeMb).`,
       });
     } else {
-      let bytes: Uint8Array;
-      try {
-        bytes = await this.workspace.readFile(uri);
-      } catch {
-        if (this.diskGeneration.get(uri) === generation) this.removeFromDisk(uri);
-        return undefined; // vanished or unreadable while indexing
+      const cached = this.options.keepText ? undefined : this.options.cache?.get(uri, stat.size, stat.mtime);
+      if (cached) {
+        file = FileAnalysis.fromSummary(uri, version, cached);
+      } else {
+        let bytes: Uint8Array;
+        try {
+          bytes = await this.workspace.readFile(uri);
+        } catch {
+          if (this.diskGeneration.get(uri) === generation) this.removeFromDisk(uri);
+          return undefined; // vanished or unreadable while indexing
+        }
+        if (this.options.keepText) {
+          const decoded = decodeFile(bytes);
+          file = new FileAnalysis({
+            uri, version, text: decoded.text, encoding: decoded.encoding, firstInvalidByte: decoded.firstInvalidByte,
+            skippedBecause: decoded.encoding === 'binary' ? 'Not analysed: this looks like a binary file (it contains NUL bytes).' : undefined,
+          });
+        } else {
+          const summary = await this.analyzer.summarize(uri, bytes);
+          this.options.cache?.set(uri, stat.size, stat.mtime, summary);
+          file = FileAnalysis.fromSummary(uri, version, summary);
+        }
       }
-      const decoded = decodeFile(bytes);
-      file = new FileAnalysis({
-        uri,
-        version: `disk:${stat.mtime}:${stat.size}`,
-        text: decoded.text,
-        encoding: decoded.encoding,
-        firstInvalidByte: decoded.firstInvalidByte,
-        skippedBecause: decoded.encoding === 'binary' ? 'Not analysed: this looks like a binary file (it contains NUL bytes).' : undefined,
-      });
     }
     if (this.diskGeneration.get(uri) !== generation) return undefined; // a newer event won
     this.disk.set(uri, file);
@@ -117,6 +141,7 @@ export class Corpus {
 
   removeFromDisk(uri: string): void {
     this.diskGeneration.set(uri, (this.diskGeneration.get(uri) ?? 0) + 1);
+    this.options.cache?.delete(uri);
     if (!this.disk.delete(uri)) return;
     if (!this.opened.has(uri)) for (const o of this.observers) o.fileRemoved(uri);
   }
@@ -124,6 +149,11 @@ export class Corpus {
   /** Whether a path relative to its workspace folder belongs to the corpus under the settings. */
   matches(relativePath: string): boolean {
     return compileGlob(this.settings.files)(relativePath) && !compileGlobs(this.settings.exclude)(relativePath);
+  }
+
+  /** Every URI currently known from disk. */
+  diskUris(): Set<string> {
+    return new Set(this.disk.keys());
   }
 
   /**
@@ -134,14 +164,15 @@ export class Corpus {
     const include = compileGlob(this.settings.files);
     const exclude = compileGlobs(this.settings.exclude);
     const isCancelled = () => progress?.isCancelled() ?? false;
-    const queue: string[] = [];
+    const queue: Array<{ uri: string; size: number; mtime: number } | undefined> = [];
+    let head = 0;
     let listing = true;
     let done = 0;
     let total = 0;
     const lister = (async () => {
       for (const folder of folderUris) {
         for await (const found of this.workspace.listFiles(folder, { include, exclude, isCancelled })) {
-          queue.push(found.uri);
+          queue.push(found);
           total++;
         }
       }
@@ -150,13 +181,14 @@ export class Corpus {
     const worker = async () => {
       for (;;) {
         if (isCancelled()) return;
-        const uri = queue.shift();
-        if (uri === undefined) {
+        const found = head < queue.length ? queue[head] : undefined;
+        if (found !== undefined) queue[head++] = undefined; // let it be collected
+        if (found === undefined) {
           if (!listing) return;
           await yieldToEventLoop();
           continue;
         }
-        await this.loadFromDisk(uri);
+        await this.loadFromDisk(found.uri, found);
         done++;
         if (done % 50 === 0) progress?.report(done, total);
         await yieldToEventLoop();

@@ -1,19 +1,24 @@
 // Everything derived from one version of one file, computed lazily and kept until the
 // file changes. Shared by every feature: diagnostics, hover, references, the CLI.
+//
+// An open document keeps its text. A file indexed from disk keeps only its summary (line
+// offsets, problems, quotes, mentions), computed in a worker or read from the disk cache, so
+// a corpus of 50,000 articles does not hold 50,000 texts.
 import { LineIndex } from '../analysis/lineIndex';
 import type { Problem, Severity } from '../analysis/types';
 import { allRules } from '../analysis/rules';
 import { extractQuotes, type Quote } from '../analysis/quotes';
 import { recognizeEntities, type Mention } from '../analysis/entities';
 import { readableView, type ReadableView } from '../analysis/encoding';
-import type { FileEncoding } from './decode';
+import { decodeFile, type FileEncoding } from './decode';
 import type { Settings } from './settings';
 
 export interface FileAnalysisInit {
   uri: string;
   /** Client version for an open document; a disk stamp ("disk:mtime:size") otherwise. */
   version: number | string;
-  text: string;
+  /** Absent for a file known only by its summary. */
+  text?: string;
   encoding: FileEncoding;
   /** Why the file is not analysed (binary, too large), shown to the user. */
   skippedBecause?: string;
@@ -21,14 +26,28 @@ export interface FileAnalysisInit {
   firstInvalidByte?: number;
 }
 
+/** What the corpus keeps of a file it is not showing: plain data, structured-clone safe. */
+export interface FileSummary {
+  encoding: FileEncoding;
+  skippedBecause?: string;
+  firstInvalidByte?: number;
+  lineStarts: Uint32Array;
+  lineEnds: Uint32Array;
+  /** Problems at every rule's default severity. */
+  problems: Problem[];
+  quotes: Quote[];
+  mentions: Mention[];
+}
+
 export class FileAnalysis {
   readonly uri: string;
   readonly version: number | string;
-  readonly text: string;
   readonly encoding: FileEncoding;
   readonly skippedBecause?: string;
   readonly firstInvalidByte?: number;
+  private readonly textOrUndefined?: string;
   private lineIndex?: LineIndex;
+  private baseProblems?: Problem[];
   private problemCache?: { key: string; problems: Problem[] };
   private quoteCache?: Quote[];
   private mentionCache?: Mention[];
@@ -38,10 +57,43 @@ export class FileAnalysis {
   constructor(init: FileAnalysisInit) {
     this.uri = init.uri;
     this.version = init.version;
-    this.text = init.skippedBecause ? '' : init.text;
+    this.textOrUndefined = init.skippedBecause && init.text !== undefined ? '' : init.text;
     this.encoding = init.encoding;
     this.skippedBecause = init.skippedBecause;
     this.firstInvalidByte = init.firstInvalidByte;
+  }
+
+  /** A file known only by its summary (indexed from disk, not open). */
+  static fromSummary(uri: string, version: string, summary: FileSummary): FileAnalysis {
+    const file = new FileAnalysis({ uri, version, encoding: summary.encoding, skippedBecause: summary.skippedBecause, firstInvalidByte: summary.firstInvalidByte });
+    file.lineIndex = new LineIndex(summary.lineStarts, summary.lineEnds);
+    file.baseProblems = summary.problems;
+    file.quoteCache = summary.quotes;
+    file.mentionCache = summary.mentions;
+    return file;
+  }
+
+  /** Whether the text itself is held (open documents, the CLI); else only the summary. */
+  get hasText(): boolean {
+    return this.textOrUndefined !== undefined;
+  }
+
+  get text(): string {
+    if (this.textOrUndefined === undefined) throw new Error(`${this.uri}: only the summary of this file is in memory`);
+    return this.textOrUndefined;
+  }
+
+  summary(): FileSummary {
+    return {
+      encoding: this.encoding,
+      skippedBecause: this.skippedBecause,
+      firstInvalidByte: this.firstInvalidByte,
+      lineStarts: this.lines.starts,
+      lineEnds: this.lines.ends,
+      problems: this.defaultProblems(),
+      quotes: this.quotes(),
+      mentions: this.mentions(),
+    };
   }
 
   get lines(): LineIndex {
@@ -110,27 +162,34 @@ export class FileAnalysis {
     return -1;
   }
 
-  /** Problems of every enabled rule, with severities from the settings, in document order. */
-  problems(settings: Settings): Problem[] {
-    const key = JSON.stringify(settings.rules);
-    if (this.problemCache?.key === key) return this.problemCache.problems;
+  /** Problems of every rule at its default severity, in document order. */
+  private defaultProblems(): Problem[] {
+    if (this.baseProblems) return this.baseProblems;
     const problems: Problem[] = [...this.fileProblems()];
     if (!this.skippedBecause) {
       for (const rule of allRules) {
-        const level = settings.rules[rule.id];
-        if (level === 'off') continue;
-        let found: Problem[];
         try {
-          found = rule.check(this.text);
+          problems.push(...rule.check(this.text));
         } catch {
-          found = []; // a rule bug must not cost the user the other rules
-        }
-        for (const problem of found) {
-          problems.push(level ? { ...problem, severity: level as Severity } : problem);
+          // a rule bug must not cost the user the other rules
         }
       }
     }
     problems.sort((a, b) => a.start - b.start || a.end - b.end);
+    return (this.baseProblems = problems);
+  }
+
+  /** Problems of every enabled rule, with severities from the settings, in document order. */
+  problems(settings: Settings): Problem[] {
+    const levels = settings.rules;
+    const key = JSON.stringify(levels);
+    if (this.problemCache?.key === key) return this.problemCache.problems;
+    const problems: Problem[] = [];
+    for (const problem of this.defaultProblems()) {
+      const level = levels[problem.rule];
+      if (level === 'off') continue;
+      problems.push(level ? { ...problem, severity: level as Severity } : problem);
+    }
     this.problemCache = { key, problems };
     return problems;
   }
@@ -153,4 +212,18 @@ export class FileAnalysis {
     }
     return [];
   }
+}
+
+/** Decodes a file's bytes and analyses it completely: what an indexing worker runs. */
+export function summarizeBytes(uri: string, bytes: Uint8Array): FileSummary {
+  const decoded = decodeFile(bytes);
+  const file = new FileAnalysis({
+    uri,
+    version: 'summary',
+    text: decoded.text,
+    encoding: decoded.encoding,
+    firstInvalidByte: decoded.firstInvalidByte,
+    skippedBecause: decoded.encoding === 'binary' ? 'Not analysed: this looks like a binary file (it contains NUL bytes).' : undefined,
+  });
+  return file.summary();
 }
