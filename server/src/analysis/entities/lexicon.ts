@@ -4,7 +4,7 @@
 import gaz from './gazetteer.json';
 import common from './common-words.json';
 
-const G = gaz as { countryAlias: Record<string, string>; demonyms: string[]; cities: string[]; firstNames: string[] };
+const G = gaz as { countryAlias: Record<string, string>; demonyms: string[]; cities: string[]; firstNames: string[]; companies?: string[] };
 
 export const HONORIFICS = new Set([
   'mr', 'mr.', 'mrs', 'mrs.', 'ms', 'ms.', 'miss', 'dr', 'dr.', 'prof', 'prof.', 'sir', 'dame', 'lord', 'lady',
@@ -107,6 +107,7 @@ export const GZ_ORGWORD = 64;
 export const GZ_PARTICLE = 128;
 export const GZ_LOCWORD = 256;
 export const GZ_COMMON = 2048;
+export const GZ_COMPANY = 4096;
 
 /** Phrases of 2+ tokens from the gazetteer, keyed by their first token; value: [tokens[], kind]. */
 export const PHRASES = new Map<string, Array<[string[], number]>>();
@@ -131,4 +132,56 @@ for (const k of COUNTRY_ALIAS.keys()) addPhrase(k, GZ_COUNTRY);
 for (const k of CITIES) addPhrase(k, GZ_CITY);
 for (const k of DEMONYMS) addPhrase(k, GZ_DEMONYM);
 for (const k of FIRST_NAMES) addPhrase(k, GZ_FIRST);
+for (const k of G.companies ?? []) addPhrase(k, GZ_COMPANY);
 for (const list of PHRASES.values()) list.sort((a, b) => b[0].length - a[0].length);
+
+/** Closed-class words: never a name on their own, folded in Title Case headlines, trimmed from span edges. */
+export const FUNCTION_WORDS: ReadonlySet<string> = new Set([
+  'the', 'a', 'an', 'of', 'for', 'to', 'in', 'on', 'at', 'by', 'with', 'from', 'and', 'or', 'but', 'as', 'amid',
+  'over', 'after', 'before', 'into', 'onto', 'upon', 'about', 'against', 'between', 'during', 'without', 'under',
+  'up', 'down', 'out', 'off', 'is', 'are', 'was', 'were', 'be', 'been', 'will', 'would', 'can', 'could', 'may',
+  'says', 'say', 'said', 'not', 'no', 'its', 'his', 'her', 'their', 'our', 'this', 'that', 'these', 'those', 'who',
+  'what', 'why', 'how', 'when', 'where', 'than', 'via', 'per', 'if', 'so', 'yet', 'all', 'more', 'most', 'new',
+]);
+
+/** Title words directly followed by a capitalised name that is then always a person ("Minister Kerrigan"). */
+export const NAME_TITLES: ReadonlySet<string> = new Set([
+  'president', 'president-elect', 'vice-president', 'minister', 'senator', 'sen.', 'chancellor', 'secretary',
+  'secretary-general', 'governor', 'gov.', 'mayor', 'ambassador', 'congressman', 'congresswoman', 'rep.', 'judge',
+  'king', 'queen', 'prince', 'princess', 'pope', 'sheikh', 'sheik', 'emir', 'sultan', 'ayatollah', 'premier',
+  'chairman', 'chairwoman', 'commissioner', 'inspector', 'detective', 'sergeant', 'sgt.', 'captain', 'capt.',
+  'colonel', 'col.', 'lieutenant', 'lt.', 'gen.', 'admiral', 'adm.', 'cardinal', 'bishop', 'archbishop', 'rabbi',
+  'imam', 'reverend', 'rev.', 'speaker', 'spokesman', 'spokeswoman', 'spokesperson', 'coach', 'leader', 'envoy',
+  'prosecutor', 'lawmaker', 'senators', 'minister-president', 'dictator', 'strongman', 'archduke', 'duke', 'duchess',
+]);
+
+/** Nouns that introduce a company / organisation name ("the company Dunavski Prevozi", ", the Ruse company"). */
+export const ORG_CUES: ReadonlySet<string> = new Set([
+  'company', 'firm', 'operator', 'carrier', 'airline', 'maker', 'manufacturer', 'insurer', 'lender', 'retailer',
+  'broadcaster', 'newspaper', 'conglomerate', 'group', 'giant', 'bank', 'club', 'team', 'party', 'outlet',
+  'publisher', 'automaker', 'carmaker', 'startup', 'subsidiary', 'supplier', 'contractor', 'shipper', 'charity',
+  'organisation', 'organization', 'agency', 'band', 'label', 'brand', 'chain', 'producer', 'developer', 'utility',
+]);
+
+/** Last words that make a multi-word name an organisation ("Danube Wire", "Acme Holdings", "General Motors"). */
+export const ORG_SUFFIXES: ReadonlySet<string> = new Set([
+  'Wire', 'Radio', 'Courier', 'Ledger', 'Gazette', 'Herald', 'Times', 'Post', 'News', 'Tribune', 'Journal',
+  'Chronicle', 'Telegraph', 'Express', 'Daily', 'Monitor', 'Observer', 'Standard', 'Inquirer', 'Bulletin', 'Briefing',
+  'Television', 'TV', 'Broadcasting', 'Network', 'Media', 'Press', 'Inc', 'Inc.', 'Corp', 'Corp.', 'Corporation',
+  'Ltd', 'Ltd.', 'LLC', 'Plc', 'PLC', 'plc', 'AG', 'GmbH', 'SA', 'NV', 'Co', 'Co.', 'Company', 'Group', 'Holdings',
+  'Industries', 'Motors', 'Airlines', 'Airways', 'Partners', 'Capital', 'Bank', 'Bancorp', 'Insurance', 'Energy',
+  'Petroleum', 'Oil', 'Gas', 'Pharmaceuticals', 'Technologies', 'Systems', 'Software', 'Labs', 'Electronics',
+  'Telecom', 'Communications', 'Enterprises', 'Ventures', 'Investments', 'Securities', 'Logistics', 'Shipping',
+  'Lines', 'Railways', 'Rail', 'Foods', 'Brewery', 'Stores', 'Ministry', 'Party', 'Council', 'Committee', 'Commission',
+  'Agency', 'Authority', 'University', 'Institute', 'Academy', 'Foundation', 'Association', 'Federation', 'League',
+  'Club', 'FC', 'United', 'Rovers', 'Wanderers', 'Athletic', 'Bureau', 'Department', 'Police', 'Army', 'Navy',
+  'Parliament', 'Assembly', 'Senate', 'Court', 'Tribunal', 'Service', 'Movement', 'Front', 'Brigade', 'Brigades',
+]);
+
+/** Last words that make a multi-word name a place ("Black Sea", "Rocky Mountains"). */
+export const LOC_HEADS: ReadonlySet<string> = new Set([
+  'Sea', 'Ocean', 'River', 'Lake', 'Gulf', 'Bay', 'Mountains', 'Mountain', 'Mount', 'Island', 'Islands', 'Peninsula',
+  'Strait', 'Straits', 'Desert', 'Valley', 'Coast', 'Province', 'County', 'District', 'Region', 'Street', 'Square',
+  'Avenue', 'Canal', 'Channel', 'Delta', 'Basin', 'Plateau', 'Hills', 'Highlands', 'Heights', 'Strip', 'Oblast',
+  'Governorate', 'Prefecture', 'Territory', 'Territories', 'Archipelago', 'Falls', 'Glacier', 'Volcano', 'Alps',
+]);

@@ -126,3 +126,47 @@ test('never throws, deterministic, offsets valid on odd input', () => {
     for (const m of a) assert.equal(t.slice(m.start, m.end), m.text);
   }
 });
+
+const typed = (t: string) => recognizeEntities(t).map((m) => `${m.text}/${m.type}`);
+
+test('honorific or title + capitalised name is always a person', () => {
+  assert.deepEqual(typed('Mr Kerrigan promised that the quay would stay shut.'), ['Kerrigan/person']);
+  assert.deepEqual(typed('Minister Kerrigan promised that the quay would stay shut.'), ['Kerrigan/person']);
+  for (const h of ['Mr', 'Mr.', 'Mrs', 'Ms', 'Dr', 'Dr.', 'Sir', 'Dame']) {
+    assert.deepEqual(typed(`${h} Okonkwo-Baines said the ferry would sail.`), ['Okonkwo-Baines/person'], h);
+  }
+  for (const t of ['President', 'Senator', 'Chancellor', 'Secretary', 'Governor', 'Mayor']) {
+    assert.deepEqual(typed(`On Monday ${t} Halvorsen said the ferry would sail.`), ['Halvorsen/person'], t);
+  }
+  assert.deepEqual(typed('Sir Alan Marsh and Dame Edna Okonjo spoke.'), ['Alan Marsh/person', 'Edna Okonjo/person']);
+  // the name after the title, not the title, is the span; an organisation after a title is left alone
+  assert.ok(!typed('Minister Kerrigan left.').some((x) => x.startsWith('Minister')));
+  assert.ok(!typed('The President of the Council met the Justice Department.').some((x) => x.endsWith('/person')));
+});
+
+test('a surname of a person named anywhere in the document is that person', () => {
+  const t = 'Kerrigan promised that the quay would stay shut. Harbour Minister Tomas Kerrigan said on Friday the port was safe. Later, Kerrigan left.';
+  const ms = recognizeEntities(t);
+  assert.deepEqual(ms.map((m) => `${m.text}/${m.type}`), ['Kerrigan/person', 'Tomas Kerrigan/person', 'Kerrigan/person']);
+  assert.equal(ms[1].title, 'Minister');
+});
+
+test('headlines, kickers and sentence-initial common words are not names', () => {
+  const t = 'Skip to main content\n\nFerry Disaster: Capital Talks Open Amid Calls For Answers\n\n' +
+    'WATCH: Divers Search The Lake For The Missing\n\nOslo presses Lisbon over barge records as ferry talks open\n\n' +
+    'Divers searched the lake on Monday for answers, officials in Oslo and Lisbon said.';
+  const ms = typed(t);
+  for (const bad of ['Skip', 'Answers', 'WATCH', 'Divers', 'Calls', 'Missing']) assert.ok(!ms.some((x) => x.startsWith(bad + '/')), `${bad} in ${ms}`);
+  assert.ok(!ms.some((x) => /presses|For The/.test(x)), ms.join(', '));
+  assert.ok(ms.includes('Oslo/place') && ms.includes('Lisbon/place'), ms.join(', '));
+});
+
+test('organisation cues and suffixes, place heads, "A and B" places', () => {
+  const ms = typed('OSLO, Norway (Fjord Wire) — The barges belonged to the company Brannvik Transporti. ' +
+    'Brannvik Transporti, which runs sixty barges, said nothing. Crews sailed the Black Sea between Giurgiu and Ruse.');
+  assert.ok(ms.includes('Fjord Wire/organization'), ms.join(', '));
+  assert.equal(ms.filter((x) => x === 'Brannvik Transporti/organization').length, 2, ms.join(', '));
+  assert.ok(ms.includes('Black Sea/place'), ms.join(', '));
+  assert.ok(ms.includes('Giurgiu/place') && ms.includes('Ruse/place'), ms.join(', '));
+  assert.ok(typed('The Bulgarian operator, Brannvik Transporti, declined to comment.').includes('Brannvik Transporti/organization'));
+});

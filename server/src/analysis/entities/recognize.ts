@@ -1,7 +1,10 @@
 // Named-entity recogniser: raw text -> person / organization / place mentions with UTF-16 offsets.
 // Pipeline: tokenize -> per-sentence greedy perceptron (tagger.ts, model.json) -> span repairs
 // (honorifics/titles out of person spans, datelines) -> document-level consistency -> titles.
-import { COUNTRY_ALIAS, DEMONYMS, HONORIFICS, ORG_ALIAS, TITLE_HEADS, TITLE_WORDS } from './lexicon';
+import {
+  CITIES, COMMON_WORDS, FIRST_NAMES, COUNTRY_ALIAS, DEMONYMS, FUNCTION_WORDS, HONORIFICS, LOC_HEADS, NAME_TITLES, ORG_ALIAS, ORG_CUES,
+  ORG_SUFFIXES, ORG_WORDS, PARTICLES, TITLE_HEADS, TITLE_WORDS,
+} from './lexicon';
 import modelFile from './model.json';
 import { decodeModel, ModelFile } from './model';
 import { decode, sentenceFeatures, SentenceFeatures, TAGS, Weights } from './tagger';
@@ -90,7 +93,7 @@ const ORG_HEADS = new Set([
   'organization', 'organisation', 'ministry', 'department', 'council', 'bank', 'institute', 'university', 'office',
   'agency', 'commission', 'committee', 'court', 'union', 'league', 'federation', 'association', 'society', 'academy',
   'school', 'college', 'fund', 'foundation', 'bureau', 'board', 'party', 'front', 'movement', 'army', 'church',
-  'conference', 'assembly', 'house', 'museum', 'centre', 'center', 'corporation', 'company', 'authority',
+  'conference', 'assembly', 'house', 'museum', 'centre', 'center', 'corporation', 'company', 'authority', 'group',
 ]);
 const CONNECT = new Set(['of', 'for', 'on', 'the', 'and', '&']);
 
@@ -100,10 +103,13 @@ function extendOrgs(words: string[], spans: Span[], limit: number): Span[] {
   for (let i = 0; i < spans.length; i++) {
     const sp = spans[i];
     out.push(sp);
-    if (sp.type !== 'organization' || !ORG_HEADS.has(lower(words[sp.e - 1]))) continue;
-    const l = lower(words[sp.e] ?? '');
+    if (sp.type !== 'organization') continue;
+    // "Group of" tagged without its complement: continue over the connector
+    const endConn = sp.e - sp.s >= 2 && /^(of|for)$/.test(words[sp.e - 1]) && ORG_HEADS.has(lower(words[sp.e - 2]));
+    if (!endConn && !ORG_HEADS.has(lower(words[sp.e - 1]))) continue;
+    const l = endConn ? 'of' : lower(words[sp.e] ?? '');
     if (l !== 'of' && l !== 'for' && l !== 'on') continue;
-    let k = sp.e + 1;
+    let k = endConn ? sp.e : sp.e + 1;
     let last = -1;
     while (k < limit) {
       const w = words[k];
@@ -161,7 +167,18 @@ function datelineSpans(tk: Tokens, text: string): Span[] {
       if (w === '--' || w === '-' || w === '(' ) { ok = true; break; }
       if (w === '.' || text.slice(tk.end[k - 1] ?? tk.end[j - 1], tk.start[k]).includes('\n')) break;
     }
-    if (ok && j < n && (tk.norm[j] === ',' || tk.norm[j] === '--' || tk.norm[j] === '-' || tk.norm[j] === '(')) out.push({ s: i, e: j, type: 'place' });
+    if (ok && j < n && (tk.norm[j] === ',' || tk.norm[j] === '--' || tk.norm[j] === '-' || tk.norm[j] === '(')) {
+      out.push({ s: i, e: j, type: 'place' });
+      // "(Danube Wire) —" / "(AP) --": the outlet in parentheses is an organisation
+      let p = j;
+      while (p < Math.min(n, j + 8) && tk.norm[p] !== '(') p++;
+      if (p < n && tk.norm[p] === '(') {
+        let q = p + 1;
+        while (q < n && q - p <= 5 && isCap(tk.norm[q]) && /^\p{L}/u.test(tk.norm[q])) q++;
+        const after = tk.norm[q + 1];
+        if (q > p + 1 && tk.norm[q] === ')' && (after === '--' || after === '-' || after === ':')) out.push({ s: p + 1, e: q, type: 'organization' });
+      }
+    }
   }
   return out;
 }
@@ -256,7 +273,7 @@ function harmonise(tk: Tokens, spans: Span[]): Span[] {
   };
   for (const sp of spans) {
     // "Tillerson Flies" in a Title Case headline: a one-off span opening with a known surname
-    if (sp.e - sp.s >= 2 && surname.has(tk.norm[sp.s]) && votes.get(key(tk, sp))!.person + votes.get(key(tk, sp))!.organization + votes.get(key(tk, sp))!.place === 1 && !surname.has(tk.norm[sp.e - 1])) {
+    if (sp.e - sp.s >= 2 && surname.has(tk.norm[sp.s]) && votes.get(key(tk, sp))!.person + votes.get(key(tk, sp))!.organization + votes.get(key(tk, sp))!.place === 1 && (surname.get(tk.norm[sp.e - 1]) ?? 0) <= 1) {
       sp.e = sp.s + 1;
       sp.type = 'person';
       continue;
@@ -274,6 +291,14 @@ function harmonise(tk: Tokens, spans: Span[]): Span[] {
   // add missed repeats of known multi-char surfaces (capitalised, not already covered)
   const covered = new Uint8Array(tk.norm.length);
   for (const sp of spans) for (let k = sp.s; k < sp.e; k++) covered[k] = 1;
+  // repeats take the type the spans have after the fixes above
+  votes.clear();
+  for (const sp of spans) {
+    const k = key(tk, sp);
+    let v = votes.get(k);
+    if (!v) votes.set(k, (v = { person: 0, organization: 0, place: 0 }));
+    v[sp.type]++;
+  }
   const byFirst = new Map<string, Array<{ toks: string[]; type: MentionType }>>();
   for (const k of votes.keys()) {
     const toks = k.split(' ');
@@ -288,6 +313,24 @@ function harmonise(tk: Tokens, spans: Span[]): Span[] {
     l.push({ toks: [sn], type: 'person' });
   }
   for (const l of byFirst.values()) l.sort((a, b) => b.toks.length - a.toks.length);
+  // a span that is the start of a longer surface known in the document takes that surface
+  // ("Eastbridge" on a line of its own before "Radio" when "Eastbridge Radio" is an organisation)
+  const current = new Set<string>();
+  for (const sp of spans) current.add(key(tk, sp));
+  for (let x = 0; x < spans.length; x++) {
+    const sp = spans[x];
+    const l = byFirst.get(tk.norm[sp.s]);
+    if (!l) continue;
+    const next = x + 1 < spans.length ? spans[x + 1].s : tk.norm.length;
+    for (const cand of l) {
+      const m = cand.toks.length;
+      if (m <= sp.e - sp.s) break;
+      if (sp.s + m > tk.norm.length || !current.has(cand.toks.join(' '))) continue;
+      let ok = true;
+      for (let k = 0; k < m; k++) if (tk.norm[sp.s + k] !== cand.toks[k] || (k > 0 && tk.sentStart[sp.s + k]) || (sp.s + k >= sp.e && sp.s + k >= next)) { ok = false; break; }
+      if (ok) { sp.e = sp.s + m; sp.type = cand.type; break; }
+    }
+  }
   const added: Span[] = [];
   for (let i = 0; i < tk.norm.length; i++) {
     if (covered[i]) continue;
@@ -345,13 +388,13 @@ function recognize(text: string): Mention[] {
   // datelines override whatever the tagger said about those tokens
   const dl = datelineSpans(tk, text);
   if (dl.length) {
-    const starts = new Set(dl.map((d) => d.s));
     spans = spans.filter((sp) => !dl.some((d) => sp.s < d.e && d.s < sp.e));
     spans.push(...dl);
     spans.sort((a, b) => a.s - b.s);
-    void starts;
   }
+  spans = applyRules(tk, spans);
   spans = harmonise(tk, spans);
+  spans = dropJunk(tk, spans);
   const endAt = new Map<number, Span>();
   const startAt = new Map<number, Span>();
   for (const sp of spans) { endAt.set(sp.e, sp); startAt.set(sp.s, sp); }
@@ -365,6 +408,215 @@ function recognize(text: string): Mention[] {
       if (t) m.title = text.slice(tk.start[t[0]], tk.end[t[1] - 1]).replace(/\s+/g, ' ');
     }
     out.push(m);
+  }
+  return out;
+}
+
+// ---- rule layer (after the tagger, before document-level consistency) --------------------------------
+
+const TITLE_MODIFIERS = new Set([
+  'foreign', 'defence', 'defense', 'interior', 'finance', 'justice', 'home', 'prime', 'vice', 'deputy', 'chief', 'press',
+  'economy', 'economic', 'energy', 'health', 'education', 'labor', 'labour', 'commerce', 'transport', 'agriculture',
+  'environment', 'trade', 'acting', 'former', 'senior', 'general', 'attorney', 'interim', 'first',
+]);
+const SPLIT_KEEP = new Set(['of', 'the', 'and', 'for', 'on', '&', 'de', 'y', 'upon', 'in', 'du', 'des', 'la', 'le', 'van', 'von', 'der', 'den', 'da', 'di', 'del', 'bin', 'ibn', 'al', 'el', 'dos', 'das', 'ter', 'zu', 'af', 'ben', 'abu', 'bint', 'at', 'am']);
+const NOT_NAME = new Set([
+  'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'january', 'february', 'march',
+  'april', 'june', 'july', 'august', 'september', 'october', 'november', 'december', 'today', 'yesterday', 'tomorrow',
+]);
+
+function isNameWord(w: string): boolean {
+  return isCap(w) && /^\p{L}/u.test(w);
+}
+function isPlaceName(s: string): boolean {
+  return CITIES.has(s) || COUNTRY_ALIAS.has(s);
+}
+function isLowerWord(w: string): boolean {
+  const c = w.charCodeAt(0);
+  return (c >= 97 && c <= 122) || (c > 127 && w[0].toUpperCase() !== w[0]);
+}
+
+/** Per token: 1 when its sentence / line is a Title Case or ALL-CAPS headline. */
+function headlineTokens(tk: Tokens): Uint8Array {
+  const n = tk.norm.length;
+  const out = new Uint8Array(n);
+  let s = 0;
+  for (let i = 1; i <= n; i++) {
+    if (i < n && !tk.sentStart[i]) continue;
+    let letters = 0, caps = 0, lowerContent = 0;
+    for (let k = s; k < i; k++) {
+      const w = tk.norm[k];
+      if (!/^\p{L}/u.test(w)) continue;
+      letters++;
+      if (isCap(w)) caps++;
+      else if (!FUNCTION_WORDS.has(w)) lowerContent++;
+    }
+    if (letters >= 3 && lowerContent === 0 && caps >= 0.6 * letters) out.fill(1, s, i);
+    s = i;
+  }
+  return out;
+}
+
+function overlaps(a: Span, s: number, e: number): boolean {
+  return a.s < e && s < a.e;
+}
+
+/**
+ * Rules that fix what the statistical tagger gets wrong most visibly: honorific / title + name is a person;
+ * organisation cues and suffixes; place heads; spans split at lowercase words and at "and" between places;
+ * function words trimmed from span ends.
+ */
+function applyRules(tk: Tokens, spans: Span[]): Span[] {
+  const words = tk.norm;
+  const n = words.length;
+  const head = headlineTokens(tk);
+  // 1. split spans at plain lowercase words ("Romania presses Bulgaria") and "A and B" without organisation words
+  let out: Span[] = [];
+  for (const sp of spans) {
+    let s = sp.s;
+    const pieces: Span[] = [];
+    let hasOrgWord = false;
+    for (let k = sp.s; k < sp.e; k++) if (ORG_WORDS.has(lower(words[k])) || ORG_SUFFIXES.has(words[k])) hasOrgWord = true;
+    for (let k = sp.s; k < sp.e; k++) {
+      const w = words[k];
+      const l = lower(w);
+      const cut = (isLowerWord(w) && !SPLIT_KEEP.has(l) && !PARTICLES.has(l) && !/^(al|el|ad|as|ar|an)-/.test(l) && !w.includes('-'))
+        || (l === 'and' && !hasOrgWord && sp.type !== 'person' && k > sp.s && k < sp.e - 1 && (isPlaceName(words[k - 1]) || isPlaceName(words[k + 1])))
+        || (l === 'and' && sp.type === 'person');
+      if (cut) {
+        if (k > s) pieces.push({ s, e: k, type: sp.type });
+        s = k + 1;
+      }
+    }
+    if (s < sp.e) pieces.push({ s, e: sp.e, type: sp.type });
+    for (const p of pieces) {
+      // trim function words from both ends ("Danube For The")
+      while (p.e > p.s && FUNCTION_WORDS.has(lower(words[p.e - 1]))) p.e--;
+      while (p.e > p.s && FUNCTION_WORDS.has(lower(words[p.s])) && (lower(words[p.s]) !== 'the' || head[p.s])) p.s++;
+      if (p.e <= p.s) continue;
+      if (pieces.length > 1 && p.e - p.s === 1 && isPlaceName(words[p.s])) p.type = 'place';
+      out.push(p);
+    }
+  }
+  // "British Foreign | Secretary Boris Johnson": title words before a title head are not a name
+  out = out.filter((sp) => {
+    if (sp.type === 'person' || sp.e >= n || !TITLE_HEADS.has(lower(words[sp.e]))) return true;
+    while (sp.e > sp.s && TITLE_MODIFIERS.has(lower(words[sp.e - 1]))) sp.e--;
+    return sp.e > sp.s && !(sp.e - sp.s === 1 && DEMONYMS.has(words[sp.s]));
+  });
+  // 2. suffixes and heads: "Danube Wire" / "Acme Holdings" organisations, "Black Sea" places
+  for (const sp of out) {
+    if (sp.e - sp.s < 2) continue;
+    const last = words[sp.e - 1];
+    if (ORG_SUFFIXES.has(last) && sp.type !== 'organization') {
+      if (!(sp.type === 'place' && last === 'United')) sp.type = 'organization';
+    } else if (LOC_HEADS.has(last) && sp.type === 'organization') {
+      let orgWord = false;
+      for (let k = sp.s; k < sp.e - 1; k++) if (ORG_WORDS.has(lower(words[k]))) orgWord = true;
+      if (!orgWord) sp.type = 'place';
+    }
+  }
+  // 3. organisation cues before ("the company X", "the operator, X") or in apposition (", the Ruse company")
+  for (const sp of out) {
+    if (sp.type === 'organization') continue;
+    let p = sp.s - 1;
+    if (p >= 0 && words[p] === ',') p--;
+    const before = p >= 0 ? lower(words[p]) : '';
+    let cue = ORG_CUES.has(before) && !(sp.type === 'place' && isPlaceName(key(tk, sp)));
+    if (!cue && sp.type === 'person' && sp.e + 1 < n && words[sp.e] === ',') {
+      const a = lower(words[sp.e + 1]);
+      if (a === 'which') cue = true;
+      else if (a === 'the' || a === 'a' || a === 'an') {
+        for (let k = sp.e + 2; k < Math.min(n, sp.e + 7); k++) {
+          const l = lower(words[k]);
+          if (ORG_CUES.has(l)) { cue = k + 1 >= n || !/^(of|for|'s)$/.test(lower(words[k + 1])); break; }
+          if (TITLE_HEADS.has(l) || TITLE_WORDS.has(l) || FUNCTION_WORDS.has(l) || /^\p{P}/u.test(words[k])) break;
+        }
+      }
+    }
+    if (cue) sp.type = 'organization';
+  }
+  // 4. honorific / title + capitalised name(s) is always a person ("Mr Kerrigan", "Minister Kerrigan")
+  const add: Span[] = [];
+  for (let i = 0; i + 1 < n; i++) {
+    const w = words[i];
+    const l = lower(w);
+    const hon = isHonorific(w) && isCap(w);
+    if (!hon && !NAME_TITLES.has(l)) continue;
+    if (!hon && isAllCapsWord(w)) continue;
+    const j = i + 1;
+    if (tk.sentStart[j] || !isNameWord(words[j]) || isTitleWord(words[j]) || isHonorific(words[j])) continue;
+    let e = j;
+    let bad = false;
+    while (e < n && e - j < 5 && !(e > j && tk.sentStart[e])) {
+      const x = words[e];
+      const lx = lower(x);
+      if (isNameWord(x)) {
+        if (FUNCTION_WORDS.has(lx) || NOT_NAME.has(lx) || (head[e] && !hon && COMMON_WORDS.has(lx))) break;
+        if (ORG_WORDS.has(lx) || ORG_SUFFIXES.has(x) || LOC_HEADS.has(x)) { bad = true; break; }
+        if (e > j && isTitleWord(x) && !hon) break;
+        e++;
+        continue;
+      }
+      if (e > j && e + 1 < n && isNameWord(words[e + 1]) && (PARTICLES.has(lx) || /^(al|el)-/.test(lx))) { e++; continue; }
+      if (/^(al|el)-\p{Lu}/u.test(x)) { e++; continue; }
+      break;
+    }
+    if (bad || e === j) continue;
+    if (!hon) {
+      const first = words[j];
+      if (DEMONYMS.has(first) || (e - j === 1 && (isPlaceName(first) || ORG_ALIAS.has(first)))) continue;
+    }
+    add.push({ s: j, e, type: 'person' });
+    i = e - 1;
+  }
+  if (add.length) {
+    const kept: Span[] = [];
+    for (const sp of out) {
+      const hit = add.find((a) => overlaps(sp, a.s - 1, a.e));
+      if (!hit) { kept.push(sp); continue; }
+      if (sp.s < hit.s - 1) {
+        // keep what precedes the title when it is a name of its own ("White House Press Secretary Sean Spicer")
+        let e = Math.min(sp.e, hit.s - 1);
+        while (e > sp.s && isTitleWord(words[e - 1])) e--;
+        if (e > sp.s && (e - sp.s >= 2 || isPlaceName(words[sp.s]) || ORG_ALIAS.has(words[sp.s]))) kept.push({ s: sp.s, e, type: sp.type });
+      }
+    }
+    out = kept.concat(add).sort((a, b) => a.s - b.s);
+  }
+  return out;
+}
+
+/**
+ * Capitalised common words at a sentence start or in a headline ("Skip to main content", "Calls For Answers")
+ * are not names unless the document also capitalises them mid-sentence or a gazetteer knows them.
+ */
+function dropJunk(tk: Tokens, spans: Span[]): Span[] {
+  const words = tk.norm;
+  const head = headlineTokens(tk);
+  const capMid = new Set<string>();
+  for (let i = 1; i < words.length; i++) if (!tk.sentStart[i] && !head[i] && isNameWord(words[i])) capMid.add(words[i]);
+  const docLower = new Set<string>();
+  for (const w of words) if (isLowerWord(w)) docLower.add(w);
+  const junk = (k: number): boolean => {
+    const w = words[k];
+    if (!tk.sentStart[k] && !head[k]) return false;
+    const l = lower(w);
+    // "WATCH:" / "UPDATE:" kicker labels opening a line
+    const kicker = tk.sentStart[k] && w.length >= 4 && isAllCapsWord(w) && words[k + 1] === ':';
+    if (!kicker && !COMMON_WORDS.has(l) && !FUNCTION_WORDS.has(l) && !(head[k] && docLower.has(l))) return false;
+    if (capMid.has(w) || isPlaceName(w) || ORG_ALIAS.has(w) || DEMONYMS.has(w)) return false;
+    // "Will Smith", "Rose Okafor": a first name followed by another name word
+    if (FIRST_NAMES.has(w) && k + 1 < words.length && isNameWord(words[k + 1]) && !tk.sentStart[k + 1]) return false;
+    return true;
+  };
+  const out: Span[] = [];
+  for (const sp of spans) {
+    let s = sp.s;
+    while (s < sp.e && junk(s) && (s === sp.s ? true : head[s] === 1)) s++;
+    if (s === sp.e) continue;
+    sp.s = s;
+    out.push(sp);
   }
   return out;
 }
