@@ -7,6 +7,8 @@ const path = require('path');
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
 const tests = process.argv.includes('--tests');
+// Where test bundles go; overridable so parallel runs don't wipe each other's output.
+const testOut = process.env.COPYDESK_TEST_OUT || 'out/test';
 
 // The analysis version keys the warm-start cache: a hash of the analysis code and data.
 function analysisVersion() {
@@ -52,14 +54,14 @@ async function main() {
         ...common,
         entryPoints: [...findTests('server/src'), ...findTests('test')],
         outbase: '.',
-        outdir: 'out/test',
+        outdir: testOut,
         external: ['vscode'],
       }]
     : [
         { ...common, entryPoints: { extension: 'client/src/extension.ts' }, outdir: 'dist', external: ['vscode'] },
         { ...common, entryPoints: { server: 'server/src/main.ts', cli: 'server/src/cli.ts', analysisWorker: 'server/src/analysisWorker.ts' }, outdir: 'dist' },
       ];
-  if (tests) fs.rmSync('out/test', { recursive: true, force: true });
+  if (tests) fs.rmSync(testOut, { recursive: true, force: true });
   if (watch) {
     for (const options of builds) await (await esbuild.context(options)).watch();
     console.log('[watch] build started');

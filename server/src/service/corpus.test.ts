@@ -29,20 +29,23 @@ test('indexing finds corpus files, skips excluded folders and other extensions',
 });
 
 test('an open document wins over its disk copy, and closing falls back to disk', async () => {
-  const ws = new MemoryWorkspace('file:///corpus', { 'a.txt': 'disk text' });
+  const quoted = (words: string) => `The pilot said "${words}" to the inquiry.`;
+  const ws = new MemoryWorkspace('file:///corpus', { 'a.txt': quoted('we never saw the second barge at all') });
   const corpus = new Corpus(ws, resolveSettings(undefined));
   const observer = recorder();
   corpus.observe(observer);
   await corpus.index([ws.root]);
   const uri = ws.uri('a.txt');
-  corpus.setOpen(uri, 1, 'unsaved text');
-  assert.equal(corpus.get(uri)?.text, 'unsaved text');
+  const quoteNow = () => corpus.get(uri)!.quotes()[0]?.text;
+  assert.equal(corpus.get(uri)!.hasText, false, 'an indexed disk file keeps only its summary');
+  corpus.setOpen(uri, 1, quoted('unsaved words typed in the editor just now'));
+  assert.equal(quoteNow(), 'unsaved words typed in the editor just now');
   // A disk change while the document is open does not replace what the user sees.
-  ws.write('a.txt', 'disk text, saved elsewhere');
+  ws.write('a.txt', quoted('words saved to disk by another program later'));
   await corpus.loadFromDisk(uri);
-  assert.equal(corpus.get(uri)?.text, 'unsaved text');
+  assert.equal(quoteNow(), 'unsaved words typed in the editor just now');
   await corpus.close(uri);
-  assert.equal(corpus.get(uri)?.text, 'disk text, saved elsewhere');
+  assert.equal(quoteNow(), 'words saved to disk by another program later');
   assert.equal(observer.changed.length, 3, 'disk load, open, back to disk');
 });
 
