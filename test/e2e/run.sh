@@ -8,6 +8,7 @@
 #   COPYDESK_VSIX=path   use this .vsix instead of running `npm run package`
 #   E2E_ONLY=1,4         run only these scenarios (comma separated numbers)
 #   E2E_TIMEOUT_MS=n     how long each wait polls before failing (default 60000)
+#   E2E_API=0            skip the second stage (test/vscode suite inside code-server)
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 cd "$ROOT"
@@ -36,5 +37,12 @@ echo "[e2e] packaged $(du -k "$VSIX" | cut -f1) KiB: $VSIX"
 
 status=0
 node test/e2e/e2e.mjs --node24 "$NODE24" --code-server "$CODE_SERVER" --vsix "$VSIX" </dev/null || status=$?
+
+# The test/vscode suite (same scenarios through the vscode API) in code-server's extension
+# host: where test-electron cannot download VS Code, this is where that suite runs.
+if [ "${E2E_API:-1}" != 0 ]; then
+  echo "[e2e] vscode API suite in code-server"
+  node test/vscode/runInCodeServer.mjs --node24 "$NODE24" --code-server "$CODE_SERVER" --vsix "$VSIX" </dev/null || status=1
+fi
 echo "[e2e] total $(( $(date +%s) - start ))s"
 exit $status
