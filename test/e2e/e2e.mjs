@@ -207,7 +207,8 @@ async function cleanup() {
 // ---------------------------------------------------------------------------------------
 // 2. The browser and VS Code-in-the-browser helpers.
 let page;
-const key = (combo) => page.keyboard.press(combo);
+const TRACE = !!process.env.E2E_TRACE;
+const key = (combo) => { if (TRACE) log(`key ${combo}`); return page.keyboard.press(combo); };
 
 async function shot(name) {
   const file = path.join(RESULTS, `${name}.png`);
@@ -251,7 +252,9 @@ async function openFile(name) {
 }
 
 async function focusEditor() {
-  await page.locator('.editor-group-container.active .monaco-editor textarea, .editor-group-container.active .monaco-editor .native-edit-context').first().focus();
+  const input = page.locator('.editor-group-container.active .monaco-editor textarea, .editor-group-container.active .monaco-editor .native-edit-context').first();
+  if ((await input.count()) === 0) throw new Error('no editor is open');
+  await input.focus({ timeout: 5000 });
 }
 
 /** Ctrl+G line:column, then waits until the status bar shows that position. */
