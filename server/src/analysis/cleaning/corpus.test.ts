@@ -105,7 +105,7 @@ test('samples: the residue listed in samples/README.md', { skip: !SAMPLES && 'sa
     '33:0:00 / 0:58',
     '45:Get the Riverline Bri',
   ]);
-  assert.deepEqual(found.get('danube-wire.txt')?.map((s) => s.slice(0, 26)), ['16:Get the Riverline Briefin']);
+  assert.deepEqual(found.get('danube-wire.txt')?.map((s) => s.slice(0, 26)), ['16:Get the Riverline Brief']);
   assert.deepEqual(found.get('carpathian-herald.txt'), ['16:Read more: Who was on board the Vidra?']);
   assert.deepEqual(found.get('balkan-ledger.txt'), []);
   assert.deepEqual(found.get('sofia-morning-courier.article'), []);
