@@ -15,7 +15,11 @@
 // same seed always gives the same bytes, and iterateCorpus can stream a 50,000-article corpus.
 // Each article comes with `truth`: what was put into it (quote families and variants with line
 // numbers, mojibake count, doubled words, entity mentions), so benchmarks can score precision/recall.
-// No dependencies; no Math.random, no clock.
+// Quotes come from a word-level grammar with large vocabularies: distinct quote families never
+// share an eight-word run (checked when the world is built), one-off quotes almost never do, and
+// both share short common phrases ("the families deserve", "help restore trust") as near misses.
+// The narrative prose around them is templated and repeats across articles, as wire copy does.
+// No dependencies; no Math.random, no clock. 50,000 articles (265 MB) take about 16 s to write.
 
 // ---------------------------------------------------------------------------------------------
 // Public types
@@ -34,7 +38,7 @@ export interface CorpusOptions {
 export type QuoteVariant = 'full' | 'truncated' | 'edited' | 'split' | 'headline';
 
 export interface QuoteOccurrence {
-  /** Family id: `q<event>.<k>` for quotes shared across articles; `u<hash>` for quotes made up for one article (identical texts share an id). */
+  /** Family id: `q<event>.<k>` for quotes shared across articles (see World.quotes); `u<hash of text>` for a quote made up for one article (the rare identical texts share an id). */
   family: string;
   /** Person id of the speaker (or organisation id for a statement). */
   speaker: string;
@@ -428,92 +432,51 @@ const CHAIR_ROLES_TRAGEDY = ['investigator', 'safety inspector', 'judge'];
 const CHAIR_ROLES_POLITICS = ['mediator', 'envoy', 'adviser'];
 
 // ---------------------------------------------------------------------------------------------
-// Quote clause banks. Family quotes (printed by several outlets) and one-off quotes use separate
-// banks that share only short phrases ("We did not", "deserve", "help restore"), so one-off quotes
-// are near-miss negatives for quote linking. Family clauses keep their fixed wording between
-// slots to at most six words and every clause string is used by one family only, so two
-// different families never share an eight-word run. `c` marks a clause that continues the
-// previous one after a comma.
+// Quote grammar. A quote is two or three sentences "subject modal verb determiner [adjective]
+// noun [adjunct]" drawn from large word lists (about 10^8 sentences), sometimes joined to a short
+// formula ("Let me be clear:", "the families deserve", "help restore trust"). Formulas are at most
+// five words, so distinct quotes share common phrases (near-miss negatives for quote linking) but,
+// in practice, never an eight-word run. Family quotes are also checked: no two families share an
+// 8-token shingle.
 
-interface Clause {
-  t: string;
-  c?: boolean;
-  tragedy?: boolean;
-  politics?: boolean;
-  gov?: boolean;
-  /** Only a witness (a local person) says this. */
-  local?: boolean;
+const Q_SUBJECTS = ['we', 'I', 'our government', 'nobody in {cap}', 'the {dem_self} side', 'this ministry', 'the investigators', '{group}', 'both governments', 'my colleagues', 'the authorities in {cap}', 'everyone in {host}', '{cself}', '{cother}', 'the inquiry team', 'our partners in {cap}', 'the people of {host}', 'no minister'];
+const Q_WITNESS_SUBJECTS = ['we', 'I', 'my neighbours', 'everyone on our street', 'my family', 'people here', 'the people of {host}', 'nobody in {host}', 'the young people here', 'my husband', 'my wife', 'our children'];
+const Q_MODALS = ['will', 'cannot', 'must', 'should', 'will not', 'would never', 'could', 'may', 'must not', 'should never', 'can no longer', 'will always', 'would', 'might', 'could never', 'shall'];
+const Q_VERBS = ['accept', 'publish', 'examine', 'defend', 'ignore', 'review', 'deliver', 'demand', 'protect', 'explain', 'question', 'hide', 'release', 'restore', 'rebuild', 'share', 'sign', 'reject', 'fund', 'inspect', 'replace', 'repair', 'challenge', 'support', 'respect', 'forget', 'forgive', 'tolerate', 'excuse', 'postpone', 'rush', 'block', 'approve', 'investigate', 'verify', 'audit', 'disclose', 'withhold', 'negotiate', 'honour', 'guarantee', 'finance', 'monitor', 'reopen', 'close', 'modernise', 'upgrade', 'test', 'measure', 'document', 'welcome', 'oppose', 'abandon', 'trust', 'doubt', 'rewrite', 'enforce', 'study', 'answer for', 'pay for'];
+const Q_DETS = ['the', 'every', 'any', 'our', 'their', 'another', 'that', 'this', 'a single', 'one more'];
+const Q_ADJS = ['unpaid', 'disputed', 'missing', 'outdated', 'confidential', 'delayed', 'incomplete', 'original', 'independent', 'technical', 'official', 'preliminary', 'final', 'revised', 'emergency', 'regional', 'cross-border', 'annual', 'detailed', 'secret', 'public', 'costly', 'faulty', 'neglected', 'urgent', 'basic', 'existing', 'proposed', 'temporary', 'permanent', 'inadequate', 'reliable', 'forgotten', 'overdue', 'unfinished', 'doubtful', 'critical', 'modest', 'joint', 'local', 'written', 'signed', 'broken', 'quiet', 'honest'];
+const Q_NOUNS = ['contract', 'report', 'warning', 'inspection', 'budget', 'licence', 'promise', 'timetable', 'agreement', 'audit', 'survey', 'schedule', 'invoice', 'payment', 'permit', 'procedure', 'rule', 'standard', 'deadline', 'inventory', 'register', 'logbook', 'certificate', 'tender', 'subsidy', 'mandate', 'plan', 'proposal', 'complaint', 'claim', 'safeguard', 'loan', 'study', 'map', 'database', 'record', 'statement', 'estimate', 'forecast', 'directive', 'protocol', 'regulation', 'decision', 'request', 'reform', 'pledge', 'strategy', 'assessment', 'manual', 'roster', 'checklist', 'system', 'channel', 'question', 'lesson', 'mistake', 'compromise', 'excuse', 'delay', 'signal'];
+const Q_ADJUNCTS = ['before the end of the year', 'before the winter', 'within weeks', 'by the spring', 'this month', 'before the anniversary', 'within days', 'by the summer', 'before the next session', 'this week', 'before Christmas', 'by the autumn', 'within a fortnight', 'before parliament returns', 'by the end of the month', 'in the coming days', 'without further delay', 'by midsummer', 'in {host}', 'in {cap}', 'for {group}', 'on {day}', 'again', 'at any price', 'behind closed doors', 'in public', 'for a second time', 'from {cap}', 'on behalf of {group}', 'after {inc}'];
+/** Short formulas (at most five words) that many quotes share. */
+const Q_OPENERS = ['Let me be clear:', 'Frankly,', 'In all honesty,', 'To be precise,', 'Once again,', 'Above all,', 'We did not come here to argue.', 'I said this on {day}:', 'The families deserve better.', 'Nobody here slept.', 'This is not about politics.', 'We have been patient.'];
+const Q_CLOSERS = ['and the families deserve better', 'and that is not negotiable', 'and everyone here knows it', 'and help restore trust', 'whatever {cap} says', 'and we will not apologise for that'];
+const VP1 = ['trade accusations', 'score points', 'make speeches', 'relive old quarrels', 'issue ultimatums', 'lecture anyone', 'apportion blame', 'hear excuses', 'point fingers', 'settle scores'];
+
+function quoteSentence(rng: Rng, ev: Ev, speaker: Person, witness: boolean): string {
+  const subject = rng.pick(witness ? Q_WITNESS_SUBJECTS : Q_SUBJECTS);
+  let modal = rng.pick(Q_MODALS);
+  if (/^no/.test(subject)) modal = modal.replace(/ (not|never|no longer)$/, '').replace(/^cannot$/, 'can');
+  const adj = rng.chance(0.75) ? rng.pick(Q_ADJS) + ' ' : '';
+  const adjunct = rng.chance(0.7) ? ' ' + rng.pick(Q_ADJUNCTS) : '';
+  return fillClause(`${subject} ${modal} ${rng.pick(Q_VERBS)} ${rng.pick(Q_DETS)} ${adj}${rng.pick(Q_NOUNS)}${adjunct}`, rng, ev, speaker);
 }
 
-const FAMILY_CLAUSES: Clause[] = [
-  { t: 'We did not come to {cap} to {vp1}' },
-  { t: '{cother} can be a part of the {answer}' },
-  { t: 'and help {vp2}', c: true },
-  { t: 'or it can keep defending {dobj}', c: true },
-  { t: 'and I know which choice {group} deserve', c: true },
-  { t: '{group_cap} deserve the truth about {inc} {time}' },
-  { t: 'nobody in {cap} will be told in advance what {proc} concludes' },
-  { t: 'the evidence on {inc} will take us wherever it leads' },
-  { t: "we have handed over {obj} and we'll answer every question {time}" },
-  { t: "I won't pretend that {inc} was anything but a failure of {issue}" },
-  { t: "there's no outcome in which {cother} walks away {time}" },
-  { t: 'our door is open {time}, but not forever' },
-  { t: '{inc_cap} should never have happened, and {resp} will be named {time}' },
-  { t: "we're ready to talk {time}, but we won't be lectured by {cap}", politics: true },
-  { t: '{issue_cap} faces its most serious test in {num} years' },
-  { t: 'if {obj} confirm what we suspect, {cap} will face consequences' },
-  { t: "I've spoken to {group} in {host}, and they want answers, not apologies" },
-  { t: "regret doesn't bring anyone home to {host}", tragedy: true },
-  { t: 'the timetable agreed in {cap} is ambitious but achievable {time}', politics: true },
-  { t: "we'll keep pressing until {obj} are published {time}" },
-  { t: '{cself} stands with {cother}, and no company will be shielded from {proc}', gov: true, tragedy: true },
-  { t: 'the people of {cself} expect results {time}, not communiques', gov: true },
-  { t: 'we have been patient for {num} months, and patience has limits', politics: true },
-  { t: 'nobody in {cap} should mistake our restraint for weakness', politics: true },
-  { t: 'the facts about {inc} will come out {time}' },
-  { t: 'what happened near {host} must never be repeated', tragedy: true },
-  { t: 'every hour spent arguing in {cap} is an hour taken from {group}' },
-  { t: "{cself}'s patience is not a blank cheque for {cap}", gov: true, politics: true },
-  { t: 'and nobody will hide behind procedure {time}', c: true },
-  { t: 'which is why we asked for {obj} {time}', c: true },
-  { t: '{adv_cap}, {cother} has to decide {time} whose side it is on' },
-  { t: 'the families in {host} have waited {num} days for a straight answer', tragedy: true },
-];
-
-const SINGLE_CLAUSES: Clause[] = [
-  { t: 'We did not expect {inc} to become a diplomatic row' },
-  { t: '{group_cap} deserve answers, not another committee' },
-  { t: 'the evidence will show that our people followed every rule' },
-  { t: 'it is too early to talk about blame' },
-  { t: 'we are studying {obj} carefully and will respond in due course' },
-  { t: 'nobody in {host} slept on {day} night', local: true },
-  { t: 'I have lived in {host} for {num} years and I have never seen anything like it', local: true },
-  { t: 'new equipment will help restore confidence in {issue}' },
-  { t: 'we want a solution that works for both sides, not a victory for one' },
-  { t: 'our position has not changed since {day}' },
-  { t: 'the figures for the last {num} months speak for themselves' },
-  { t: 'I hope the two governments will listen to {group} this time' },
-  { t: 'there will be time for questions once the work is done' },
-  { t: 'we are not asking for favours, only for the rules to be applied' },
-  { t: 'nobody from the government has come to see us in {num} days', local: true },
-  { t: 'we heard a noise like thunder and then everybody was shouting', tragedy: true, local: true },
-  { t: 'my cousin called me {num} minutes before it happened', tragedy: true, local: true },
-  { t: "we can't keep waiting for {cap} to decide" },
-  { t: 'this is about {issue}, nothing more and nothing less' },
-  { t: "I was on the {num} o'clock shift and I still cannot believe it", tragedy: true, local: true },
-  { t: 'the talks on {day} were useful but difficult', politics: true },
-  { t: 'we will publish our own figures within {num} days' },
-  { t: 'people in {host} are tired of promises', local: true },
-  { t: 'the officials we met on {day} listened, which is a start' },
-];
-
-const VP1 = ['trade accusations', 'score points', 'make speeches', 'relive old quarrels', 'issue ultimatums', 'lecture anyone', 'apportion blame', 'hear excuses', 'defend the indefensible', 'sign blank cheques'];
-const VP2 = ['restore trust in {issue}', 'rebuild confidence {time}', 'repair what was broken near {host}', 'make {issue} a shared priority'];
-const DOBJ = ["an operator that hasn't earned the benefit of the doubt", 'a position that nobody outside {cap} believes', "people who haven't told the whole truth", 'rules that failed their first real test'];
-const ANSWERS = ['answer', 'solution', 'recovery', 'repair work', 'way forward', 'settlement'];
-const TIMES = ['before the end of the year', 'before the winter', 'within weeks', 'by the spring', 'this month', 'before the anniversary', 'within days', 'by the summer', 'before the next session', 'this week'];
-const ADVS = ['frankly', 'honestly', 'quite simply', 'to be clear', 'in all honesty', 'once again', 'above all', 'in the end'];
-const RESPONSIBLE = ['those responsible', 'the people responsible', 'whoever failed', 'the officials who failed'];
+/** Two or three sentences, sometimes with a formula before or after; ends with a full stop. */
+function quoteText(rng: Rng, ev: Ev, speaker: Person, sentences: number, witness: boolean): string {
+  const parts: string[] = [];
+  for (let i = 0; i < sentences; i++) {
+    let sentence = quoteSentence(rng, ev, speaker, witness);
+    if (i > 0 && rng.chance(0.25)) sentence = `${parts.pop()!.replace(/\.$/, '')}, and ${sentence}`;
+    parts.push(capFirst(sentence) + '.');
+  }
+  if (rng.chance(0.2)) parts[parts.length - 1] = parts[parts.length - 1].replace(/\.$/, `, ${fillClause(rng.pick(Q_CLOSERS), rng, ev, speaker)}.`);
+  if (rng.chance(0.25)) {
+    const opener = fillClause(rng.pick(Q_OPENERS), rng, ev, speaker);
+    parts[0] = opener.endsWith('.') ? `${opener} ${parts[0]}` : `${opener} ${parts[0][0].toLowerCase()}${parts[0].slice(1)}`;
+  }
+  if (!witness && rng.chance(0.1)) parts.unshift(fillClause(`We did not come to {cap} to ${rng.pick(VP1)}.`, rng, ev, speaker));
+  return parts.join(' ');
+}
 
 // ---------------------------------------------------------------------------------------------
 // Narrative sentence templates. Slots: {p:ROLE} person (first mention in full, then an alias),
@@ -818,7 +781,7 @@ function buildInternal(options: CorpusOptions): InternalWorld {
   // Events and their quote families.
   const events: Ev[] = [];
   const quotes: Quote[] = [];
-  const usedClauses = new Set<string>();
+  const usedGrams = new Set<string>();
   const evWeights: number[] = [];
   for (let e = 0; e < nEvents; e++) {
     const k = KINDS[rng.int(KINDS.length)];
@@ -849,7 +812,7 @@ function buildInternal(options: CorpusOptions): InternalWorld {
     const nq = rng.range(4, 7);
     for (let q = 0; q < nq; q++) {
       const person = ev.roles[speakers[q % speakers.length]];
-      const quote: Quote = { id: `q${e}.${q}`, event: id, speaker: person.id, text: familyQuoteText(rng, ev, person, usedClauses), person };
+      const quote: Quote = { id: `q${e}.${q}`, event: id, speaker: person.id, text: familyQuoteText(rng, ev, person, usedGrams), person };
       ev.family.push(quote);
       ev.quotes.push(quote.id);
       quotes.push(quote);
@@ -922,7 +885,7 @@ function buildInternal(options: CorpusOptions): InternalWorld {
   return world;
 }
 
-/** Fill the clause slots, which depend on the event and the speaker only. */
+/** Fill the slots of quote text, which depend on the event and the speaker only. */
 function fillClause(t: string, rng: Rng, ev: Ev, speaker: Person): string {
   const self = speaker.country === ev.b.name ? ev.b : ev.a;
   const other = self === ev.a ? ev.b : ev.a;
@@ -931,60 +894,32 @@ function fillClause(t: string, rng: Rng, ev: Ev, speaker: Person): string {
       case 'cap': return other.capital;
       case 'cother': return other.name;
       case 'cself': return self.name;
+      case 'dem_self': return self.demonym;
       case 'host': return ev.host;
-      case 'vp1': return rng.pick(VP1);
-      case 'vp2': return fillClause(rng.pick(VP2), rng, ev, speaker);
-      case 'dobj': return fillClause(rng.pick(DOBJ), rng, ev, speaker);
-      case 'answer': return rng.pick(ANSWERS);
-      case 'time': return rng.pick(TIMES);
-      case 'adv_cap': return capFirst(rng.pick(ADVS));
-      case 'resp': return rng.pick(RESPONSIBLE);
       case 'group': return rng.pick(ev.k.group);
-      case 'group_cap': return capFirst(rng.pick(ev.k.group));
       case 'inc': return rng.pick(ev.k.inc);
-      case 'inc_cap': return capFirst(rng.pick(ev.k.inc));
-      case 'proc': return rng.pick(ev.k.proc);
-      case 'obj': return rng.pick(ev.k.obj);
-      case 'issue': return rng.pick(ev.k.issue);
-      case 'issue_cap': return capFirst(rng.pick(ev.k.issue));
       case 'day': return rng.pick(WEEKDAYS);
-      case 'num': return String(rng.range(2, 12));
       default: return slot;
     }
   });
 }
 
-function clauseFits(c: Clause, ev: Ev, speaker: Person): boolean {
-  if (c.tragedy && !ev.k.tragedy) return false;
-  if (c.politics && ev.k.tragedy) return false;
-  if (c.gov && !speaker.title) return false;
-  if (c.local && !speaker.id.startsWith('local:')) return false;
-  return true;
+/** Lower-cased word tokens, as a quote linker would see them. */
+function quoteTokens(s: string): string[] {
+  return s.toLowerCase().match(/[\p{L}\p{N}']+/gu) ?? [];
 }
 
-/** A continuation clause follows a comma; any other clause starts a new sentence. */
-function joinClauses(parts: string[], conts: boolean[]): string {
-  let out = capFirst(parts[0]);
-  for (let i = 1; i < parts.length; i++) out += conts[i] ? ', ' + parts[i] : '. ' + capFirst(parts[i]);
-  return out + '.';
-}
-
-function familyQuoteText(rng: Rng, ev: Ev, speaker: Person, used: Set<string>): string {
-  const starters = FAMILY_CLAUSES.filter((c) => !c.c && clauseFits(c, ev, speaker));
-  const conts = FAMILY_CLAUSES.filter((c) => c.c && clauseFits(c, ev, speaker));
-  const n = rng.range(2, 3);
-  const parts: string[] = [];
-  const isCont: boolean[] = [];
-  for (let tries = 0; parts.length < n; tries++) {
-    const cont = parts.length > 0 && rng.chance(0.4);
-    const text = fillClause(rng.pick(cont ? conts : starters).t, rng, ev, speaker);
-    // Every clause belongs to one family; after many tries (huge corpora) allow a repeat.
-    if (parts.includes(text) || (used.has(text) && tries < 400)) continue;
-    parts.push(text);
-    isCont.push(cont);
+/** A family quote none of whose 8-token shingles another family has. */
+function familyQuoteText(rng: Rng, ev: Ev, speaker: Person, usedGrams: Set<string>): string {
+  for (let tries = 0; ; tries++) {
+    const text = quoteText(rng, ev, speaker, rng.range(2, 3), false);
+    const t = quoteTokens(text);
+    const grams: string[] = [];
+    for (let i = 0; i + 8 <= t.length; i++) grams.push(t.slice(i, i + 8).join(' '));
+    if (tries < 100 && grams.some((g) => usedGrams.has(g))) continue;
+    for (const g of grams) usedGrams.add(g);
+    return text;
   }
-  for (const p of parts) used.add(p);
-  return joinClauses(parts, isCont);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1154,12 +1089,15 @@ function templateFits(t: Template, ev: Ev): boolean {
   return true;
 }
 
-/** Two spans split at a sentence boundary, or at a comma; the first ends with a comma. */
-function splitQuote(text: string): [string, string] | null {
+/**
+ * Two spans split at a sentence boundary, or at a comma; the first ends with a comma. The third
+ * element joins them after the attribution: ". " before a new sentence, ", " mid-sentence.
+ */
+function splitQuote(text: string): [string, string, string] | null {
   const s = text.indexOf('. ');
-  if (s > 0 && s < text.length - 10) return [text.slice(0, s) + ',', capFirst(text.slice(s + 2))];
+  if (s > 0 && s < text.length - 10) return [text.slice(0, s) + ',', capFirst(text.slice(s + 2)), '. '];
   const c = text.indexOf(', ', 20);
-  if (c > 0 && c < text.length - 15) return [text.slice(0, c) + ',', text.slice(c + 2)];
+  if (c > 0 && c < text.length - 15) return [text.slice(0, c) + ',', text.slice(c + 2), ', '];
   return null;
 }
 
@@ -1169,7 +1107,7 @@ function truncateQuote(rng: Rng, text: string): string | null {
   return pieces.length ? rng.pick(pieces) : null;
 }
 
-const SUBSTITUTES: Record<string, string> = { ready: 'prepared', serious: 'grave', answers: 'explanations', patient: 'restrained', ambitious: 'demanding', arguing: 'quarrelling', results: 'progress', forever: 'indefinitely', straight: 'clear', truth: 'facts' };
+const SUBSTITUTES: Record<string, string> = { must: 'should', will: 'would', cannot: "can't", every: 'each', urgent: 'pressing', outdated: 'old', detailed: 'full', secret: 'hidden', faulty: 'defective', costly: 'expensive', delayed: 'late' };
 
 /** A one-word edit: drop an article ("a part" → "part") or swap one word for a synonym. */
 function editQuote(rng: Rng, text: string): string | null {
@@ -1199,7 +1137,7 @@ function familyQuoteBlock(wr: ArticleWriter, q: Quote): Block {
     if (!parts) variant = 'full';
     else {
       const intro = wr.seen.has(p.id) ? '' : `${wr.person(p)} ${rng.pick(['spoke after the session', 'was blunt', 'chose careful words', 'spoke to reporters'])}. `;
-      line = `${intro}${wr.quoted(wr.styled(parts[0]))} ${p.pron} said. ${wr.quoted(wr.styled(parts[1]))}`;
+      line = `${intro}${wr.quoted(wr.styled(parts[0]))} ${p.pron} said${parts[2]}${wr.quoted(wr.styled(parts[1]))}`;
     }
   }
   if (variant === 'truncated') {
@@ -1240,16 +1178,12 @@ function singleQuoteBlock(wr: ArticleWriter): Block {
     speaker = ev.roles[rng.pick(['fm1', 'min2', 'official', 'spokes', 'head2'])];
     who = wr.person(speaker);
   }
-  const pool = SINGLE_CLAUSES.filter((c) => clauseFits(c, ev, speaker));
-  const first = rng.pick(pool);
-  const parts = [fillClause(first.t, rng, ev, speaker)];
-  if (rng.chance(0.6)) parts.push(fillClause(pool[(pool.indexOf(first) + 1 + rng.int(pool.length - 1)) % pool.length].t, rng, ev, speaker));
-  const text = joinClauses(parts, parts.map(() => false));
+  const text = quoteText(rng, ev, speaker, rng.range(1, 2), speaker.id.startsWith('local:'));
   const halves = splitQuote(text);
   const bare = who.replace(/,$/, '');
   let line: string;
   const shape = rng.int(3);
-  if (shape === 0 && halves) line = `${capFirst(who)} ${rng.pick(['was still shaken', 'spoke quietly', 'was blunt'])}. ${wr.quoted(wr.styled(halves[0]))} ${speaker.pron} said. ${wr.quoted(wr.styled(halves[1]))}`;
+  if (shape === 0 && halves) line = `${capFirst(who)} ${rng.pick(['was still shaken', 'spoke quietly', 'was blunt'])}. ${wr.quoted(wr.styled(halves[0]))} ${speaker.pron} said${halves[2]}${wr.quoted(wr.styled(halves[1]))}`;
   else if (shape === 1) line = `${capFirst(who)} said: ${wr.quoted(wr.styled(text))}`;
   else line = `${wr.quoted(withComma(wr.styled(text)))} said ${bare}.`;
   return { lines: [capFirst(line)], quotes: [{ family: 'u' + hashString(text).toString(36), speaker: speaker.id, variant: halves && shape === 0 ? 'split' : 'full', offset: 0 }] };
@@ -1351,7 +1285,8 @@ export function generateArticle(world: World, index: number): GeneratedArticle {
   let length = blocks.reduce((s, b) => s + b.lines.join('\n').length + 1, 0);
 
   // Body: narrative paragraphs of one to three sentences, with the specials spread in.
-  const pool = rng.shuffle(NARRATIVE.filter((t) => templateFits(t, ev)));
+  // Grammatical doubles ("had had", "that that") turn up in about one article in five.
+  const pool = rng.shuffle(NARRATIVE.filter((t) => templateFits(t, ev) && (!t.gram || rng.chance(0.1))));
   let next = 0;
   while (length < target || specials.length) {
     const from = wr.mentions.length;
