@@ -41,7 +41,7 @@ if [ ${#need_apt[@]} -gt 0 ]; then
     || { tail -20 "$CACHE/apt.log" >&2; die "apt-get install ${need_apt[*]} failed"; }
 fi
 [ -x /usr/bin/chromium ] || die "/usr/bin/chromium missing after install"
-/usr/bin/chromium --version >&2 || die "chromium does not run"
+/usr/bin/chromium --version 2>/dev/null >&2 || die "chromium does not run"
 dpkg -s libkrb5-dev >/dev/null 2>&1 || die "libkrb5-dev not installed"
 
 # --- 2. Node 24 ---------------------------------------------------------------

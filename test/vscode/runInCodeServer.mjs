@@ -20,7 +20,7 @@ const root = path.resolve(here, '..', '..');
 const args = {};
 for (let i = 2; i < process.argv.length; i += 2) args[process.argv[i].replace(/^--/, '')] = process.argv[i + 1];
 for (const required of ['node24', 'code-server', 'vsix']) if (!args[required]) throw new Error(`missing --${required}`);
-const TIMEOUT = Number(process.env.COPYDESK_TEST_TIMEOUT_MS || 30000) * 8;
+const TIMEOUT = Number(process.env.COPYDESK_HARNESS_TIMEOUT_MS || 300000); // the whole run, start-up included
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'copydesk-vscode-cs-'));
 const userData = path.join(tmp, 'user-data');
