@@ -39,8 +39,8 @@ export interface BoilerplateOccurrence {
   problem: Problem;
   /** The normalised line, for `filesContaining` and `deletionEdits`. */
   key: string;
-  /** Indexed files containing the line (the queried file included when it holds it). */
-  files: string[];
+  /** Files containing the line: the indexed ones plus the queried file (computed on first read). */
+  readonly files: string[];
   reason: 'shape' | 'media-title' | 'repeated';
   /** What the line looks like, for `shape` (e.g. "media player"). */
   shape?: string;
@@ -51,14 +51,15 @@ export interface BoilerplateOccurrence {
 
 /** The identity of a line: trimmed, leading bullet dropped, spaces collapsed, lower case, straight marks. */
 export function normaliseLine(line: string): string {
-  return line
-    .replace(/^[\s\u00a0•·▪◦*–—-]+/u, '')
-    .replace(/[\s\u00a0]+$/u, '')
-    .replace(/[\s\u00a0\u2000-\u200b\u202f\u3000]+/gu, ' ')
-    .toLowerCase()
-    .replace(/[‘’ʼ]/g, "'")
-    .replace(/[“”„]/g, '"');
+  let s = line.trim();
+  if (s.length > 0 && BULLETS.includes(s[0])) s = s.replace(/^[•·▪◦*–—-]+\s*/u, '');
+  if (/\s\s|[^\S ]|\u200b/.test(s)) s = s.replace(/[\s\u200b]+/g, ' ').trim();
+  s = s.toLowerCase();
+  if (/[‘’ʼ“”„]/.test(s)) s = s.replace(/[‘’ʼ]/g, "'").replace(/[“”„]/g, '"');
+  return s;
 }
+
+const BULLETS = '•·▪◦*–—-';
 
 function wordCount(s: string): number {
   let n = 0;
@@ -134,10 +135,25 @@ function countable(key: string, raw: string): boolean {
   if (letters < 2) return false;
   const first = key.charCodeAt(0);
   if (first === 0x22 || first === 0x27 || first === 0xab || first === 0xbb) return false; // a quotation
-  if (/"[^"]*\S+ \S+ \S+ \S+[^"]*"/.test(key)) return false; // holds a quoted span of 4+ words
+  if (hasLongQuotation(key)) return false; // holds a quoted span of 4+ words
   if (/^by [\p{L}]/u.test(key) && wordCount(key) <= 7) return false; // a byline
   if (/[—–-]$/.test(key) && wordCount(key) <= 6 && /\p{Lu}/u.test(raw)) return false; // a dateline
   return true;
+}
+
+/** Whether a normalised line holds a "…" span of four or more words. */
+function hasLongQuotation(key: string): boolean {
+  let open = -1;
+  let spaces = 0;
+  for (let i = 0; i < key.length; i++) {
+    const c = key.charCodeAt(i);
+    if (c === 0x22) {
+      if (open >= 0 && spaces >= 3) return true;
+      open = open >= 0 ? -1 : i;
+      spaces = 0;
+    } else if (c === 0x20 && open >= 0) spaces++;
+  }
+  return false;
 }
 
 function isProse(key: string): boolean {
@@ -348,7 +364,6 @@ export class BoilerplateIndex {
       else if (repeated[i] && !syndicated && (!prose[i] || i < head || i >= tail)) reason = 'repeated';
       if (!reason) continue;
       const count = counts[i];
-      const files = f.counted ? this.filesWith(f.key, file) : [file];
       const seen = count >= 2 ? `Appears in ${count} of ${total} articles.` : '';
       let message: string;
       if (reason === 'shape') message = `Looks like scraped page residue (${f.shape}), not part of the story. ${seen}`.trim();
@@ -362,7 +377,20 @@ export class BoilerplateIndex {
         message,
         fixes: [{ title: 'Delete this line', edits: [deletionFor(text, all, f.index)] }],
       };
-      out.push({ problem, key: f.key, files, reason, ...(reason === 'shape' ? { shape: f.shape as string } : {}) });
+      const self = this;
+      const key = f.key;
+      const counted = f.counted;
+      let files: string[] | undefined;
+      out.push({
+        problem,
+        key,
+        // Computed on first use: listing a line held by thousands of files costs O(files).
+        get files(): string[] {
+          return (files ??= counted ? self.filesWith(key, file) : [file]);
+        },
+        reason,
+        ...(reason === 'shape' ? { shape: f.shape as string } : {}),
+      });
     }
     return out;
   }
