@@ -2,6 +2,7 @@
 import type { Rule } from './types';
 import { repeatedWordRule } from './repeatedWord';
 import { controlCharacterRule, invisibleCharacterRule, mojibakeRule, replacementCharacterRule } from './encoding';
+import { quoteAsApostropheRule, spacedAbbreviationRule, spacingRule, unbalancedQuoteRule, wordGapRule } from './cleaning';
 
 export const allRules: readonly Rule[] = [
   mojibakeRule,
@@ -9,6 +10,11 @@ export const allRules: readonly Rule[] = [
   controlCharacterRule,
   invisibleCharacterRule,
   repeatedWordRule,
+  wordGapRule,
+  spacingRule,
+  quoteAsApostropheRule,
+  unbalancedQuoteRule,
+  spacedAbbreviationRule,
 ];
 
 export function ruleById(id: string): Rule | undefined {
