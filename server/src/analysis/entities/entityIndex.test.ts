@@ -159,3 +159,108 @@ test('seed articles: main actors are single entities with all spellings', { skip
   const v = entitySpellingVariants(idx).map((x) => `${x.entity.name}: ${x.spellings.map((s) => s.text).join(' / ')}`);
   console.log('[seeds] spelling variants: ' + v.join(' | '));
 });
+
+// ---- incremental clustering ------------------------------------------------------------------------
+
+/** Letters-only synthetic name part for number i ("Bakedo"-like, distinct for distinct i). */
+function word(i: number): string {
+  // base-13 digits as consonants that never repeat back to back, so distinct numbers have distinct
+  // consonant skeletons (no accidental transliteration matches between synthetic names)
+  const C = 'bdfgklmnprstvz';
+  let s = '';
+  let x = i + 1;
+  let prev = 0;
+  while (x > 0) { prev = (prev + 1 + (x % 13)) % 14; s += C[prev] + 'aeiou'[s.length % 5]; x = Math.floor(x / 13); }
+  return s[0].toUpperCase() + s.slice(1);
+}
+
+/** A synthetic article of ~10 mentions: shared hubs (Moscow, Vladimir Putin) plus names of its own. */
+function synthFile(i: number, shift = 0): Mention[] {
+  const pad = ' '.repeat(shift);
+  const g = word(i % 41), sur = word(1000 + i), org = word(50000 + i), town = word(90000 + i);
+  return marked(pad + `[[${g} ${sur}|P]] met [[Vladimir Putin|P]] in [[Moscow|L]]. [[${sur}|P]] said [[${org} Holdings|O]] ` +
+    `would stay in [[${town}|L]]. [[Putin|P]] left [[${town}|L]] for [[Moscow|L]], and [[${org} Holdings|O]] agreed.`).mentions;
+}
+
+/** Entities as comparable plain data (ids without clash suffixes). */
+function snapshot(idx: EntityIndex): string[] {
+  return idx.entities().map((e) => JSON.stringify([e.id.replace(/#\d+$/, ''), e.name, e.type, e.role, e.aliases, e.spellings, e.mentions, e.first])).sort();
+}
+
+test('incremental index equals a fresh index after random edits', () => {
+  const texts = [
+    '[[Sergei Lavrov|P|Russian Foreign Minister]] met [[Rex Tillerson|P]] in [[Moscow|L]]. [[Lavrov|P]] said the [[U.N.|O]] would meet.',
+    '[[Sergey Lavrov|P]] and [[Tillerson|P]] spoke; [[Hezbollah|O]] and the [[United Nations|O]] ([[UN|O]]) in [[Damascus|L]].',
+    '[[Mr Tillerson|P]] left. [[Hizballah|O]] denied it. [[Lavrov|L]] is not a city. [[Bashar al-Assad|P]] and [[Assad|P]].',
+    '[[Lower Danube Pilotage Authority|O]] ([[LDPA|O]]) and [[Dunavski Prevozi|O]] in [[Ruse|L]]; [[Dunavsky Prevozi|O]] agreed.',
+    '[[Rex Tillerson|P]], [[Sean Spicer|P]], [[Spicer|P]] and [[Angelino Alfano|P]] in [[Lucca|L]], [[Italy|L]].',
+    '[[Alfano|P]] and [[Lucca|O]] and [[Sorin Albulescu|P]] and [[Albulescu|P]] in [[Bucharest|L]].',
+  ];
+  let seed = 12345;
+  const rnd = (n: number) => { seed = (Math.imul(seed, 1103515245) + 12345) >>> 0; return seed % n; };
+  const idx = new EntityIndex();
+  const state = new Map<string, Mention[]>();
+  for (let step = 0; step < 300; step++) {
+    const f = `f${rnd(8)}`;
+    const r = rnd(10);
+    if (r === 0) { idx.removeFile(f); state.delete(f); }
+    else {
+      const base = marked(' '.repeat(rnd(5)) + texts[rnd(texts.length)] + (r < 3 ? ' ' + texts[rnd(texts.length)] : '')).mentions;
+      const ms = r === 9 ? base.filter(() => rnd(3) > 0) : base;
+      idx.setFile(f, ms);
+      state.set(f, ms);
+    }
+    if (rnd(3) === 0 || step === 299) {
+      const fresh = new EntityIndex();
+      for (const [file, ms] of state) fresh.setFile(file, ms);
+      assert.deepEqual(snapshot(idx), snapshot(fresh), `step ${step}`);
+      const list = idx.entities();
+      for (let i = 1; i < list.length; i++) assert.ok(list[i - 1].mentions.length >= list[i].mentions.length, 'entities() sorted by mention count');
+      for (const e of list) assert.equal(idx.entityById(e.id), e);
+      assert.equal(new Set(list.map((e) => e.id)).size, list.length);
+      for (const [file, ms] of state) for (const m of ms) assert.equal(idx.entityAt(file, m.start)?.name, fresh.entityAt(file, m.start)?.name);
+    }
+  }
+});
+
+test('incremental cost: one-file update re-clusters only what it touches (1k vs 20k files)', () => {
+  // per-operation time: the best of several batches (GC pauses of a large heap are not the index's work)
+  const best = (fn: (k: number) => void) => {
+    let min = Infinity;
+    for (let b = 0; b < 7; b++) {
+      const t0 = process.hrtime.bigint();
+      for (let k = 0; k < 20; k++) fn(k);
+      min = Math.min(min, Number(process.hrtime.bigint() - t0) / 1e3 / 20);
+    }
+    return min;
+  };
+  const measure = (files: number) => {
+    const idx = new EntityIndex();
+    for (let i = 0; i < files; i++) idx.setFile(`f${i}`, synthFile(i));
+    idx.entities();
+    // keystroke: offsets shift, mentions unchanged: nothing is re-clustered
+    idx.lastRefresh = { mentions: 0, dropped: 0, added: 0 };
+    const shiftUs = best((k) => { idx.setFile('f7', synthFile(7, k % 2)); idx.entityAt('f7', 3); });
+    const shiftWork = idx.lastRefresh.mentions;
+    // a name of the file's own changes (and back)
+    const editUs = best((k) => {
+      const ms = synthFile(7);
+      if (k % 2 === 0) ms[0] = { ...ms[0], text: ms[0].text + 'x', end: ms[0].end + 1 };
+      idx.setFile('f7', ms);
+      idx.entityAt('f7', 3);
+      idx.entities();
+    });
+    return { shiftUs, editUs, shiftWork, editWork: idx.lastRefresh.mentions, entities: idx.entities().length };
+  };
+  measure(200); // warm up
+  const small = measure(1000);
+  const large = measure(20000);
+  console.log(`[index] update+query 1k files: shift ${small.shiftUs.toFixed(0)} µs, edit ${small.editUs.toFixed(0)} µs (${small.editWork} mentions); ` +
+    `20k files: shift ${large.shiftUs.toFixed(0)} µs, edit ${large.editUs.toFixed(0)} µs (${large.editWork} mentions)`);
+  assert.equal(large.shiftWork, 0);
+  assert.equal(small.shiftWork, 0);
+  // the hubs (Moscow, Vladimir Putin: one mention per file) are never re-clustered; only the file's own names
+  assert.ok(large.editWork <= 40 && small.editWork <= 40, `re-clustered ${small.editWork} / ${large.editWork} mentions`);
+  assert.ok(large.shiftUs < 3 * small.shiftUs + 200, `shift ${large.shiftUs} vs ${small.shiftUs} µs`);
+  assert.ok(large.editUs < 3 * small.editUs + 500, `edit ${large.editUs} vs ${small.editUs} µs`);
+});

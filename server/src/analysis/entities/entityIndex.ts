@@ -1,9 +1,11 @@
 // Corpus-level entity index: clusters the mentions of all files into entities (aliases, surnames,
 // transliterations, acronyms) with corpus-consistent types. Pure and incremental:
-//   setFile / removeFile cost O(mentions of that file) (normalisation only) and mark the index dirty;
-//   the first query after a change re-clusters the whole corpus in O(M log M) for M mentions
-//   (hash maps plus small per-surname / per-skeleton buckets), then queries are cheap
-//   (entityAt is a binary search, entities() returns the cached array).
+//   every mention gets a few bucket keys (normalised name, surname, surname skeleton, alias, acronym, name
+//   skeleton) — a superset of every way two mentions can interact in clustering. setFile diffs the file's
+//   mentions against the previous ones: unchanged mentions only get their offsets updated in place (the
+//   keystroke case, O(mentions of the file)); changed ones mark their bucket keys dirty. The next query
+//   re-clusters only the connected region of mentions reachable from the dirty keys (the clusters the
+//   change touches) and splices the new entities into the sorted entity list; entityAt is a binary search.
 import { COUNTRY_ALIAS, HONORIFICS, ORG_ALIAS, TITLE_HEADS, TITLE_WORDS, CITIES } from './lexicon';
 import type { Mention } from './recognize';
 
@@ -49,6 +51,10 @@ interface NM {
   clean: string; // display form without title/honorific/possessive
   toks: string[]; // key tokens: lowercase, no periods, particles dropped
   key: string;
+  sig: string; // type, display form, title and text: equal signatures cluster identically
+  bkeys: string[]; // bucket keys (see bucketKeys)
+  entity: Entity | undefined;
+  em: EntityMention | undefined;
 }
 
 const PARTICLE_TOKENS = new Set(['al', 'el', 'al-', 'el-']);
@@ -88,8 +94,13 @@ function keyTokens(clean: string): string[] {
 }
 
 /** Consonant skeleton for transliteration matching: "hezbollah"/"hizballah" -> "hzblh", "sergei"/"sergey" -> "srg". */
+const skeletonCache = new Map<string, string>();
 export function skeleton(w: string): string {
-  const s = w.toLowerCase().replace(/[^a-z0-9]/g, '').replace(/[aeiouy]/g, '').replace(/(.)\1+/g, '$1');
+  let s = skeletonCache.get(w);
+  if (s !== undefined) return s;
+  s = w.toLowerCase().replace(/[^a-z0-9]/g, '').replace(/[aeiouy]/g, '').replace(/(.)\1+/g, '$1');
+  if (skeletonCache.size > 100000) skeletonCache.clear();
+  skeletonCache.set(w, s);
   return s;
 }
 
@@ -173,34 +184,163 @@ function aliasKey(clean: string): string | undefined {
   return c;
 }
 
+/**
+ * Bucket keys of a mention: two mentions can only end up in the same entity, or influence each other's
+ * entity, when they are linked by a chain of shared keys (mirrors every lookup `cluster` makes).
+ */
+function bucketKeys(toks: string[], key: string, clean: string): string[] {
+  const out = ['k:' + key];
+  const last = toks[toks.length - 1];
+  if (toks.length >= 2) {
+    out.push('s:' + last[0] + skeleton(last), 'n:' + last);
+    if (toks.length >= 3) out.push('n:' + toks.slice(-2).join(' '));
+    else out.push('n:' + key);
+    const a = acronymOf(clean);
+    if (a.length >= 3) out.push('c:' + a.toLowerCase());
+  } else {
+    out.push('n:' + key, 's:' + key[0] + skeleton(key), 'c:' + key);
+  }
+  const ak = aliasKey(clean);
+  if (ak) out.push('a:' + ak);
+  if (key.replace(/ /g, '').length >= 5) out.push('o:' + toks.map((t) => t[0] + skeleton(t)).join(' '));
+  return out;
+}
+
+interface Normal { clean: string; toks: string[]; key: string; bkeys: string[] }
+const normalCache = new Map<string, Normal | null>();
+/** Display form, key tokens and bucket keys of a mention text (cached: corpora repeat names a lot). */
+function normalise(text: string, type: EntityType): Normal | null {
+  const ck = type + '\u0000' + text;
+  let r = normalCache.get(ck);
+  if (r !== undefined) return r;
+  const clean = cleanMentionText(text, type);
+  const toks = keyTokens(clean);
+  if (toks.length === 0) r = null;
+  else {
+    const key = toks.join(' ');
+    r = { clean, toks, key, bkeys: bucketKeys(toks, key, clean) };
+  }
+  if (normalCache.size > 200000) normalCache.clear();
+  normalCache.set(ck, r);
+  return r;
+}
+
+function entityOrder(a: Entity, b: Entity): number {
+  return b.mentions.length - a.mentions.length || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+}
+
+/** Work done by the last refresh (for tests and benchmarks). */
+export interface RefreshStats {
+  /** Mentions re-clustered. */
+  mentions: number;
+  /** Entities replaced / added. */
+  dropped: number;
+  added: number;
+}
+
 export class EntityIndex {
   private files = new Map<string, NM[]>();
-  private dirty = true;
-  private cache: Entity[] = [];
+  private keyIndex = new Map<string, Set<NM>>();
+  private pending = new Set<string>();
+  private removed: NM[] = [];
+  private sorted: Entity[] = [];
+  private sortDrop = new Set<Entity>();
+  private sortAdd = new Set<Entity>();
   private byId = new Map<string, Entity>();
-  private byFile = new Map<string, Array<{ start: number; end: number; entity: Entity }>>();
+  /** Work done by the last query that had to re-cluster (see RefreshStats). */
+  lastRefresh: RefreshStats = { mentions: 0, dropped: 0, added: 0 };
 
-  /** Replace the mentions of one file. O(mentions in the file); clustering is deferred to the next query. */
+  /**
+   * Replace the mentions of one file. O(mentions in the file): mentions whose type, text and title are
+   * unchanged keep their entity (offsets updated in place); the others are re-clustered at the next query.
+   */
   setFile(file: string, mentions: readonly Mention[]): void {
     const list: NM[] = [];
     for (const m of mentions) {
-      const clean = cleanMentionText(m.text, m.type);
-      const toks = keyTokens(clean);
-      if (toks.length === 0) continue;
-      list.push({ file, start: m.start, end: m.end, text: m.text, type: m.type, title: m.title, clean, toks, key: toks.join(' ') });
+      const norm = normalise(m.text, m.type);
+      if (!norm) continue;
+      const { clean, toks, key } = norm;
+      list.push({
+        file, start: m.start, end: m.end, text: m.text, type: m.type, title: m.title, clean, toks, key,
+        sig: `${m.type}\u0000${clean}\u0000${m.title ?? ''}\u0000${m.text}`, bkeys: [], entity: undefined, em: undefined,
+      });
     }
     list.sort((a, b) => a.start - b.start);
-    this.files.set(file, list);
-    this.dirty = true;
+    const old = this.files.get(file) ?? [];
+    // match unchanged mentions (same signature, same relative order) to keep their entities
+    const queues = new Map<string, number[]>();
+    for (let i = 0; i < old.length; i++) {
+      const q = queues.get(old[i].sig);
+      if (q) q.push(i);
+      else queues.set(old[i].sig, [i]);
+    }
+    const matchOld = new Int32Array(list.length).fill(-1);
+    const used = new Uint8Array(old.length);
+    let lastOld = -1;
+    let monotone = true;
+    for (let j = 0; j < list.length; j++) {
+      const q = queues.get(list[j].sig);
+      if (!q || q.length === 0) continue;
+      const i = q.shift()!;
+      matchOld[j] = i;
+      used[i] = 1;
+      if (i < lastOld) monotone = false;
+      lastOld = i;
+    }
+    if (!monotone) { matchOld.fill(-1); used.fill(0); } // mentions moved around: re-cluster them all
+    const next: NM[] = new Array(list.length);
+    for (let j = 0; j < list.length; j++) {
+      const i = matchOld[j];
+      if (i < 0) {
+        const nm = list[j];
+        nm.bkeys = normalise(nm.text, nm.type)!.bkeys;
+        this.addKeys(nm);
+        next[j] = nm;
+        continue;
+      }
+      const o = old[i];
+      const nm = list[j];
+      if (o.start !== nm.start || o.end !== nm.end) {
+        const e = o.entity;
+        if (e && e.first.file === file && e.first.start === o.start && e.first.end === o.end) e.first = { file, start: nm.start, end: nm.end };
+        o.start = nm.start;
+        o.end = nm.end;
+        if (o.em) { o.em.start = nm.start; o.em.end = nm.end; }
+      }
+      next[j] = o;
+    }
+    for (let i = 0; i < old.length; i++) if (!used[i]) this.dropMention(old[i]);
+    if (next.length) this.files.set(file, next);
+    else this.files.delete(file);
   }
 
   removeFile(file: string): void {
-    if (this.files.delete(file)) this.dirty = true;
+    const old = this.files.get(file);
+    if (!old) return;
+    for (const nm of old) this.dropMention(nm);
+    this.files.delete(file);
+  }
+
+  private addKeys(nm: NM): void {
+    for (const k of nm.bkeys) {
+      let s = this.keyIndex.get(k);
+      if (!s) this.keyIndex.set(k, (s = new Set()));
+      s.add(nm);
+      this.pending.add(k);
+    }
+  }
+
+  private dropMention(nm: NM): void {
+    for (const k of nm.bkeys) {
+      const s = this.keyIndex.get(k);
+      if (s) s.delete(nm); // empty sets stay: re-adding the same name while typing is common
+      this.pending.add(k);
+    }
+    if (nm.entity) this.removed.push(nm);
   }
 
   entities(): Entity[] {
-    this.refresh();
-    return this.cache;
+    return this.sortedList();
   }
 
   entityById(id: string): Entity | undefined {
@@ -211,7 +351,7 @@ export class EntityIndex {
   /** Entity whose mention covers `offset` in `file` (start <= offset <= end). */
   entityAt(file: string, offset: number): Entity | undefined {
     this.refresh();
-    const arr = this.byFile.get(file);
+    const arr = this.files.get(file);
     if (!arr) return undefined;
     let lo = 0, hi = arr.length - 1, hit = -1;
     while (lo <= hi) {
@@ -224,11 +364,11 @@ export class EntityIndex {
 
   /** Case-insensitive search over names and aliases (exact > prefix > word prefix > substring), then by mention count. */
   find(query: string): Entity[] {
-    this.refresh();
+    this.sortedList();
     const q = query.trim().toLowerCase();
-    if (!q) return this.cache.slice();
+    if (!q) return this.sorted.slice();
     const scored: Array<[number, Entity]> = [];
-    for (const e of this.cache) {
+    for (const e of this.sorted) {
       let best = 0;
       for (const t of [e.name, ...e.aliases.map((a) => a.text)]) {
         const l = t.toLowerCase();
@@ -241,21 +381,86 @@ export class EntityIndex {
     return scored.map((x) => x[1]);
   }
 
+  /** Re-cluster the region of mentions reachable from the dirty bucket keys. */
   private refresh(): void {
-    if (!this.dirty) return;
-    this.dirty = false;
-    this.cache = cluster(this.files);
-    this.byId.clear();
-    this.byFile.clear();
-    for (const e of this.cache) {
-      this.byId.set(e.id, e);
-      for (const m of e.mentions) {
-        let arr = this.byFile.get(m.file);
-        if (!arr) this.byFile.set(m.file, (arr = []));
-        arr.push({ start: m.start, end: m.end, entity: e });
+    if (this.pending.size === 0 && this.removed.length === 0) return;
+    // 1. the connected region (mentions linked to a dirty key through chains of shared keys)
+    const region: NM[] = [];
+    const seenNm = new Set<NM>();
+    const seenKey = new Set<string>(this.pending);
+    const queue = [...this.pending];
+    for (let qi = 0; qi < queue.length; qi++) {
+      const set = this.keyIndex.get(queue[qi]);
+      if (!set) continue;
+      for (const nm of set) {
+        if (seenNm.has(nm)) continue;
+        seenNm.add(nm);
+        region.push(nm);
+        for (const k of nm.bkeys) if (!seenKey.has(k)) { seenKey.add(k); queue.push(k); }
       }
     }
-    for (const arr of this.byFile.values()) arr.sort((a, b) => a.start - b.start);
+    // 2. entities of the region (and of removed mentions) are replaced
+    const dropped = new Set<Entity>();
+    for (const nm of this.removed) if (nm.entity) dropped.add(nm.entity);
+    for (const nm of region) if (nm.entity) dropped.add(nm.entity);
+    this.pending.clear();
+    this.removed = [];
+    // 3. cluster the region
+    const byFile = new Map<string, NM[]>();
+    for (const nm of region) {
+      let l = byFile.get(nm.file);
+      if (!l) byFile.set(nm.file, (l = []));
+      l.push(nm);
+    }
+    for (const l of byFile.values()) l.sort((a, b) => a.start - b.start);
+    const fresh = cluster(byFile);
+    // 4. splice: drop replaced entities, give new ones unique ids, insert in order
+    for (const e of dropped) if (this.byId.get(e.id) === e) this.byId.delete(e.id);
+    for (const e of fresh) {
+      if (this.byId.has(e.id)) {
+        let n = 2;
+        while (this.byId.has(`${e.id}#${n}`)) n++;
+        e.id = `${e.id}#${n}`;
+      }
+      this.byId.set(e.id, e);
+    }
+    // the sorted list is only needed by entities() / find(): queue the changes (entityAt needs none)
+    for (const e of dropped) if (!this.sortAdd.delete(e)) this.sortDrop.add(e);
+    for (const e of fresh) this.sortAdd.add(e);
+    this.lastRefresh = { mentions: region.length, dropped: dropped.size, added: fresh.length };
+  }
+
+  /** Apply queued entity-list changes: binary-search splices, or one sort when many changed. */
+  private sortedList(): Entity[] {
+    this.refresh();
+    const drop = this.sortDrop, add = this.sortAdd;
+    if (drop.size === 0 && add.size === 0) return this.sorted;
+    if (drop.size + add.size > 64 && drop.size + add.size > this.sorted.length / 16) {
+      const next = drop.size ? this.sorted.filter((e) => !drop.has(e)) : this.sorted;
+      for (const e of add) next.push(e);
+      next.sort(entityOrder);
+      this.sorted = next;
+    } else {
+      for (const e of drop) {
+        const i = this.lowerBound(e);
+        if (this.sorted[i] === e) this.sorted.splice(i, 1);
+        else { const j = this.sorted.indexOf(e); if (j >= 0) this.sorted.splice(j, 1); }
+      }
+      for (const e of add) this.sorted.splice(this.lowerBound(e), 0, e);
+    }
+    drop.clear();
+    add.clear();
+    return this.sorted;
+  }
+
+  private lowerBound(e: Entity): number {
+    let lo = 0, hi = this.sorted.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (entityOrder(this.sorted[mid], e) < 0) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
   }
 }
 
@@ -435,7 +640,6 @@ function cluster(files: Map<string, NM[]>): Entity[] {
   }
   const fileRank = new Map(fileNames.map((f, i) => [f, i]));
   const out: Entity[] = [];
-  const usedIds = new Map<string, number>();
   for (const ms of clusters.values()) {
     ms.sort((a, b) => fileRank.get(a.file)! - fileRank.get(b.file)! || a.start - b.start);
     const tv: Record<T3, number> = { person: 0, organization: 0, place: 0 };
@@ -469,22 +673,20 @@ function cluster(files: Map<string, NM[]>): Entity[] {
     for (const r of rc.values()) if (r.count > rcount) { rcount = r.count; role = r.text; }
     // first full-name mention
     const full = ms.find((m) => m.clean === name) ?? ms.find((m) => nTok(m.clean) >= 2) ?? ms[0];
-    let id = `${type}:${name.toLowerCase()}`;
-    const n = usedIds.get(id) ?? 0;
-    usedIds.set(id, n + 1);
-    if (n > 0) id += `#${n + 1}`;
-    out.push({
+    const id = `${type}:${name.toLowerCase()}`;
+    const entity: Entity = {
       id,
       name,
       type,
       role,
       aliases,
       spellings: spellingVariants(aliases),
-      mentions: ms.map((m) => ({ file: m.file, start: m.start, end: m.end, text: m.text })),
+      mentions: ms.map((m) => (m.em = { file: m.file, start: m.start, end: m.end, text: m.text })),
       first: { file: full.file, start: full.start, end: full.end },
-    });
+    };
+    for (const m of ms) m.entity = entity;
+    out.push(entity);
   }
-  out.sort((a, b) => b.mentions.length - a.mentions.length || a.name.localeCompare(b.name));
   return out;
 }
 
