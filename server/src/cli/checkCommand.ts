@@ -2,6 +2,8 @@ import type { Problem } from '../analysis/types';
 import { allRules } from '../analysis/rules';
 import type { FileAnalysis } from '../service/fileAnalysis';
 import type { LoadedCorpus } from './loadCorpus';
+import { CorpusIndexes } from '../service/corpusIndexes';
+import { corpusProblems } from '../service/corpusProblems';
 
 export interface JsonRange {
   start: { line: number; character: number };
@@ -20,10 +22,14 @@ export interface JsonProblem {
 export function collectProblems(loaded: LoadedCorpus): { files: number; problems: JsonProblem[] } {
   const problems: JsonProblem[] = [];
   const files = [...loaded.displayPath.keys()];
+  // Boilerplate and inconsistent names need the whole corpus.
+  const indexes = new CorpusIndexes({ quotes: false });
+  loaded.corpus.observe(indexes);
   for (const uri of files) {
     const file = loaded.corpus.get(uri);
     if (!file) continue;
-    for (const problem of file.problems(loaded.settings)) {
+    const all = [...file.problems(loaded.settings), ...corpusProblems(indexes, file, loaded.settings)].sort((a, b) => a.start - b.start || a.end - b.end);
+    for (const problem of all) {
       problems.push({
         file: loaded.displayPath.get(uri)!,
         range: jsonRange(file, problem.start, problem.end),

@@ -22,6 +22,9 @@ import { AnalysisCache } from '../service/analysisCache';
 import { resolveSettings, type Settings } from '../service/settings';
 import { diagnosticsFor } from '../service/diagnosticsFeature';
 import { codeActionsFor, fixAllKind } from '../service/codeActionsFeature';
+import { corpusCodeActions } from '../service/corpusActionsFeature';
+import { corpusProblems } from '../service/corpusProblems';
+import type { FileAnalysis } from '../service/fileAnalysis';
 import { CorpusFeatures } from '../service/corpusFeatures';
 import { corpusFix, encodingRules } from '../service/corpusFixFeature';
 import { entityReports, quoteFamilyReports } from '../service/corpusReports';
@@ -52,6 +55,10 @@ export function startServer(connection: Connection): void {
   let clientHasProgress = false;
   let versionedEdits = false;
   let indexing: { cancelled: boolean } | undefined;
+
+  // Per-document problems plus what only the corpus can see (boilerplate, inconsistent names).
+  const problemsOf = (file: FileAnalysis) =>
+    [...file.problems(corpus.settings), ...corpusProblems(features.indexes, file, corpus.settings)].sort((a, b) => a.start - b.start || a.end - b.end);
 
   const log = (message: string) => connection.console.log(`[copydesk] ${message}`);
 
@@ -91,6 +98,7 @@ export function startServer(connection: Connection): void {
         referencesProvider: true,
         definitionProvider: true,
         documentHighlightProvider: true,
+        renameProvider: { prepareProvider: true },
         documentSymbolProvider: true,
         workspaceSymbolProvider: true,
         codeLensProvider: { resolveProvider: false },
@@ -156,7 +164,10 @@ export function startServer(connection: Connection): void {
   // A compact status for the client's status bar and corpus panel, sent at most every 300 ms.
   function sendStatus(progress?: { indexing: boolean; done: number; total: number }): void {
     try {
-      const problems = documents.all().reduce((n, d) => n + (corpus.get(d.uri)?.problems(corpus.settings).length ?? 0), 0);
+      const problems = documents.all().reduce((n, d) => {
+        const file = corpus.get(d.uri);
+        return n + (file ? problemsOf(file).length : 0);
+      }, 0);
       const indexingNow = progress?.indexing ?? indexing !== undefined;
       // Counting families walks the quote index: skip it while indexing.
       const families = indexingNow ? 0 : features.indexes.quotes.families(2).length;
@@ -173,8 +184,27 @@ export function startServer(connection: Connection): void {
     if (statusTimer) return;
     statusTimer = setTimeout(() => {
       statusTimer = undefined;
-      if (!indexing) sendStatus();
+      if (indexing) return;
+      sendStatus();
+      // Corpus-level problems of open documents depend on the other files: refresh them.
+      for (const document of documents.all()) refreshDiagnostics(document.uri);
     }, 300);
+  }
+
+  /** Re-publishes a document's diagnostics only if they changed. */
+  const published = new Map<string, string>();
+  function refreshDiagnostics(uri: string): void {
+    const document = documents.get(uri);
+    if (!document) return;
+    try {
+      const diagnostics = diagnosticsFor(corpus, uri, problemsOf);
+      const key = `${document.version}:${JSON.stringify(diagnostics)}`;
+      if (published.get(uri) === key) return;
+      published.set(uri, key);
+      void connection.sendDiagnostics({ uri, version: document.version, diagnostics });
+    } catch (error) {
+      connection.console.error(`[copydesk] diagnostics for ${uri} failed: ${String(error)}`);
+    }
   }
 
   // Diagnostics are pushed per open document as soon as its text is known,
@@ -185,14 +215,8 @@ export function startServer(connection: Connection): void {
     pending.add(uri);
     setImmediate(() => {
       pending.delete(uri);
-      const document = documents.get(uri);
-      if (!document) return;
-      try {
-        void connection.sendDiagnostics({ uri, version: document.version, diagnostics: diagnosticsFor(corpus, uri) });
-        scheduleStatus();
-      } catch (error) {
-        connection.console.error(`[copydesk] diagnostics for ${uri} failed: ${String(error)}`);
-      }
+      refreshDiagnostics(uri);
+      scheduleStatus();
     });
   }
 
@@ -205,6 +229,7 @@ export function startServer(connection: Connection): void {
     scheduleDiagnostics(document.uri);
   });
   documents.onDidClose(({ document }) => {
+    published.delete(document.uri);
     void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
     void corpus.close(document.uri);
   });
@@ -238,15 +263,21 @@ export function startServer(connection: Connection): void {
     return false;
   }
 
-  connection.onCodeAction(guarded('codeAction', (params) =>
-    codeActionsFor(corpus, { uri: params.textDocument.uri, range: params.range, only: params.context.only, versionedEdits }),
-  ));
+  connection.onCodeAction(guarded('codeAction', async (params) => {
+    const uri = params.textDocument.uri;
+    const actions = codeActionsFor(corpus, { uri, range: params.range, only: params.context.only, versionedEdits }, problemsOf);
+    const wantsQuickFixes = !params.context.only || params.context.only.some((k) => k === 'quickfix' || 'quickfix'.startsWith(k + '.'));
+    if (wantsQuickFixes && versionedEdits) actions.push(...(await corpusCodeActions(corpus, features.indexes, uri, params.range)));
+    return actions;
+  }));
   connection.onHover(guarded('hover', (params) => features.hover(params.textDocument.uri, params.position)));
   connection.onReferences(guarded('references', (params) => features.references(params.textDocument.uri, params.position, params.context.includeDeclaration)));
   connection.onDefinition(guarded('definition', (params) => features.definition(params.textDocument.uri, params.position)));
   connection.onDocumentHighlight(guarded('documentHighlight', (params) => features.highlights(params.textDocument.uri, params.position)));
   connection.onDocumentSymbol(guarded('documentSymbol', (params) => features.documentSymbols(params.textDocument.uri)));
   connection.onWorkspaceSymbol(guarded('workspaceSymbol', (params) => features.workspaceSymbols(params.query)));
+  connection.onPrepareRename(guarded('prepareRename', (params) => features.prepareRename(params.textDocument.uri, params.position)));
+  connection.onRenameRequest(guarded('rename', (params) => features.rename(params.textDocument.uri, params.position, params.newName, versionedEdits)));
   connection.onCodeLens(guarded('codeLens', (params) => features.codeLenses(params.textDocument.uri)));
 
   connection.onExecuteCommand(guarded('executeCommand', async (params) => {

@@ -6,6 +6,7 @@ import type { Problem, TextEdit } from '../analysis/types';
 import type { Corpus } from './corpus';
 import { toDiagnostic, toLspEdit } from './convert';
 import type { FileAnalysis } from './fileAnalysis';
+import type { ProblemSource } from './diagnosticsFeature';
 
 export const fixAllKind = 'source.fixAll.copydesk';
 
@@ -18,10 +19,10 @@ export interface CodeActionRequest {
   versionedEdits: boolean;
 }
 
-export function codeActionsFor(corpus: Corpus, request: CodeActionRequest): CodeAction[] {
+export function codeActionsFor(corpus: Corpus, request: CodeActionRequest, problemsOf?: ProblemSource): CodeAction[] {
   const file = corpus.get(request.uri);
   if (!file) return [];
-  const problems = file.problems(corpus.settings);
+  const problems = problemsOf ? problemsOf(file) : file.problems(corpus.settings);
   const wants = (kind: string) => !request.only || request.only.some((k) => kind === k || kind.startsWith(k + '.'));
   const actions: CodeAction[] = [];
 

@@ -77,7 +77,12 @@ export class Corpus {
   setOpen(uri: string, version: number, text: string): FileAnalysis {
     const current = this.opened.get(uri);
     if (current && current.version === version && current.text === text) return current;
-    const file = new FileAnalysis({ uri, version, text, encoding: 'utf8' });
+    // A huge open document is shown but not analysed: every keystroke would block the server.
+    const limit = this.settings.maxFileSizeMb * 1024 * 1024;
+    const skippedBecause = text.length > limit
+      ? `Not analysed: this document has ${(text.length / 1048576).toFixed(1)} million characters, over the ${this.settings.maxFileSizeMb} MB limit (setting copydesk.maxFileSizeMb).`
+      : undefined;
+    const file = new FileAnalysis({ uri, version, text, encoding: 'utf8', skippedBecause });
     this.opened.set(uri, file);
     this.notifyChanged(file);
     return file;
@@ -149,6 +154,18 @@ export class Corpus {
   /** Whether a path relative to its workspace folder belongs to the corpus under the settings. */
   matches(relativePath: string): boolean {
     return compileGlob(this.settings.files)(relativePath) && !compileGlobs(this.settings.exclude)(relativePath);
+  }
+
+  /** The current text of a file: the editor's if open, else read from disk (undefined if unreadable or not text). */
+  async readText(uri: string): Promise<string | undefined> {
+    const file = this.get(uri);
+    if (file?.hasText && this.opened.has(uri)) return file.text;
+    try {
+      const decoded = decodeFile(await this.workspace.readFile(uri));
+      return decoded.encoding === 'binary' || decoded.encoding === 'invalid-utf8' ? undefined : decoded.text;
+    } catch {
+      return undefined;
+    }
   }
 
   /** Every URI currently known from disk. */

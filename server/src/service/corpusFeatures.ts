@@ -1,8 +1,9 @@
 // Cross-file features over the quote and entity indexes: hover, references, definition,
 // highlights, symbols and code lenses, as plain LSP-shaped values.
 import type {
-  CodeLens, DocumentHighlight, DocumentSymbol, Hover, Location, Position, Range, SymbolInformation,
+  CodeLens, DocumentHighlight, DocumentSymbol, Hover, Location, Position, Range, SymbolInformation, TextDocumentEdit, WorkspaceEdit,
 } from 'vscode-languageserver';
+import { realSpellings } from './corpusProblems';
 import { diffWords, type QuoteFamily } from '../analysis/quotes';
 import type { Entity } from '../analysis/entities';
 import type { Corpus } from './corpus';
@@ -164,6 +165,45 @@ export class CorpusFeatures {
       });
     });
     return lenses;
+  }
+
+  /** The name under the cursor, if it can be renamed (a recognised entity mention). */
+  prepareRename(uri: string, position: Position): { range: Range; placeholder: string } | null {
+    const here = this.at(uri, position);
+    const entity = this.entityAt(uri, position);
+    if (!here || !entity) return null;
+    const mention = entity.mentions.find((m) => m.file === uri && m.start <= here.offset && here.offset <= m.end);
+    return mention ? { range: toRange(here.file, mention.start, mention.end), placeholder: mention.text } : null;
+  }
+
+  /**
+   * Renames an entity across the corpus: every mention written like the one under the
+   * cursor, or, when that is one of the entity's spellings, every mention in any spelling.
+   */
+  rename(uri: string, position: Position, newName: string, versioned: boolean): WorkspaceEdit | null {
+    const here = this.at(uri, position);
+    const entity = this.entityAt(uri, position);
+    if (!here || !entity) return null;
+    const mention = entity.mentions.find((m) => m.file === uri && m.start <= here.offset && here.offset <= m.end);
+    if (!mention) return null;
+    const spellings = new Set(realSpellings(entity).map((s) => s.text));
+    const forms = spellings.has(mention.text) ? spellings : new Set([mention.text]);
+    const byFile = new Map<string, Array<{ range: Range; newText: string }>>();
+    for (const m of entity.mentions) {
+      if (!forms.has(m.text)) continue;
+      const file = this.corpus.get(m.file);
+      if (!file) continue;
+      const list = byFile.get(m.file) ?? [];
+      list.push({ range: toRange(file, m.start, m.end), newText: newName });
+      byFile.set(m.file, list);
+    }
+    if (!versioned) return { changes: Object.fromEntries(byFile) };
+    const documentChanges: TextDocumentEdit[] = [...byFile].map(([file, edits]) => {
+      const analysis = this.corpus.get(file);
+      const version = analysis && this.corpus.isOpen(file) && typeof analysis.version === 'number' ? analysis.version : null;
+      return { textDocument: { uri: file, version }, edits };
+    });
+    return { documentChanges };
   }
 
   // --- hover text ------------------------------------------------------------------------

@@ -10,6 +10,7 @@ import { allRules } from '../analysis/rules';
 import { extractQuotes, type Quote } from '../analysis/quotes';
 import { recognizeEntities, type Mention } from '../analysis/entities';
 import { readableView, type ReadableView } from '../analysis/encoding';
+import { boilerplateKeys } from '../analysis/cleaning';
 import { decodeFile, type FileEncoding } from './decode';
 import type { Settings } from './settings';
 
@@ -37,6 +38,8 @@ export interface FileSummary {
   problems: Problem[];
   quotes: Quote[];
   mentions: Mention[];
+  /** Hashes of the lines that count towards boilerplate detection. */
+  boilerplateKeys: number[];
 }
 
 export class FileAnalysis {
@@ -53,11 +56,12 @@ export class FileAnalysis {
   private mentionCache?: Mention[];
   private viewCache?: ReadableView;
   private viewMentionCache?: Mention[];
+  private boilerplateKeyCache?: number[];
 
   constructor(init: FileAnalysisInit) {
     this.uri = init.uri;
     this.version = init.version;
-    this.textOrUndefined = init.skippedBecause && init.text !== undefined ? '' : init.text;
+    this.textOrUndefined = init.text;
     this.encoding = init.encoding;
     this.skippedBecause = init.skippedBecause;
     this.firstInvalidByte = init.firstInvalidByte;
@@ -70,6 +74,7 @@ export class FileAnalysis {
     file.baseProblems = summary.problems;
     file.quoteCache = summary.quotes;
     file.mentionCache = summary.mentions;
+    file.boilerplateKeyCache = summary.boilerplateKeys;
     return file;
   }
 
@@ -93,6 +98,7 @@ export class FileAnalysis {
       problems: this.defaultProblems(),
       quotes: this.quotes(),
       mentions: this.mentions(),
+      boilerplateKeys: this.boilerplateKeys(),
     };
   }
 
@@ -100,9 +106,14 @@ export class FileAnalysis {
     return (this.lineIndex ??= new LineIndex(this.text));
   }
 
+  /** The text analysis reads: nothing at all for a skipped file. */
+  private get analysedText(): string {
+    return this.skippedBecause ? '' : this.text;
+  }
+
   /** The text with encoding damage repaired; quotes and names are read from it. */
   private get view(): ReadableView {
-    return (this.viewCache ??= readableView(this.text));
+    return (this.viewCache ??= readableView(this.analysedText));
   }
 
   /** Mentions at offsets of the view. */
@@ -121,7 +132,7 @@ export class FileAnalysis {
     if (this.mentionCache) return this.mentionCache;
     const view = this.view;
     const found = this.viewMentions();
-    this.mentionCache = view.text === this.text ? found : found.map((m) => ({ ...m, start: view.toOriginal(m.start), end: view.toOriginal(m.end) }));
+    this.mentionCache = view.text === this.analysedText ? found : found.map((m) => ({ ...m, start: view.toOriginal(m.start), end: view.toOriginal(m.end) }));
     return this.mentionCache;
   }
 
@@ -136,7 +147,7 @@ export class FileAnalysis {
         .map((m) => ({ start: m.start, end: m.end, name: m.text }));
       const found = this.skippedBecause ? [] : extractQuotes(view.text, persons);
       const map = view.toOriginal;
-      this.quoteCache = view.text === this.text ? found : found.map((q) => ({
+      this.quoteCache = view.text === this.analysedText ? found : found.map((q) => ({
         ...q,
         start: map(q.start), end: map(q.end), markStart: map(q.markStart), markEnd: map(q.markEnd),
         speaker: q.speaker && { ...q.speaker, start: map(q.speaker.start), end: map(q.speaker.end) },
@@ -145,6 +156,10 @@ export class FileAnalysis {
       this.quoteCache = [];
     }
     return this.quoteCache;
+  }
+
+  boilerplateKeys(): number[] {
+    return (this.boilerplateKeyCache ??= boilerplateKeys(this.analysedText));
   }
 
   /** Index of the quote whose marks contain the offset, or -1. */
@@ -168,6 +183,8 @@ export class FileAnalysis {
     const problems: Problem[] = [...this.fileProblems()];
     if (!this.skippedBecause) {
       for (const rule of allRules) {
+        // Lossy decoding put those U+FFFD there; `not-utf8` already says so once.
+        if (this.encoding === 'invalid-utf8' && rule.id === 'replacement-character') continue;
         try {
           problems.push(...rule.check(this.text));
         } catch {

@@ -239,11 +239,39 @@ export function deletionEdits(text: string, key: string): TextEdit[] {
 
 type FileSet = string | Set<string>;
 
+/**
+ * A 52-bit hash of a normalised line: the index keeps numbers, not the lines themselves, so
+ * a 50,000-article corpus does not hold a second copy of its text. Collisions at this width
+ * are negligible for the few million distinct lines of a corpus.
+ */
+export function lineKeyHash(key: string): number {
+  let h1 = 0x811c9dc5;
+  let h2 = 0x01000193;
+  for (let i = 0; i < key.length; i++) {
+    const c = key.charCodeAt(i);
+    h1 = Math.imul(h1 ^ c, 0x01000193);
+    h2 = Math.imul(h2 ^ c, 0x5bd1e995);
+    h2 ^= h2 >>> 15;
+  }
+  return (h1 >>> 0) * 0x100000 + ((h2 >>> 0) & 0xfffff);
+}
+
+/** The hashed keys of a text's lines that count towards repetition (what setFile indexes). */
+export function boilerplateKeys(text: string): number[] {
+  const keys = new Set<number>();
+  try {
+    for (const f of lineFacts(text)) if (f.counted) keys.add(lineKeyHash(f.key));
+  } catch {
+    // never throws: index what was read
+  }
+  return [...keys];
+}
+
 export class BoilerplateIndex {
   /** file → its distinct counted keys. */
-  private readonly byFile = new Map<string, string[]>();
+  private readonly byFile = new Map<string, number[]>();
   /** key → the files containing it (a bare string while there is only one). */
-  private readonly byKey = new Map<string, FileSet>();
+  private readonly byKey = new Map<number, FileSet>();
 
   /** Number of indexed files. */
   get size(): number {
@@ -256,14 +284,12 @@ export class BoilerplateIndex {
 
   /** Index (or re-index) one file: O(lines in the file). */
   setFile(file: string, text: string): void {
-    const keys = new Set<string>();
-    try {
-      for (const f of lineFacts(text)) if (f.counted) keys.add(f.key);
-    } catch {
-      // never throws: index what was read
-    }
+    this.setFileKeys(file, boilerplateKeys(text));
+  }
+
+  /** Index one file from keys computed elsewhere (a worker thread, the warm-start cache). */
+  setFileKeys(file: string, list: number[]): void {
     this.removeFile(file);
-    const list = [...keys];
     this.byFile.set(file, list);
     for (const key of list) {
       const cur = this.byKey.get(key);
@@ -292,13 +318,13 @@ export class BoilerplateIndex {
 
   /** Indexed files containing a normalised line (see `normaliseLine`), sorted. */
   filesContaining(key: string): string[] {
-    const cur = this.byKey.get(key);
+    const cur = this.byKey.get(lineKeyHash(key));
     if (cur === undefined) return [];
     return typeof cur === 'string' ? [cur] : [...cur].sort();
   }
 
   private countOf(key: string, file: string): number {
-    const cur = this.byKey.get(key);
+    const cur = this.byKey.get(lineKeyHash(key));
     if (cur === undefined) return 1;
     if (typeof cur === 'string') return cur === file ? 1 : 2;
     return cur.size + (cur.has(file) ? 0 : 1);

@@ -16,6 +16,8 @@ export {
 } from './spacedAbbreviation';
 export {
   BoilerplateIndex,
+  boilerplateKeys,
+  lineKeyHash,
   residueShape,
   normaliseLine,
   deletionEdits,
