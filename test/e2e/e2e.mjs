@@ -225,7 +225,7 @@ async function openFile(name) {
   if ((await activeTabName()).includes(name)) return focusEditor();
   const widget = page.locator('.quick-input-widget');
   for (let attempt = 1; ; attempt++) {
-    await focusEditor().catch(() => page.locator('.monaco-workbench').focus());
+    await focusEditor(1000).catch(() => page.locator('.monaco-workbench').focus());
     await key('Control+P');
     await widget.locator('input').first().waitFor({ state: 'visible', timeout: TIMEOUT });
     await page.keyboard.type(name);
@@ -251,10 +251,13 @@ async function openFile(name) {
   await focusEditor();
 }
 
-async function focusEditor() {
+async function focusEditor(wait = TIMEOUT) {
   const input = page.locator('.editor-group-container.active .monaco-editor textarea, .editor-group-container.active .monaco-editor .native-edit-context').first();
-  if ((await input.count()) === 0) throw new Error('no editor is open');
-  await input.focus({ timeout: 5000 });
+  await poll('an editor to take the focus', async () => {
+    if ((await input.count()) === 0) return notYet('no editor is open');
+    await input.focus({ timeout: 2000 });
+    return true;
+  }, { timeout: wait });
 }
 
 /** Ctrl+G line:column, then waits until the status bar shows that position. */
