@@ -29,7 +29,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     ],
     synchronize: {
       configurationSection: 'copydesk',
-      fileEvents: vscode.workspace.createFileSystemWatcher(filesGlob),
+      fileEvents: [vscode.workspace.createFileSystemWatcher(filesGlob), vscode.workspace.createFileSystemWatcher('**/.copydesk.json')],
     },
     outputChannel: output,
     traceOutputChannel: output,

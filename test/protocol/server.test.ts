@@ -5,6 +5,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { execFileSync } from 'node:child_process';
 import { LspClient } from './lspClient';
 
 const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'copydesk-protocol-'));
@@ -122,5 +123,38 @@ test('diagnostics flag mojibake and a doubled word at exact UTF-16 positions, an
     assert.deepEqual(fix.edit.documentChanges[0].textDocument, { uri, version: 1 });
   } finally {
     await client.shutdown();
+  }
+});
+
+test('"ignore here" writes .copydesk.json by content; the problem stays gone after an edit above it', async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'copydesk-ignore-'));
+  const client = new LspClient();
+  try {
+    const file = path.join(dir, 'a.txt');
+    const text = 'First line.\nThe ferry left the the quay.\n';
+    fs.writeFileSync(file, text);
+    const uri = pathToFileURL(file).href;
+    await client.initialize(dir);
+    client.open(uri, text, 1);
+    const [doubled] = (await client.waitForDiagnostics(uri, 1)).filter((d) => d.code === 'repeated-word');
+    const actions = await client.request('textDocument/codeAction', { textDocument: { uri }, range: doubled.range, context: { diagnostics: [doubled] } });
+    const ignore = actions.find((a: any) => a.title === 'Ignore this repeated-word here');
+    assert.ok(ignore, 'an ignore action is offered');
+    await client.request('workspace/executeCommand', ignore.command);
+    const config = JSON.parse(fs.readFileSync(path.join(dir, '.copydesk.json'), 'utf8'));
+    assert.deepEqual(config.ignore[0].rule, 'repeated-word');
+    assert.equal(config.ignore[0].file, 'a.txt');
+    client.notify('textDocument/didChange', {
+      textDocument: { uri, version: 2 },
+      contentChanges: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: 'A new opening paragraph.\n' }],
+    });
+    const after = await client.waitForDiagnostics(uri, 2);
+    assert.equal(after.filter((d) => d.code === 'repeated-word').length, 0);
+    // The CLI honours the same file.
+    const out = execFileSync(process.execPath, [path.resolve('dist/cli.js'), 'check', '--format', 'json', dir], { encoding: 'utf8' });
+    assert.equal(JSON.parse(out).problems.filter((p: any) => p.code === 'repeated-word').length, 0);
+  } finally {
+    await client.shutdown();
+    fs.rmSync(dir, { recursive: true, force: true });
   }
 });

@@ -4,6 +4,9 @@ import type { FileAnalysis } from '../service/fileAnalysis';
 import type { LoadedCorpus } from './loadCorpus';
 import { CorpusIndexes } from '../service/corpusIndexes';
 import { corpusProblems } from '../service/corpusProblems';
+import { withoutIgnored } from '../service/projectConfig';
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 export interface JsonRange {
   start: { line: number; character: number };
@@ -28,7 +31,9 @@ export function collectProblems(loaded: LoadedCorpus): { files: number; problems
   for (const uri of files) {
     const file = loaded.corpus.get(uri);
     if (!file) continue;
-    const all = [...file.problems(loaded.settings), ...corpusProblems(indexes, file, loaded.settings)].sort((a, b) => a.start - b.start || a.end - b.end);
+    const found = [...file.problems(loaded.settings), ...corpusProblems(indexes, file, loaded.settings)].sort((a, b) => a.start - b.start || a.end - b.end);
+    const relative = loaded.configRoot ? path.relative(loaded.configRoot, fileURLToPath(uri)).split(path.sep).join('/') : undefined;
+    const all = withoutIgnored(found, loaded.ignore, relative, file.text);
     for (const problem of all) {
       problems.push({
         file: loaded.displayPath.get(uri)!,

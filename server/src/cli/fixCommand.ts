@@ -9,6 +9,7 @@ import { FileAnalysis } from '../service/fileAnalysis';
 import { fixAllEdits } from '../service/codeActionsFeature';
 import type { LoadedCorpus } from './loadCorpus';
 import { unifiedDiff } from './unifiedDiff';
+import { withoutIgnored } from '../service/projectConfig';
 
 export interface FixOptions {
   dryRun: boolean;
@@ -51,7 +52,9 @@ export function fixFiles(loaded: LoadedCorpus, options: FixOptions): FixReport {
     let applied = 0;
     // Repeat until stable: a repair can reveal another (e.g. a doubled word inside mojibake).
     for (let pass = 0; pass < maxPasses; pass++) {
-      const edits = fixAllEdits(current, current.problems(loaded.settings), options.rules);
+      const relative = loaded.configRoot ? path.relative(loaded.configRoot, fileURLToPath(uri)).split(path.sep).join('/') : undefined;
+      const problems = withoutIgnored(current.problems(loaded.settings), loaded.ignore, relative, current.text);
+      const edits = fixAllEdits(current, problems, options.rules);
       if (edits.length === 0) break;
       const text = applyEdits(current.text, edits);
       if (text === current.text) break;

@@ -6,7 +6,8 @@ import { pathToFileURL } from 'node:url';
 import { Corpus } from '../service/corpus';
 import { NodeWorkspace, describeFsError } from '../service/nodeWorkspace';
 import { compileGlob, compileGlobs } from '../service/glob';
-import { resolveSettings, type Settings } from '../service/settings';
+import type { Settings } from '../service/settings';
+import { configFileName, mergeSettings, parseProjectConfig, type IgnoreEntry } from '../service/projectConfig';
 
 export class UsageError extends Error {}
 
@@ -15,11 +16,34 @@ export interface LoadedCorpus {
   /** URI → path as the user named it (or relative to the folder they named). */
   displayPath: Map<string, string>;
   settings: Settings;
+  /** Ignored occurrences from `.copydesk.json`, and the folder their paths are relative to. */
+  ignore: IgnoreEntry[];
+  configRoot?: string;
+}
+
+/** The nearest `.copydesk.json` at or above a path: the corpus root. */
+function findProjectConfig(start: string): string | undefined {
+  let dir = path.resolve(start);
+  try {
+    if (!fs.statSync(dir).isDirectory()) dir = path.dirname(dir);
+  } catch {
+    return undefined;
+  }
+  for (;;) {
+    const candidate = path.join(dir, configFileName);
+    if (fs.existsSync(candidate)) return candidate;
+    const parent = path.dirname(dir);
+    if (parent === dir) return undefined;
+    dir = parent;
+  }
 }
 
 export async function loadCorpus(paths: string[], rawSettings?: unknown): Promise<LoadedCorpus> {
   if (paths.length === 0) throw new UsageError('name at least one file or folder');
-  const settings = resolveSettings(rawSettings);
+  const configFile = findProjectConfig(paths[0]);
+  const project = parseProjectConfig(configFile ? fs.readFileSync(configFile, 'utf8') : undefined);
+  if (project.error) process.stderr.write(`copydesk: ${configFile}: ${project.error}\n`);
+  const settings = mergeSettings(project, rawSettings);
   const workspace = new NodeWorkspace();
   const corpus = new Corpus(workspace, settings, { keepText: true });
   const displayPath = new Map<string, string>();
@@ -49,7 +73,7 @@ export async function loadCorpus(paths: string[], rawSettings?: unknown): Promis
     const file = await corpus.loadFromDisk(uri);
     if (!file) throw new InputError(`${displayPath.get(uri)}: could not be read`);
   }
-  return { corpus, displayPath, settings };
+  return { corpus, displayPath, settings, ignore: project.ignore, configRoot: configFile ? path.dirname(configFile) : undefined };
 }
 
 /** Unreadable input: exit code 2 with the message. */

@@ -19,7 +19,9 @@ import { Corpus } from '../service/corpus';
 import { NodeWorkspace } from '../service/nodeWorkspace';
 import { WorkerAnalyzer } from '../service/workerAnalyzer';
 import { AnalysisCache } from '../service/analysisCache';
-import { resolveSettings, type Settings } from '../service/settings';
+import { resolveSettings } from '../service/settings';
+import { addIgnore, configFileName, contextOf, mergeSettings, parseProjectConfig, withoutIgnored, type ProjectConfig } from '../service/projectConfig';
+import * as fs from 'node:fs';
 import { diagnosticsFor } from '../service/diagnosticsFeature';
 import { codeActionsFor, fixAllKind } from '../service/codeActionsFeature';
 import { corpusCodeActions } from '../service/corpusActionsFeature';
@@ -34,6 +36,7 @@ import { basename } from '../service/corpusFeatures';
 const commands = {
   repairEncoding: 'copydesk.repairEncodingInCorpus',
   fixAllInCorpus: 'copydesk.fixAllInCorpus',
+  ignore: 'copydesk.ignore',
 } as const;
 
 export function startServer(connection: Connection): void {
@@ -56,9 +59,42 @@ export function startServer(connection: Connection): void {
   let versionedEdits = false;
   let indexing: { cancelled: boolean } | undefined;
 
-  // Per-document problems plus what only the corpus can see (boilerplate, inconsistent names).
-  const problemsOf = (file: FileAnalysis) =>
-    [...file.problems(corpus.settings), ...corpusProblems(features.indexes, file, corpus.settings)].sort((a, b) => a.start - b.start || a.end - b.end);
+  // `.copydesk.json` of each workspace folder: shared settings and ignored occurrences.
+  const projectConfigs = new Map<string, ProjectConfig>();
+  let editorSettings: unknown;
+  const folderOf = (uri: string) => folders.filter((f) => uri.startsWith(f.endsWith('/') ? f : f + '/')).sort((a, b) => b.length - a.length)[0];
+  const relativeTo = (folder: string | undefined, uri: string) => (folder ? decodeURIComponent(uri.slice(folder.replace(/\/$/, '').length + 1)) : undefined);
+  const configUri = (folder: string) => `${folder.replace(/\/$/, '')}/${configFileName}`;
+
+  function loadProjectConfigs(): void {
+    projectConfigs.clear();
+    for (const folder of folders) {
+      let text: string | undefined;
+      try {
+        text = fs.readFileSync(fileURLToPath(configUri(folder)), 'utf8');
+      } catch {
+        text = undefined; // no project file
+      }
+      const config = parseProjectConfig(text);
+      if (config.error) void connection.window.showWarningMessage(`Copydesk: ${config.error}`);
+      projectConfigs.set(folder, config);
+    }
+    applySettings();
+  }
+
+  function applySettings(): void {
+    const project = folders.length ? projectConfigs.get(folders[0]) : undefined;
+    corpus.settings = mergeSettings(project ?? { settings: {}, ignore: [] }, editorSettings);
+  }
+
+  // Per-document problems plus what only the corpus can see (boilerplate, inconsistent names),
+  // less the occurrences the team chose to ignore.
+  const problemsOf = (file: FileAnalysis) => {
+    const problems = [...file.problems(corpus.settings), ...corpusProblems(features.indexes, file, corpus.settings)].sort((a, b) => a.start - b.start || a.end - b.end);
+    const folder = folderOf(file.uri);
+    const ignore = (folder && projectConfigs.get(folder)?.ignore) || [];
+    return withoutIgnored(problems, ignore, relativeTo(folder, file.uri), file.hasText ? file.text : undefined);
+  };
 
   const log = (message: string) => connection.console.log(`[copydesk] ${message}`);
 
@@ -85,7 +121,10 @@ export function startServer(connection: Connection): void {
     folders = (params.workspaceFolders ?? []).map((f) => f.uri);
     if (folders.length === 0 && params.rootUri) folders = [params.rootUri];
     const init = params.initializationOptions as { settings?: unknown; storagePath?: unknown } | undefined;
-    if (init?.settings) corpus.settings = resolveSettings(init.settings);
+    if (init?.settings) {
+      editorSettings = init.settings;
+      corpus.settings = resolveSettings(init.settings);
+    }
     // The warm-start cache lives in the editor's storage folder for this workspace.
     if (typeof init?.storagePath === 'string' && init.storagePath) {
       cache = AnalysisCache.inFolder(init.storagePath);
@@ -114,20 +153,21 @@ export function startServer(connection: Connection): void {
     await loadSettings();
     if (clientHasWatchRegistration) {
       void connection.client.register(DidChangeWatchedFilesNotification.type, {
-        watchers: [{ globPattern: corpus.settings.files }],
+        watchers: [{ globPattern: corpus.settings.files }, { globPattern: `**/${configFileName}` }],
       });
     }
     void indexCorpus();
   });
 
   async function loadSettings(): Promise<void> {
-    if (!clientHasConfiguration) return;
-    try {
-      const raw = await connection.workspace.getConfiguration('copydesk');
-      if (raw) corpus.settings = resolveSettings(raw);
-    } catch (error) {
-      log(`could not read settings, using defaults: ${String(error)}`);
+    if (clientHasConfiguration) {
+      try {
+        editorSettings = (await connection.workspace.getConfiguration('copydesk')) ?? editorSettings;
+      } catch (error) {
+        log(`could not read settings, using defaults: ${String(error)}`);
+      }
     }
+    loadProjectConfigs();
   }
 
   async function indexCorpus(): Promise<void> {
@@ -242,7 +282,12 @@ export function startServer(connection: Connection): void {
   });
 
   connection.onDidChangeWatchedFiles(async ({ changes }) => {
+    if (changes.some((c) => c.uri.endsWith(`/${configFileName}`))) {
+      loadProjectConfigs();
+      for (const document of documents.all()) scheduleDiagnostics(document.uri);
+    }
     for (const change of changes) {
+      if (change.uri.endsWith(`/${configFileName}`)) continue;
       try {
         if (change.type === FileChangeType.Deleted) corpus.removeFromDisk(change.uri);
         else if (isCorpusFile(change.uri)) await corpus.loadFromDisk(change.uri);
@@ -268,6 +313,7 @@ export function startServer(connection: Connection): void {
     const actions = codeActionsFor(corpus, { uri, range: params.range, only: params.context.only, versionedEdits }, problemsOf);
     const wantsQuickFixes = !params.context.only || params.context.only.some((k) => k === 'quickfix' || 'quickfix'.startsWith(k + '.'));
     if (wantsQuickFixes && versionedEdits) actions.push(...(await corpusCodeActions(corpus, features.indexes, uri, params.range)));
+    if (wantsQuickFixes) actions.push(...ignoreActions(uri, params.range));
     return actions;
   }));
   connection.onHover(guarded('hover', (params) => features.hover(params.textDocument.uri, params.position)));
@@ -281,6 +327,7 @@ export function startServer(connection: Connection): void {
   connection.onCodeLens(guarded('codeLens', (params) => features.codeLenses(params.textDocument.uri)));
 
   connection.onExecuteCommand(guarded('executeCommand', async (params) => {
+    if (params.command === commands.ignore) return ignoreOccurrence(params.arguments?.[0]);
     const label = params.command === commands.repairEncoding ? 'Repair encoding damage' : 'Fix all safe problems';
     const rules = params.command === commands.repairEncoding ? encodingRules : params.command === commands.fixAllInCorpus ? undefined : null;
     if (rules === null) throw new Error(`unknown command ${params.command}`);
@@ -292,6 +339,59 @@ export function startServer(connection: Connection): void {
     const result = await connection.workspace.applyEdit({ label: `Copydesk: ${label}`, edit: fix.edit });
     return { files: fix.files, fixes: fix.fixes, applied: result.applied };
   }));
+
+  /** "Ignore this … here" and "… in all articles" for each problem under the cursor. */
+  function ignoreActions(uri: string, range: { start: { line: number; character: number }; end: { line: number; character: number } }) {
+    const file = corpus.get(uri);
+    if (!file || !file.hasText || !folderOf(uri)) return [];
+    const start = file.lines.offsetAt(range.start);
+    const end = file.lines.offsetAt(range.end);
+    const actions = [];
+    for (const p of problemsOf(file)) {
+      if (p.start > end || p.end < start || p.end === p.start) continue;
+      const flagged = file.text.slice(p.start, p.end).replace(/\s+/g, ' ');
+      const shown = flagged.length > 30 ? flagged.slice(0, 29) + '…' : flagged;
+      const args = { uri, rule: p.rule, start: p.start, end: p.end };
+      actions.push(
+        { title: `Ignore this ${p.rule} here`, kind: 'quickfix', command: { title: 'Ignore', command: commands.ignore, arguments: [args] } },
+        { title: `Ignore \`${shown}\` (${p.rule}) in all articles`, kind: 'quickfix', command: { title: 'Ignore', command: commands.ignore, arguments: [{ ...args, everywhere: true }] } },
+      );
+    }
+    return actions;
+  }
+
+  /** Records an ignored occurrence in the folder's `.copydesk.json` (written atomically). */
+  function ignoreOccurrence(args: unknown): { ignored: boolean } {
+    const a = (args ?? {}) as { uri?: string; rule?: string; start?: number; end?: number; everywhere?: boolean };
+    const file = a.uri ? corpus.get(a.uri) : undefined;
+    const folder = a.uri ? folderOf(a.uri) : undefined;
+    if (!file || !file.hasText || !folder || !a.rule || typeof a.start !== 'number' || typeof a.end !== 'number') {
+      throw new Error('nothing to ignore: the document or the problem is gone');
+    }
+    const text = file.text.slice(a.start, a.end);
+    const entry = a.everywhere
+      ? { rule: a.rule, text }
+      : { rule: a.rule, text, file: relativeTo(folder, a.uri!), context: contextOf(file.text, { start: a.start, end: a.end }) };
+    const target = fileURLToPath(configUri(folder));
+    let current: string | undefined;
+    try {
+      current = fs.readFileSync(target, 'utf8');
+    } catch {
+      current = undefined;
+    }
+    let next: string;
+    try {
+      next = addIgnore(current, entry);
+    } catch {
+      throw new Error(`${configFileName} is not valid JSON; fix it before adding ignores`);
+    }
+    const temporary = `${target}.${process.pid}.tmp`;
+    fs.writeFileSync(temporary, next);
+    fs.renameSync(temporary, target);
+    loadProjectConfigs();
+    for (const document of documents.all()) scheduleDiagnostics(document.uri);
+    return { ignored: true };
+  }
 
   // The corpus panel's two trees.
   connection.onRequest('copydesk/quoteFamilies', guarded('quoteFamilies', () =>
