@@ -27,7 +27,7 @@ import { codeActionsFor, fixAllKind } from '../service/codeActionsFeature';
 import { corpusCodeActions } from '../service/corpusActionsFeature';
 import { corpusProblems } from '../service/corpusProblems';
 import type { FileAnalysis } from '../service/fileAnalysis';
-import { CorpusFeatures } from '../service/corpusFeatures';
+import { CorpusFeatures, entityTokenTypes } from '../service/corpusFeatures';
 import { corpusFix, encodingRules } from '../service/corpusFixFeature';
 import { entityReports, quoteFamilyReports } from '../service/corpusReports';
 import { canonicalSpeaker } from '../service/speakers';
@@ -57,6 +57,7 @@ export function startServer(connection: Connection): void {
   let clientHasWatchRegistration = false;
   let clientHasProgress = false;
   let versionedEdits = false;
+  let clientHasSemanticRefresh = false;
   let indexing: { cancelled: boolean } | undefined;
 
   // `.copydesk.json` of each workspace folder: shared settings and ignored occurrences.
@@ -118,6 +119,7 @@ export function startServer(connection: Connection): void {
     clientHasWatchRegistration = !!capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration;
     clientHasProgress = !!capabilities.window?.workDoneProgress;
     versionedEdits = !!capabilities.workspace?.workspaceEdit?.documentChanges;
+    clientHasSemanticRefresh = !!capabilities.workspace?.semanticTokens?.refreshSupport;
     folders = (params.workspaceFolders ?? []).map((f) => f.uri);
     if (folders.length === 0 && params.rootUri) folders = [params.rootUri];
     const init = params.initializationOptions as { settings?: unknown; storagePath?: unknown } | undefined;
@@ -138,6 +140,7 @@ export function startServer(connection: Connection): void {
         definitionProvider: true,
         documentHighlightProvider: true,
         renameProvider: { prepareProvider: true },
+        semanticTokensProvider: { legend: { tokenTypes: [...entityTokenTypes], tokenModifiers: [] }, full: true, range: false },
         documentSymbolProvider: true,
         workspaceSymbolProvider: true,
         codeLensProvider: { resolveProvider: false },
@@ -278,6 +281,7 @@ export function startServer(connection: Connection): void {
     const before = JSON.stringify({ files: corpus.settings.files, exclude: corpus.settings.exclude });
     await loadSettings();
     for (const document of documents.all()) scheduleDiagnostics(document.uri);
+    if (clientHasSemanticRefresh) connection.languages.semanticTokens.refresh();
     if (JSON.stringify({ files: corpus.settings.files, exclude: corpus.settings.exclude }) !== before) void indexCorpus();
   });
 
@@ -322,6 +326,7 @@ export function startServer(connection: Connection): void {
   connection.onDocumentHighlight(guarded('documentHighlight', (params) => features.highlights(params.textDocument.uri, params.position)));
   connection.onDocumentSymbol(guarded('documentSymbol', (params) => features.documentSymbols(params.textDocument.uri)));
   connection.onWorkspaceSymbol(guarded('workspaceSymbol', (params) => features.workspaceSymbols(params.query)));
+  connection.languages.semanticTokens.on(guarded('semanticTokens', (params) => features.semanticTokens(params.textDocument.uri)));
   connection.onPrepareRename(guarded('prepareRename', (params) => features.prepareRename(params.textDocument.uri, params.position)));
   connection.onRenameRequest(guarded('rename', (params) => features.rename(params.textDocument.uri, params.position, params.newName, versionedEdits)));
   connection.onCodeLens(guarded('codeLens', (params) => features.codeLenses(params.textDocument.uri)));

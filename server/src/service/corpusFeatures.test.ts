@@ -62,7 +62,7 @@ test('hover on a quote names the speaker and shows how the other versions differ
   assert.match(text, /\*\*independent\*\*/, 'a word the other version adds is marked');
 });
 
-test('hover on a surname shows the person, their other spellings and mentions per file', { todo: 'the recogniser misses "Mr Kerrigan promised" (issue 6)' }, async () => {
+test('hover on a surname shows the person, their other spellings and mentions per file', async () => {
   const { features, uri, position } = await setup('harbour-times.txt', cursorIn('harbour-times.txt', 'Kerrigan said the'));
   const text = (features.hover(uri, position)!.contents as { value: string }).value;
   assert.match(text, /\*\*Tomas Kerrigan\*\* · person/);
@@ -70,7 +70,7 @@ test('hover on a surname shows the person, their other spellings and mentions pe
   assert.match(text, /in 3 articles/);
 });
 
-test('references on a name list its mentions across the corpus; highlights stay in the file', { todo: 'the recogniser misses "Mr Kerrigan promised" (issue 6)' }, async () => {
+test('references on a name list its mentions across the corpus; highlights stay in the file', async () => {
   const { features, uri, position } = await setup('harbour-times.txt', cursorIn('harbour-times.txt', 'Kerrigan said the'));
   const references = features.references(uri, position, true);
   assert.equal(new Set(references.map((r) => r.uri)).size, 3);
@@ -97,4 +97,23 @@ test('an edit in one article updates the references seen from another', async ()
   const files = new Set(features.references(uri, position, true).map((l) => l.uri));
   assert.ok(!files.has(ws.uri('harbour-times.txt')));
   assert.ok(files.has(ws.uri('ostland-post.article')));
+});
+
+test('semantic tokens mark people and places, and the setting turns them off', async () => {
+  const { features, uri } = await setup('harbour-times.txt', articles['harbour-times.txt']);
+  const { data } = features.semanticTokens(uri);
+  const text = articles['harbour-times.txt'].split('\n');
+  const tokens: Array<{ text: string; type: string }> = [];
+  let line = 0;
+  let char = 0;
+  for (let i = 0; i < data.length; i += 5) {
+    line += data[i];
+    char = data[i] === 0 ? char + data[i + 1] : data[i + 1];
+    tokens.push({ text: text[line].slice(char, char + data[i + 2]), type: ['person', 'organization', 'place'][data[i + 3]] });
+  }
+  assert.ok(tokens.some((t) => t.text === 'Tomas Kerrigan' && t.type === 'person'), JSON.stringify(tokens));
+  assert.ok(tokens.some((t) => t.text === 'Kerrigan' && t.type === 'person'));
+  const corpus = (features as unknown as { corpus: Corpus }).corpus;
+  corpus.settings = resolveSettings({ semanticHighlighting: false });
+  assert.deepEqual(features.semanticTokens(uri).data, []);
 });

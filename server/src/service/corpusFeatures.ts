@@ -12,6 +12,9 @@ import { toRange } from './convert';
 import { canonicalSpeaker } from './speakers';
 import type { FileAnalysis } from './fileAnalysis';
 
+/** The semantic token legend; package.json declares these types and their scopes. */
+export const entityTokenTypes = ['person', 'organization', 'place'] as const;
+
 const symbolKind = { String: 15, Class: 5, Variable: 13, Module: 2, Namespace: 3 } as const;
 const maxHoverVersions = 8;
 
@@ -204,6 +207,28 @@ export class CorpusFeatures {
       return { textDocument: { uri: file, version }, edits };
     });
     return { documentChanges };
+  }
+
+  /** Semantic tokens for named entities: person, organization, place (see `tokenTypes`). */
+  semanticTokens(uri: string): { data: number[] } {
+    const file = this.corpus.get(uri);
+    if (!file || !this.corpus.settings.semanticHighlighting) return { data: [] };
+    const data: number[] = [];
+    let lastLine = 0;
+    let lastChar = 0;
+    let lastEnd = -1;
+    for (const m of file.mentions()) {
+      const type = entityTokenTypes.indexOf(m.type);
+      if (type < 0 || m.start < lastEnd) continue;
+      const start = file.lines.positionAt(m.start);
+      const end = file.lines.positionAt(m.end);
+      if (end.line !== start.line || end.character <= start.character) continue; // tokens cannot span lines
+      data.push(start.line - lastLine, start.line === lastLine ? start.character - lastChar : start.character, end.character - start.character, type, 0);
+      lastLine = start.line;
+      lastChar = start.character;
+      lastEnd = m.end;
+    }
+    return { data };
   }
 
   // --- hover text ------------------------------------------------------------------------
