@@ -158,3 +158,21 @@ test('"ignore here" writes .copydesk.json by content; the problem stays gone aft
     fs.rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('with corpus-wide problems on, articles nobody opened get diagnostics too', async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'copydesk-wide-'));
+  const client = new LspClient();
+  try {
+    fs.writeFileSync(path.join(dir, 'closed.txt'), 'Nobody opened this article about the the ferry.\n');
+    fs.writeFileSync(path.join(dir, 'clean.txt'), 'A clean article.\n');
+    client.configuration = { corpusWideProblems: true };
+    await client.initialize(dir);
+    const uri = pathToFileURL(path.join(dir, 'closed.txt')).href;
+    const diagnostics = await client.waitForDiagnostics(uri, undefined, 20000);
+    assert.deepEqual(diagnostics.map((d) => d.code), ['repeated-word']);
+    assert.ok(!client.diagnostics.has(pathToFileURL(path.join(dir, 'clean.txt')).href), 'nothing is sent for a clean article');
+  } finally {
+    await client.shutdown();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});

@@ -194,6 +194,7 @@ export function startServer(connection: Connection): void {
       if (!state.cancelled) {
         cache.retain(corpus.diskUris());
         cache.save();
+        void publishCorpusWide();
       }
     } catch (error) {
       connection.console.error(`[copydesk] indexing failed: ${String(error)}`);
@@ -232,6 +233,37 @@ export function startServer(connection: Connection): void {
       // Corpus-level problems of open documents depend on the other files: refresh them.
       for (const document of documents.all()) refreshDiagnostics(document.uri);
     }, 300);
+  }
+
+  // Corpus-wide problems (setting, off by default): every article's diagnostics are pushed,
+  // a batch at a time so requests keep being answered on a large corpus.
+  const corpusWidePublished = new Set<string>();
+  let corpusWideRun = 0;
+  async function publishCorpusWide(): Promise<void> {
+    const run = ++corpusWideRun;
+    if (!corpus.settings.corpusWideProblems) {
+      for (const uri of corpusWidePublished) if (!documents.get(uri)) void connection.sendDiagnostics({ uri, diagnostics: [] });
+      corpusWidePublished.clear();
+      return;
+    }
+    const files = corpus.files().filter((f) => !documents.get(f.uri));
+    for (let i = 0; i < files.length; i++) {
+      if (run !== corpusWideRun) return; // a newer run started
+      publishFile(files[i].uri);
+      if (i % 100 === 99) await new Promise((resolve) => setImmediate(resolve));
+    }
+  }
+  function publishFile(uri: string): void {
+    const file = corpus.get(uri);
+    if (!file || documents.get(uri)) return;
+    try {
+      const diagnostics = diagnosticsFor(corpus, uri, problemsOf);
+      if (diagnostics.length === 0 && !corpusWidePublished.has(uri)) return;
+      corpusWidePublished.add(uri);
+      void connection.sendDiagnostics({ uri, diagnostics });
+    } catch (error) {
+      connection.console.error(`[copydesk] diagnostics for ${uri} failed: ${String(error)}`);
+    }
   }
 
   /** Re-publishes a document's diagnostics only if they changed. */
@@ -274,7 +306,9 @@ export function startServer(connection: Connection): void {
   documents.onDidClose(({ document }) => {
     published.delete(document.uri);
     void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
-    void corpus.close(document.uri);
+    void corpus.close(document.uri).then(() => {
+      if (corpus.settings.corpusWideProblems) publishFile(document.uri);
+    });
   });
 
   connection.onDidChangeConfiguration(async () => {
@@ -282,6 +316,7 @@ export function startServer(connection: Connection): void {
     await loadSettings();
     for (const document of documents.all()) scheduleDiagnostics(document.uri);
     if (clientHasSemanticRefresh) connection.languages.semanticTokens.refresh();
+    if (!indexing) void publishCorpusWide();
     if (JSON.stringify({ files: corpus.settings.files, exclude: corpus.settings.exclude }) !== before) void indexCorpus();
   });
 
@@ -295,6 +330,8 @@ export function startServer(connection: Connection): void {
       try {
         if (change.type === FileChangeType.Deleted) corpus.removeFromDisk(change.uri);
         else if (isCorpusFile(change.uri)) await corpus.loadFromDisk(change.uri);
+        if (change.type === FileChangeType.Deleted && corpusWidePublished.delete(change.uri)) void connection.sendDiagnostics({ uri: change.uri, diagnostics: [] });
+        else if (corpus.settings.corpusWideProblems) publishFile(change.uri);
         scheduleStatus();
       } catch (error) {
         connection.console.error(`[copydesk] file event for ${change.uri} failed: ${String(error)}`);

@@ -13,6 +13,8 @@ export interface Settings {
   maxFileSizeMb: number;
   /** Semantic tokens for people, organisations and places. */
   semanticHighlighting: boolean;
+  /** Report problems of every article in the corpus, not only open ones. */
+  corpusWideProblems: boolean;
 }
 
 export const defaultSettings: Settings = {
@@ -21,6 +23,7 @@ export const defaultSettings: Settings = {
   rules: {},
   maxFileSizeMb: 5,
   semanticHighlighting: true,
+  corpusWideProblems: false,
 };
 
 const levels: readonly RuleLevel[] = ['off', 'hint', 'information', 'warning', 'error'];
@@ -33,6 +36,7 @@ export function resolveSettings(raw: unknown): Settings {
   if (Array.isArray(input.exclude)) settings.exclude = input.exclude.filter((g): g is string => typeof g === 'string');
   if (typeof input.maxFileSizeMb === 'number' && input.maxFileSizeMb > 0) settings.maxFileSizeMb = input.maxFileSizeMb;
   if (typeof input.semanticHighlighting === 'boolean') settings.semanticHighlighting = input.semanticHighlighting;
+  if (typeof input.corpusWideProblems === 'boolean') settings.corpusWideProblems = input.corpusWideProblems;
   if (input.rules && typeof input.rules === 'object') {
     for (const [rule, level] of Object.entries(input.rules as Record<string, unknown>)) {
       if (typeof level === 'string' && (levels as string[]).includes(level)) settings.rules[rule] = level as RuleLevel;
