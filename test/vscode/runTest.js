@@ -14,7 +14,8 @@ const path = require('node:path');
 const { spawn, spawnSync } = require('node:child_process');
 const { downloadAndUnzipVSCode, runTests } = require('@vscode/test-electron');
 
-const VSCODE_VERSION = process.env.VSCODE_TEST_VERSION || '1.96.4';
+// The oldest VS Code package.json's engines allow (^1.91.0), so the minimum is what gets proved.
+const VSCODE_VERSION = process.env.VSCODE_TEST_VERSION || '1.91.1';
 const DOWNLOAD_TIMEOUT_MS = Number(process.env.VSCODE_DOWNLOAD_TIMEOUT_MS || 180000);
 const root = path.resolve(__dirname, '..', '..');
 
