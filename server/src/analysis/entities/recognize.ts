@@ -44,7 +44,7 @@ function tagRange(words: string[], from: number, to: number, out: Uint8Array): v
   }
 }
 
-interface Span { s: number; e: number; type: MentionType } // token indices [s, e)
+interface Span { s: number; e: number; type: MentionType; k?: string; ks?: number; ke?: number } // token indices [s, e)
 
 function lower(w: string): string {
   return w.toLowerCase();
@@ -244,9 +244,14 @@ function titleAfter(tk: Tokens, e: number, spansStartAt: Map<number, Span>): [nu
   return [b, lastHead + 1];
 }
 
+/** Surface of a span (space-joined tokens), memoised on the span while its bounds stay the same. */
 function key(tk: Tokens, sp: Span): string {
-  let s = '';
-  for (let k = sp.s; k < sp.e; k++) s += (k > sp.s ? ' ' : '') + tk.norm[k];
+  if (sp.k !== undefined && sp.ks === sp.s && sp.ke === sp.e) return sp.k;
+  let s = tk.norm[sp.s];
+  for (let k = sp.s + 1; k < sp.e; k++) s += ' ' + tk.norm[k];
+  sp.k = s;
+  sp.ks = sp.s;
+  sp.ke = sp.e;
   return s;
 }
 
@@ -273,7 +278,8 @@ function harmonise(tk: Tokens, spans: Span[]): Span[] {
   };
   for (const sp of spans) {
     // "Tillerson Flies" in a Title Case headline: a one-off span opening with a known surname
-    if (sp.e - sp.s >= 2 && surname.has(tk.norm[sp.s]) && votes.get(key(tk, sp))!.person + votes.get(key(tk, sp))!.organization + votes.get(key(tk, sp))!.place === 1 && (surname.get(tk.norm[sp.e - 1]) ?? 0) <= 1) {
+    const v0 = sp.e - sp.s >= 2 && surname.has(tk.norm[sp.s]) ? votes.get(key(tk, sp))! : null;
+    if (v0 && v0.person + v0.organization + v0.place === 1 && (surname.get(tk.norm[sp.e - 1]) ?? 0) <= 1) {
       sp.e = sp.s + 1;
       sp.type = 'person';
       continue;
@@ -392,9 +398,10 @@ function recognize(text: string): Mention[] {
     spans.push(...dl);
     spans.sort((a, b) => a.s - b.s);
   }
-  spans = applyRules(tk, spans);
+  const head = headlineTokens(tk);
+  spans = applyRules(tk, spans, head);
   spans = harmonise(tk, spans);
-  spans = dropJunk(tk, spans);
+  spans = dropJunk(tk, spans, head);
   const endAt = new Map<number, Span>();
   const startAt = new Map<number, Span>();
   for (const sp of spans) { endAt.set(sp.e, sp); startAt.set(sp.s, sp); }
@@ -425,8 +432,14 @@ const NOT_NAME = new Set([
   'april', 'june', 'july', 'august', 'september', 'october', 'november', 'december', 'today', 'yesterday', 'tomorrow',
 ]);
 
+function isLetterStart(w: string): boolean {
+  const c = w.charCodeAt(0);
+  if (c < 128) return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+  const ch = w[0];
+  return ch.toLowerCase() !== ch.toUpperCase() || /^\p{L}/u.test(w);
+}
 function isNameWord(w: string): boolean {
-  return isCap(w) && /^\p{L}/u.test(w);
+  return isCap(w) && isLetterStart(w);
 }
 function isPlaceName(s: string): boolean {
   return CITIES.has(s) || COUNTRY_ALIAS.has(s);
@@ -441,21 +454,38 @@ function headlineTokens(tk: Tokens): Uint8Array {
   const n = tk.norm.length;
   const out = new Uint8Array(n);
   let s = 0;
-  for (let i = 1; i <= n; i++) {
-    if (i < n && !tk.sentStart[i]) continue;
+  while (s < n) {
+    let e = s + 1;
+    while (e < n && !tk.sentStart[e]) e++;
     let letters = 0, caps = 0, lowerContent = 0;
-    for (let k = s; k < i; k++) {
+    for (let k = s; k < e; k++) {
       const w = tk.norm[k];
-      if (!/^\p{L}/u.test(w)) continue;
+      if (!isLetterStart(w)) continue;
       letters++;
       if (isCap(w)) caps++;
-      else if (!FUNCTION_WORDS.has(w)) lowerContent++;
+      else if (!FUNCTION_WORDS.has(w)) { lowerContent++; break; }
     }
-    if (letters >= 3 && lowerContent === 0 && caps >= 0.6 * letters) out.fill(1, s, i);
-    s = i;
+    if (lowerContent === 0 && letters >= 3 && caps >= 0.6 * letters) out.fill(1, s, e);
+    s = e;
   }
   return out;
 }
+/** FUNCTION_WORDS in lower, Capitalised and UPPER case (checked without lowercasing). */
+const FUNCTION_FORMS = (() => {
+  const t = new Set<string>();
+  for (const w of FUNCTION_WORDS) { t.add(w); t.add(w[0].toUpperCase() + w.slice(1)); t.add(w.toUpperCase()); }
+  return t;
+})();
+/** Honorifics and name titles in the case forms they take in text (pre-filter without lowercasing). */
+const TRIGGERS = (() => {
+  const t = new Set<string>();
+  for (const w of [...HONORIFICS, ...NAME_TITLES]) {
+    t.add(w);
+    t.add(w[0].toUpperCase() + w.slice(1));
+    t.add(w.toUpperCase());
+  }
+  return t;
+})();
 
 function overlaps(a: Span, s: number, e: number): boolean {
   return a.s < e && s < a.e;
@@ -466,21 +496,25 @@ function overlaps(a: Span, s: number, e: number): boolean {
  * organisation cues and suffixes; place heads; spans split at lowercase words and at "and" between places;
  * function words trimmed from span ends.
  */
-function applyRules(tk: Tokens, spans: Span[]): Span[] {
+function applyRules(tk: Tokens, spans: Span[], head: Uint8Array): Span[] {
   const words = tk.norm;
   const n = words.length;
-  const head = headlineTokens(tk);
   // 1. split spans at plain lowercase words ("Romania presses Bulgaria") and "A and B" without organisation words
   let out: Span[] = [];
   for (const sp of spans) {
+    // fast path: no lowercase word or "and" inside, no function word at the ends
+    let plain = !FUNCTION_FORMS.has(words[sp.s]) && !FUNCTION_FORMS.has(words[sp.e - 1]);
+    for (let k = sp.s + 1; plain && k < sp.e - 1; k++) if (isLowerWord(words[k]) || words[k] === 'and') plain = false;
+    if (plain) { out.push(sp); continue; }
     let s = sp.s;
     const pieces: Span[] = [];
     let hasOrgWord = false;
     for (let k = sp.s; k < sp.e; k++) if (ORG_WORDS.has(lower(words[k])) || ORG_SUFFIXES.has(words[k])) hasOrgWord = true;
     for (let k = sp.s; k < sp.e; k++) {
       const w = words[k];
-      const l = lower(w);
-      const cut = (isLowerWord(w) && !SPLIT_KEEP.has(l) && !PARTICLES.has(l) && !/^(al|el|ad|as|ar|an)-/.test(l) && !w.includes('-'))
+      if (!isLowerWord(w)) continue;
+      const l = w;
+      const cut = (!SPLIT_KEEP.has(l) && !PARTICLES.has(l) && !/^(al|el|ad|as|ar|an)-/.test(l) && !w.includes('-'))
         || (l === 'and' && !hasOrgWord && sp.type !== 'person' && k > sp.s && k < sp.e - 1 && (isPlaceName(words[k - 1]) || isPlaceName(words[k + 1])))
         || (l === 'and' && sp.type === 'person');
       if (cut) {
@@ -491,8 +525,8 @@ function applyRules(tk: Tokens, spans: Span[]): Span[] {
     if (s < sp.e) pieces.push({ s, e: sp.e, type: sp.type });
     for (const p of pieces) {
       // trim function words from both ends ("Danube For The")
-      while (p.e > p.s && FUNCTION_WORDS.has(lower(words[p.e - 1]))) p.e--;
-      while (p.e > p.s && FUNCTION_WORDS.has(lower(words[p.s])) && (lower(words[p.s]) !== 'the' || head[p.s])) p.s++;
+      while (p.e > p.s && FUNCTION_FORMS.has(words[p.e - 1])) p.e--;
+      while (p.e > p.s && FUNCTION_FORMS.has(words[p.s]) && (lower(words[p.s]) !== 'the' || head[p.s])) p.s++;
       if (p.e <= p.s) continue;
       if (pieces.length > 1 && p.e - p.s === 1 && isPlaceName(words[p.s])) p.type = 'place';
       out.push(p);
@@ -540,6 +574,7 @@ function applyRules(tk: Tokens, spans: Span[]): Span[] {
   const add: Span[] = [];
   for (let i = 0; i + 1 < n; i++) {
     const w = words[i];
+    if (!TRIGGERS.has(w)) continue;
     const l = lower(w);
     const hon = isHonorific(w) && isCap(w);
     if (!hon && !NAME_TITLES.has(l)) continue;
@@ -591,21 +626,33 @@ function applyRules(tk: Tokens, spans: Span[]): Span[] {
  * Capitalised common words at a sentence start or in a headline ("Skip to main content", "Calls For Answers")
  * are not names unless the document also capitalises them mid-sentence or a gazetteer knows them.
  */
-function dropJunk(tk: Tokens, spans: Span[]): Span[] {
+function dropJunk(tk: Tokens, spans: Span[], head: Uint8Array): Span[] {
   const words = tk.norm;
-  const head = headlineTokens(tk);
-  const capMid = new Set<string>();
-  for (let i = 1; i < words.length; i++) if (!tk.sentStart[i] && !head[i] && isNameWord(words[i])) capMid.add(words[i]);
-  const docLower = new Set<string>();
-  for (const w of words) if (isLowerWord(w)) docLower.add(w);
+  // document vocabularies, built on first need (most spans are not at a sentence start or in a headline)
+  let capMid: Set<string> | null = null;
+  let docLower: Set<string> | null = null;
+  const hasCapMid = (w: string) => {
+    if (!capMid) {
+      capMid = new Set<string>();
+      for (let i = 1; i < words.length; i++) if (!tk.sentStart[i] && !head[i] && isNameWord(words[i])) capMid.add(words[i]);
+    }
+    return capMid.has(w);
+  };
+  const hasLower = (l: string) => {
+    if (!docLower) {
+      docLower = new Set<string>();
+      for (const w of words) if (isLowerWord(w)) docLower.add(w);
+    }
+    return docLower.has(l);
+  };
   const junk = (k: number): boolean => {
     const w = words[k];
     if (!tk.sentStart[k] && !head[k]) return false;
     const l = lower(w);
     // "WATCH:" / "UPDATE:" kicker labels opening a line
     const kicker = tk.sentStart[k] && w.length >= 4 && isAllCapsWord(w) && words[k + 1] === ':';
-    if (!kicker && !COMMON_WORDS.has(l) && !FUNCTION_WORDS.has(l) && !(head[k] && docLower.has(l))) return false;
-    if (capMid.has(w) || isPlaceName(w) || ORG_ALIAS.has(w) || DEMONYMS.has(w)) return false;
+    if (!kicker && !COMMON_WORDS.has(l) && !FUNCTION_WORDS.has(l) && !(head[k] && hasLower(l))) return false;
+    if (hasCapMid(w) || isPlaceName(w) || ORG_ALIAS.has(w) || DEMONYMS.has(w)) return false;
     // "Will Smith", "Rose Okafor": a first name followed by another name word
     if (FIRST_NAMES.has(w) && k + 1 < words.length && isNameWord(words[k + 1]) && !tk.sentStart[k + 1]) return false;
     return true;
