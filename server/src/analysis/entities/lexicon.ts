@@ -141,7 +141,7 @@ export const FUNCTION_WORDS: ReadonlySet<string> = new Set([
   'over', 'after', 'before', 'into', 'onto', 'upon', 'about', 'against', 'between', 'during', 'without', 'under',
   'up', 'down', 'out', 'off', 'is', 'are', 'was', 'were', 'be', 'been', 'will', 'would', 'can', 'could', 'may',
   'says', 'say', 'said', 'not', 'no', 'its', 'his', 'her', 'their', 'our', 'this', 'that', 'these', 'those', 'who',
-  'what', 'why', 'how', 'when', 'where', 'than', 'via', 'per', 'if', 'so', 'yet', 'all', 'more', 'most', 'new',
+  'what', 'why', 'how', 'when', 'where', 'than', 'via', 'per', 'if', 'so', 'yet', 'all', 'more', 'most',
 ]);
 
 /** Title words directly followed by a capitalised name that is then always a person ("Minister Kerrigan"). */
@@ -169,7 +169,7 @@ export const ORG_SUFFIXES: ReadonlySet<string> = new Set([
   'Chronicle', 'Telegraph', 'Express', 'Daily', 'Monitor', 'Observer', 'Standard', 'Inquirer', 'Bulletin', 'Briefing',
   'Television', 'TV', 'Broadcasting', 'Network', 'Media', 'Press', 'Inc', 'Inc.', 'Corp', 'Corp.', 'Corporation',
   'Ltd', 'Ltd.', 'LLC', 'Plc', 'PLC', 'plc', 'AG', 'GmbH', 'SA', 'NV', 'Co', 'Co.', 'Company', 'Group', 'Holdings',
-  'Industries', 'Motors', 'Airlines', 'Airways', 'Partners', 'Capital', 'Bank', 'Bancorp', 'Insurance', 'Energy',
+  'Industries', 'Motors', 'Airlines', 'Airways', 'Partners', 'Capital', 'Bancorp', 'Insurance', 'Energy',
   'Petroleum', 'Oil', 'Gas', 'Pharmaceuticals', 'Technologies', 'Systems', 'Software', 'Labs', 'Electronics',
   'Telecom', 'Communications', 'Enterprises', 'Ventures', 'Investments', 'Securities', 'Logistics', 'Shipping',
   'Lines', 'Railways', 'Rail', 'Foods', 'Brewery', 'Stores', 'Ministry', 'Party', 'Council', 'Committee', 'Commission',

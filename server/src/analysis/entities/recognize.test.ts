@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import { recognizeEntities, tagTokens, Mention } from './recognize';
+import { recognizeEntities, tagTokens, tagDocument, Mention } from './recognize';
 import { readConll, scoreSpans, formatScores, splitWikiGold, Scores } from './conll';
 
 const DATA = '/work/shared/data/ner';
@@ -169,4 +169,17 @@ test('organisation cues and suffixes, place heads, "A and B" places', () => {
   assert.ok(ms.includes('Black Sea/place'), ms.join(', '));
   assert.ok(ms.includes('Giurgiu/place') && ms.includes('Ruse/place'), ms.join(', '));
   assert.ok(typed('The Bulgarian operator, Brannvik Transporti, declined to comment.').includes('Brannvik Transporti/organization'));
+});
+
+test('newswire layouts: datelines, section labels, results and standings', () => {
+  const tag = (l: string) => { const w = l.split(' '); const t = tagTokens(w); return w.map((x, i) => (t[i] === 'O' ? x : `${x}/${t[i]}`)).join(' '); };
+  assert.equal(tag('OSLO 1997-03-14'), 'OSLO/B-LOC 1997-03-14');
+  assert.equal(tag('BERGEN , Norway 1997-03-14'), 'BERGEN/B-LOC , Norway/B-LOC 1997-03-14');
+  assert.ok(tag('TENNIS - HALVORSEN WINS IN OSLO .').startsWith('TENNIS - '));
+  assert.equal(tag('Brann 2 Rosenborg 1'), 'Brann/B-ORG 2 Rosenborg/B-ORG 1');
+  assert.equal(tag('Norway 2 Sweden 1'), 'Norway/B-LOC 2 Sweden/B-LOC 1');
+  assert.equal(tag('Rosenborg 10 7 2 1 22 10 23'), 'Rosenborg/B-ORG 10 7 2 1 22 10 23');
+  // a headline word that the document's body writes in lower case is not a name
+  const doc = [['FERRY', 'TALKS', 'OPEN', 'IN', 'OSLO'], ['The', 'ferry', 'talks', 'will', 'open', 'in', 'Oslo', '.']];
+  assert.deepEqual(tagDocument(doc)[0], ['O', 'O', 'O', 'O', 'B-LOC']);
 });

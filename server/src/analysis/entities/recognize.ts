@@ -8,7 +8,7 @@ import {
 import modelFile from './model.json';
 import { decodeModel, ModelFile } from './model';
 import { decode, sentenceFeatures, SentenceFeatures, TAGS, Weights } from './tagger';
-import { tokenize, Tokens } from './tokenize';
+import { normalizeToken, tokenize, Tokens } from './tokenize';
 
 export type MentionType = 'person' | 'organization' | 'place';
 
@@ -134,16 +134,37 @@ function splitTitled(words: string[], sp: Span): Span[] {
   return [{ s: p + 1, e: sp.e, type: 'person' }];
 }
 
-/** Tag pre-tokenised sentences (evaluation on CoNLL-style data): BIO strings per token. */
+/** Tag one pre-tokenised sentence (evaluation on CoNLL-style data): BIO strings per token. */
 export function tagTokens(words: string[]): string[] {
-  const tags = new Uint8Array(words.length);
-  tagRange(words, 0, words.length, tags);
-  const out: string[] = new Array(words.length).fill('O');
-  for (const sp of extendOrgs(words, spansFromTags(words, tags, 0, words.length, null), words.length)) {
+  return tagDocument([words])[0];
+}
+
+/**
+ * Tag a pre-tokenised document (CoNLL-style sentences): the same pipeline as `recognizeEntities` after
+ * tokenisation — tagger, span repairs, rules, document-level consistency across the sentences, junk filter.
+ */
+export function tagDocument(sentences: string[][]): string[][] {
+  const norm: string[] = [];
+  const sentStart: boolean[] = [];
+  for (const s of sentences) for (let i = 0; i < s.length; i++) { norm.push(normalizeToken(s[i])); sentStart.push(i === 0); }
+  const n = norm.length;
+  const tk: Tokens = { norm, start: new Array(n).fill(0), end: new Array(n).fill(0), sentStart };
+  const tags = new Uint8Array(n);
+  let s0 = 0;
+  for (let i = 1; i <= n; i++) if (i === n || sentStart[i]) { tagRange(norm, s0, i, tags); s0 = i; }
+  let spans = extendOrgs(norm, spansFromTags(norm, tags, 0, n, sentStart), n);
+  const head = headlineTokens(tk);
+  spans = applyRules(tk, spans, head);
+  spans = harmonise(foldHeadlines(tk, head), spans);
+  spans = dropJunk(tk, spans, head);
+  const flat: string[] = new Array(n).fill('O');
+  for (const sp of spans) {
     const ty = sp.type === 'person' ? 'PER' : sp.type === 'organization' ? 'ORG' : 'LOC';
-    for (let k = sp.s; k < sp.e; k++) out[k] = (k === sp.s ? 'B-' : 'I-') + ty;
+    for (let k = sp.s; k < sp.e; k++) flat[k] = (k === sp.s ? 'B-' : 'I-') + ty;
   }
-  void TAGS;
+  const out: string[][] = [];
+  let o = 0;
+  for (const s of sentences) { out.push(flat.slice(o, o + s.length)); o += s.length; }
   return out;
 }
 
@@ -400,7 +421,7 @@ function recognize(text: string): Mention[] {
   }
   const head = headlineTokens(tk);
   spans = applyRules(tk, spans, head);
-  spans = harmonise(tk, spans);
+  spans = harmonise(foldHeadlines(tk, head), spans);
   spans = dropJunk(tk, spans, head);
   const endAt = new Map<number, Span>();
   const startAt = new Map<number, Span>();
@@ -470,12 +491,98 @@ function headlineTokens(tk: Tokens): Uint8Array {
   }
   return out;
 }
-/** FUNCTION_WORDS in lower, Capitalised and UPPER case (checked without lowercasing). */
+/** FUNCTION_WORDS in lower and Capitalised case (checked without lowercasing; "WHO" is an acronym). */
 const FUNCTION_FORMS = (() => {
   const t = new Set<string>();
-  for (const w of FUNCTION_WORDS) { t.add(w); t.add(w[0].toUpperCase() + w.slice(1)); t.add(w.toUpperCase()); }
+  for (const w of FUNCTION_WORDS) { t.add(w); t.add(w[0].toUpperCase() + w.slice(1)); }
   return t;
 })();
+function hasLetter(w: string): boolean {
+  for (let i = 0; i < w.length; i++) {
+    const c = w.charCodeAt(i);
+    if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) return true;
+    if (c > 127 && w[i].toLowerCase() !== w[i].toUpperCase()) return true;
+  }
+  return false;
+}
+
+const DATE_TOKEN = /^(1[89]|20)\d\d-[01]\d-[0-3]\d$/;
+const SCORE = /^\d{1,3}$/;
+
+/**
+ * Newswire layouts: a dateline line "LONDON 1996-08-30" / "BONN , Germany 1996-08-30" (places), match
+ * results "Arsenal 2 Southampton 0" and standings rows "Barcelona 10 7 2 1 22 10 23" (teams: organisations,
+ * countries stay places).
+ */
+function datelinesAndResults(tk: Tokens, spans: Span[]): Span[] {
+  const words = tk.norm;
+  const n = words.length;
+  const add: Span[] = [];
+  let s = 0;
+  while (s < n) {
+    let e = s + 1;
+    while (e < n && !tk.sentStart[e]) e++;
+    // dateline: capitalised words [, capitalised words] then a date, nothing else
+    if (e - s >= 2 && e - s <= 8 && DATE_TOKEN.test(words[e - 1])) {
+      let k = s;
+      const parts: Span[] = [];
+      let ok = true;
+      while (k < e - 1) {
+        if (words[k] === ',') { k++; continue; }
+        let j = k;
+        while (j < e - 1 && isNameWord(words[j])) j++;
+        if (j === k) { ok = false; break; }
+        parts.push({ s: k, e: j, type: 'place' });
+        k = j;
+      }
+      if (ok && parts.length) add.push(...parts);
+    } else {
+      // results / standings: name followed by small integers
+      const teams: Span[] = [];
+      let k = s;
+      while (k < e) {
+        if (!isNameWord(words[k]) || (k > s && words[k - 1] === '(')) { k++; continue; }
+        let j = k;
+        while (j < e && (isNameWord(words[j]) || (j > k && words[j] === '&'))) j++;
+        let nums = 0;
+        while (j + nums < e && SCORE.test(words[j + nums])) nums++;
+        if (nums >= 1 && j - k <= 4) teams.push({ s: k, e: j, type: 'organization' });
+        k = j + Math.max(nums, 1);
+        if (nums >= 3) teams[teams.length - 1].k = 'standings';
+      }
+      const standings = teams.some((t) => t.k === 'standings');
+      let lowerWords = 0;
+      for (let x = s; x < e; x++) if (isLowerWord(words[x]) && !FUNCTION_WORDS.has(words[x])) lowerWords++;
+      if ((teams.length >= 2 || standings) && lowerWords <= 2) {
+        for (const t of teams) {
+          t.k = undefined;
+          if (COUNTRY_ALIAS.has(key(tk, t))) t.type = 'place';
+          add.push(t);
+        }
+      }
+    }
+    s = e;
+  }
+  if (!add.length) return spans;
+  const kept = spans.filter((sp) => !add.some((a) => overlaps(sp, a.s, a.e)));
+  return kept.concat(add).sort((a, b) => a.s - b.s);
+}
+
+/**
+ * Tokens with ALL-CAPS headline words in Title Case ("LEEDS" -> "Leeds"), so that document-level
+ * consistency matches headline mentions with the body's; acronyms (<= 3 letters, known aliases) stay.
+ */
+function foldHeadlines(tk: Tokens, head: Uint8Array): Tokens {
+  let norm: string[] | null = null;
+  for (let i = 0; i < tk.norm.length; i++) {
+    const w = tk.norm[i];
+    if (!head[i] || w.length <= 3 || !isAllCapsWord(w) || ORG_ALIAS.has(w) || COUNTRY_ALIAS.has(w)) continue;
+    if (!norm) norm = tk.norm.slice();
+    norm[i] = w[0] + w.slice(1).toLowerCase();
+  }
+  return norm ? { norm, start: tk.start, end: tk.end, sentStart: tk.sentStart } : tk;
+}
+
 /** Honorifics and name titles in the case forms they take in text (pre-filter without lowercasing). */
 const TRIGGERS = (() => {
   const t = new Set<string>();
@@ -504,7 +611,7 @@ function applyRules(tk: Tokens, spans: Span[], head: Uint8Array): Span[] {
   for (const sp of spans) {
     // fast path: no lowercase word or "and" inside, no function word at the ends
     let plain = !FUNCTION_FORMS.has(words[sp.s]) && !FUNCTION_FORMS.has(words[sp.e - 1]);
-    for (let k = sp.s + 1; plain && k < sp.e - 1; k++) if (isLowerWord(words[k]) || words[k] === 'and') plain = false;
+    for (let k = sp.s + 1; plain && k < sp.e - 1; k++) if (isLowerWord(words[k]) || words[k] === 'and' || words[k] === '-' || words[k] === '--' || words[k] === ':') plain = false;
     if (plain) { out.push(sp); continue; }
     let s = sp.s;
     const pieces: Span[] = [];
@@ -512,6 +619,11 @@ function applyRules(tk: Tokens, spans: Span[], head: Uint8Array): Span[] {
     for (let k = sp.s; k < sp.e; k++) if (ORG_WORDS.has(lower(words[k])) || ORG_SUFFIXES.has(words[k])) hasOrgWord = true;
     for (let k = sp.s; k < sp.e; k++) {
       const w = words[k];
+      if (w === '-' || w === '--' || w === ':') { // a dash between spaces / a colon ends a name
+        if (k > s) pieces.push({ s, e: k, type: sp.type });
+        s = k + 1;
+        continue;
+      }
       if (!isLowerWord(w)) continue;
       const l = w;
       const cut = (!SPLIT_KEEP.has(l) && !PARTICLES.has(l) && !/^(al|el|ad|as|ar|an)-/.test(l) && !w.includes('-'))
@@ -538,6 +650,13 @@ function applyRules(tk: Tokens, spans: Span[], head: Uint8Array): Span[] {
     while (sp.e > sp.s && TITLE_MODIFIERS.has(lower(words[sp.e - 1]))) sp.e--;
     return sp.e > sp.s && !(sp.e - sp.s === 1 && DEMONYMS.has(words[sp.s]));
   });
+  // no span starts or ends with a token without letters ("0 , Everton")
+  out = out.filter((sp) => {
+    while (sp.s < sp.e && !hasLetter(words[sp.s])) sp.s++;
+    while (sp.e > sp.s && !hasLetter(words[sp.e - 1])) sp.e--;
+    return sp.e > sp.s;
+  });
+  out = datelinesAndResults(tk, out);
   // 2. suffixes and heads: "Danube Wire" / "Acme Holdings" organisations, "Black Sea" places
   for (const sp of out) {
     if (sp.e - sp.s < 2) continue;
@@ -650,7 +769,8 @@ function dropJunk(tk: Tokens, spans: Span[], head: Uint8Array): Span[] {
     if (!tk.sentStart[k] && !head[k]) return false;
     const l = lower(w);
     // "WATCH:" / "UPDATE:" kicker labels opening a line
-    const kicker = tk.sentStart[k] && w.length >= 4 && isAllCapsWord(w) && words[k + 1] === ':';
+    // "WATCH:" / "SOCCER -" section labels opening an ALL-CAPS line
+    const kicker = tk.sentStart[k] && w.length >= 3 && isAllCapsWord(w) && (words[k + 1] === ':' || words[k + 1] === '-' || words[k + 1] === '--');
     if (!kicker && !COMMON_WORDS.has(l) && !FUNCTION_WORDS.has(l) && !(head[k] && hasLower(l))) return false;
     if (hasCapMid(w) || isPlaceName(w) || ORG_ALIAS.has(w) || DEMONYMS.has(w)) return false;
     // "Will Smith", "Rose Okafor": a first name followed by another name word
@@ -661,6 +781,7 @@ function dropJunk(tk: Tokens, spans: Span[], head: Uint8Array): Span[] {
   for (const sp of spans) {
     let s = sp.s;
     while (s < sp.e && junk(s) && (s === sp.s ? true : head[s] === 1)) s++;
+    if (s > sp.s) while (s < sp.e && !hasLetter(words[s])) s++;
     if (s === sp.e) continue;
     sp.s = s;
     out.push(sp);
