@@ -521,7 +521,13 @@ function datelinesAndResults(tk: Tokens, spans: Span[]): Span[] {
   let s = 0;
   while (s < n) {
     let e = s + 1;
-    while (e < n && !tk.sentStart[e]) e++;
+    let digits = false;
+    for (let c = words[s].charCodeAt(0); ; ) {
+      if (c >= 48 && c <= 57) digits = true;
+      if (e >= n || tk.sentStart[e]) break;
+      c = words[e++].charCodeAt(0);
+    }
+    if (!digits) { s = e; continue; } // both layouts need numbers
     // dateline: capitalised words [, capitalised words] then a date, nothing else
     if (e - s >= 2 && e - s <= 8 && DATE_TOKEN.test(words[e - 1])) {
       let k = s;
