@@ -172,7 +172,7 @@ export const ORG_SUFFIXES: ReadonlySet<string> = new Set([
   'Industries', 'Motors', 'Airlines', 'Airways', 'Partners', 'Capital', 'Bancorp', 'Insurance', 'Energy',
   'Petroleum', 'Oil', 'Gas', 'Pharmaceuticals', 'Technologies', 'Systems', 'Software', 'Labs', 'Electronics',
   'Telecom', 'Communications', 'Enterprises', 'Ventures', 'Investments', 'Securities', 'Logistics', 'Shipping',
-  'Lines', 'Railways', 'Rail', 'Foods', 'Brewery', 'Stores', 'Ministry', 'Party', 'Council', 'Committee', 'Commission',
+  'Lines', 'Railways', 'Rail', 'Brothers', 'Bros', 'Bros.', 'Associates', 'Foods', 'Brewery', 'Stores', 'Ministry', 'Party', 'Council', 'Committee', 'Commission',
   'Agency', 'Authority', 'University', 'Institute', 'Academy', 'Foundation', 'Association', 'Federation', 'League',
   'Club', 'FC', 'United', 'Rovers', 'Wanderers', 'Athletic', 'Bureau', 'Department', 'Police', 'Army', 'Navy',
   'Parliament', 'Assembly', 'Senate', 'Court', 'Tribunal', 'Service', 'Movement', 'Front', 'Brigade', 'Brigades',

@@ -183,3 +183,11 @@ test('newswire layouts: datelines, section labels, results and standings', () =>
   const doc = [['FERRY', 'TALKS', 'OPEN', 'IN', 'OSLO'], ['The', 'ferry', 'talks', 'will', 'open', 'in', 'Oslo', '.']];
   assert.deepEqual(tagDocument(doc)[0], ['O', 'O', 'O', 'O', 'B-LOC']);
 });
+
+test('legal-form suffixes join the company name; "X Bank and Y Brothers" are two organisations', () => {
+  const tag = (l: string) => { const w = l.split(' '); const t = tagTokens(w); return w.map((x, i) => (t[i] === 'O' ? x : `${x}/${t[i]}`)).join(' '); };
+  assert.ok(tag('Shares of Brannvik AG rose 2 percent .').includes('Brannvik/B-ORG AG/I-ORG'));
+  assert.ok(tag('Analysts said Halvorsen Corp would report on Tuesday .').includes('Halvorsen/B-ORG Corp/I-ORG'));
+  const t = tag('Analysts at Nordvik Bank and Brannvik Brothers agreed .');
+  assert.ok(t.includes('Bank/I-ORG and Brannvik/B-ORG'), t);
+});

@@ -506,6 +506,7 @@ function hasLetter(w: string): boolean {
   return false;
 }
 
+const LEGAL_FORMS = new Set(['Corp', 'Corp.', 'Inc', 'Inc.', 'Ltd', 'Ltd.', 'Co', 'Co.', 'AG', 'GmbH', 'Plc', 'PLC', 'plc', 'SA', 'S.A.', 'NV', 'N.V.', 'BV', 'SpA', 'LLC', 'LP', 'Bhd', 'KK', 'AB', 'ASA', 'Oyj']);
 const DATE_TOKEN = /^(1[89]|20)\d\d-[01]\d-[0-3]\d$/;
 const SCORE = /^\d{1,3}$/;
 
@@ -547,9 +548,11 @@ function datelinesAndResults(tk: Tokens, spans: Span[]): Span[] {
       const teams: Span[] = [];
       let k = s;
       while (k < e) {
-        if (!isNameWord(words[k]) || (k > s && words[k - 1] === '(')) { k++; continue; }
+        if (!isNameWord(words[k])) { k++; continue; }
         let j = k;
-        while (j < e && (isNameWord(words[j]) || (j > k && words[j] === '&'))) j++;
+        while (j < e && (isNameWord(words[j]) || (j > k && (words[j] === '&' || PARTICLES.has(words[j]))))) j++;
+        // scorers in parentheses "( Mark Waugh 73 )", and full names the tagger found, are people
+        if ((k > s && words[k - 1] === '(') || spans.some((sp) => sp.s === k && sp.type === 'person' && sp.e - sp.s >= 2)) { k = j; continue; }
         let nums = 0;
         while (j + nums < e && SCORE.test(words[j + nums])) nums++;
         if (nums >= 1 && j - k <= 4) teams.push({ s: k, e: j, type: 'organization' });
@@ -582,7 +585,8 @@ function foldHeadlines(tk: Tokens, head: Uint8Array): Tokens {
   let norm: string[] | null = null;
   for (let i = 0; i < tk.norm.length; i++) {
     const w = tk.norm[i];
-    if (!head[i] || w.length <= 3 || !isAllCapsWord(w) || ORG_ALIAS.has(w) || COUNTRY_ALIAS.has(w)) continue;
+    if (!head[i] || !isAllCapsWord(w) || ORG_ALIAS.has(w) || COUNTRY_ALIAS.has(w)) continue;
+    if (w.length <= 3 && !COMMON_WORDS.has(w.toLowerCase())) continue; // "BBC", "CIA" stay
     if (!norm) norm = tk.norm.slice();
     norm[i] = w[0] + w.slice(1).toLowerCase();
   }
@@ -634,7 +638,8 @@ function applyRules(tk: Tokens, spans: Span[], head: Uint8Array): Span[] {
       const l = w;
       const cut = (!SPLIT_KEEP.has(l) && !PARTICLES.has(l) && !/^(al|el|ad|as|ar|an)-/.test(l) && !w.includes('-'))
         || (l === 'and' && !hasOrgWord && sp.type !== 'person' && k > sp.s && k < sp.e - 1 && (isPlaceName(words[k - 1]) || isPlaceName(words[k + 1])))
-        || (l === 'and' && sp.type === 'person');
+        || (l === 'and' && sp.type === 'person')
+        || (l === 'and' && sp.type === 'organization' && k > sp.s + 1 && k < sp.e - 2 && (ORG_SUFFIXES.has(words[k - 1]) || ORG_WORDS.has(lower(words[k - 1]))) && (ORG_SUFFIXES.has(words[sp.e - 1]) || ORG_WORDS.has(lower(words[sp.e - 1]))));
       if (cut) {
         if (k > s) pieces.push({ s, e: k, type: sp.type });
         s = k + 1;
@@ -663,6 +668,17 @@ function applyRules(tk: Tokens, spans: Span[], head: Uint8Array): Span[] {
     return sp.e > sp.s;
   });
   out = datelinesAndResults(tk, out);
+  // "Microsoft | Corp", "Daimler-Benz | AG": a legal-form suffix joins the name before it
+  for (let x = 0; x < out.length; x++) {
+    const sp = out[x];
+    if (sp.e < n && LEGAL_FORMS.has(words[sp.e]) && !tk.sentStart[sp.e] && (x + 1 >= out.length || out[x + 1].s > sp.e)) { sp.e++; sp.type = 'organization'; }
+    if (sp.e - sp.s === 1 && LEGAL_FORMS.has(words[sp.s]) && sp.s > 0 && !tk.sentStart[sp.s] && isNameWord(words[sp.s - 1]) && (x === 0 || out[x - 1].e < sp.s)) {
+      let b = sp.s - 1;
+      while (b > 0 && !tk.sentStart[b] && isNameWord(words[b - 1]) && sp.s - b < 4 && (x === 0 || out[x - 1].e < b)) b--;
+      sp.s = b;
+      sp.type = 'organization';
+    }
+  }
   // 2. suffixes and heads: "Danube Wire" / "Acme Holdings" organisations, "Black Sea" places
   for (const sp of out) {
     if (sp.e - sp.s < 2) continue;

@@ -183,7 +183,17 @@ export function sentenceFeatures(words: string[], from: number, to: number, out?
     for (let i = 0; i < n; i++) {
       const w0 = toks[i];
       const c0 = infos[i][I_CAPS];
-      const w = headline && c0 === C_UPPER ? foldCaps(w0) : titleHeadline && c0 === C_TITLE && i > 0 && COMMON_WORDS.has(w0.toLowerCase()) ? w0.toLowerCase() : w0;
+      let w = headline && c0 === C_UPPER ? foldCaps(w0) : titleHeadline && c0 === C_TITLE && i > 0 && COMMON_WORDS.has(w0.toLowerCase()) ? w0.toLowerCase() : w0;
+      // "NEW YORK", "New York": a common word that opens a gazetteer phrase keeps its capital
+      if (w !== w0 && w === w0.toLowerCase()) {
+        const t = w0[0] + w.slice(1);
+        const list = PHRASES.get(t);
+        if (list && i + 1 < n) {
+          const nx = words[from + i + 1];
+          const nt = nx[0] + nx.slice(1).toLowerCase();
+          if (list.some(([ph]) => ph[1] === nt)) w = t;
+        }
+      }
       if (w !== w0) { toks[i] = w; infos[i] = wordInfo(w); }
     }
   }
