@@ -252,7 +252,8 @@ export class CorpusFeatures {
       if (said.length > 0) {
         lines.push(`Quoted ${said.length} time${said.length === 1 ? '' : 's'}:`);
         lines.push(said.slice(0, 5).map((f) => {
-          const m = [...f.members].sort((a, b) => b.text.length - a.text.length)[0];
+          // This article's own copy when it printed the quote, else the fullest version.
+          const m = f.members.find((x) => x.file === uri) ?? [...f.members].sort((a, b) => b.text.length - a.text.length)[0];
           return `- “${md(truncate(m.text, 80))}” — ${this.fileLink(m.file, m.start)}`;
         }).join('\n'));
       }
