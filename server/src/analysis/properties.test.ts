@@ -109,3 +109,28 @@ function fixOnePass(check: (t: string) => ReturnType<(typeof allRules)[number]['
     return edits.length === 0 ? text : applyEdits(text, edits);
   }
 }
+
+test('quotes, names and the readable view: never throw, ranges inside the text, text equals the slice', async () => {
+  const { extractQuotes } = await import('./quotes');
+  const { recognizeEntities } = await import('./entities');
+  const { readableView } = await import('./encoding');
+  for (let seed = 1; seed <= Math.ceil(runs / 3); seed++) {
+    const text = randomText(random(seed + 100000));
+    const context = `seed ${seed + 100000}: ${escape(text)}`;
+    for (const q of extractQuotes(text)) {
+      assert.ok(0 <= q.markStart && q.markStart <= q.start && q.start <= q.end && q.end <= q.markEnd && q.markEnd <= text.length, `quote range, ${context}`);
+      assert.equal(q.text, text.slice(q.start, q.end), context);
+    }
+    for (const m of recognizeEntities(text)) {
+      assert.ok(0 <= m.start && m.start < m.end && m.end <= text.length, `mention range, ${context}`);
+      assert.equal(m.text, text.slice(m.start, m.end), context);
+    }
+    const view = readableView(text);
+    let last = 0;
+    for (let i = 0; i <= view.text.length; i++) {
+      const o = view.toOriginal(i);
+      assert.ok(o >= last && o <= text.length, `view offsets map monotonically into the text, ${context}`);
+      last = o;
+    }
+  }
+});
