@@ -56,6 +56,9 @@ async function main(): Promise<void> {
     server_build: args.build ?? null,
     machine: { cpus: os.cpus().length, node: process.version, load_at_start: load() },
   };
+  // What is known so far, rewritten after every phase: a run cut short still leaves its figures.
+  const partial = path.join(args.storage, `partial-${args.quick ? 'quick' : 'full'}.json`);
+  const checkpoint = (phase: string) => fs.writeFileSync(partial, JSON.stringify({ ...result, phase_done: phase, load: loads }, null, 2) + '\n');
   const nodeArgs = (label: string) => (args.cpuProfDir ? ['--cpu-prof', `--cpu-prof-dir=${args.cpuProfDir}`, `--cpu-prof-name=server-${label}.cpuprofile`] : []);
 
   // 1. Cold start on the main corpus: index, then queries and the edit loop; peak memory at the end.
@@ -93,6 +96,8 @@ async function main(): Promise<void> {
   result.rss_after_index_mb = rssAfterIndex ? round(rssAfterIndex.rssMb, 1) : null;
   result.peak_rss_budget_mb = round(4 * mbOf(mainCorpus) + 100, 1);
   loads.peak_rss_mb = load();
+  result.details = { queries, edits: Object.fromEntries(edits) };
+  checkpoint('cold');
   await cold.client.stop();
 
   // 2. Warm start: the same corpus again, files now in the OS page cache.
@@ -104,6 +109,7 @@ async function main(): Promise<void> {
   result.warm_start_peak_rss_mb = warmMem ? round(warmMem.peakRssMb, 1) : null;
   result.warm_start_wall_s = round(warm.wallS, 3);
   loads.warm_start_s = load();
+  checkpoint('warm');
   await warm.client.stop();
 
   // 3. The edit loop at the other sizes (1k and 50k).
@@ -116,6 +122,8 @@ async function main(): Promise<void> {
     const e = await editUpdate(s.client, corpus, args.keystrokes, args.gapMs);
     const m = s.client.memory();
     edits.set(size, { cold_index_s: round(s.reportedS, 3), cold_index_mb_per_s: round(mbOf(corpus) / s.reportedS, 1), peak_rss_mb: m ? round(m.peakRssMb, 1) : null, peak_rss_budget_mb: round(4 * mbOf(corpus) + 100, 1), ...e });
+    result.details = { queries, edits: Object.fromEntries(edits) };
+    checkpoint(`edit-${size}`);
     await s.client.stop();
   }
   for (const size of sizes) {
