@@ -415,7 +415,7 @@ function recognize(text: string): Mention[] {
   // datelines override whatever the tagger said about those tokens
   const dl = datelineSpans(tk, text);
   if (dl.length) {
-    spans = spans.filter((sp) => !dl.some((d) => sp.s < d.e && d.s < sp.e));
+    spans = withoutOverlaps(spans, dl, 0, n);
     spans.push(...dl);
     spans.sort((a, b) => a.s - b.s);
   }
@@ -519,6 +519,14 @@ function datelinesAndResults(tk: Tokens, spans: Span[]): Span[] {
   const words = tk.norm;
   const n = words.length;
   const add: Span[] = [];
+  let persons: Set<number> | null = null;
+  const personAt = (k: number) => {
+    if (!persons) {
+      persons = new Set();
+      for (const sp of spans) if (sp.type === 'person' && sp.e - sp.s >= 2) persons.add(sp.s);
+    }
+    return persons.has(k);
+  };
   let s = 0;
   while (s < n) {
     let e = s + 1;
@@ -552,7 +560,7 @@ function datelinesAndResults(tk: Tokens, spans: Span[]): Span[] {
         let j = k;
         while (j < e && (isNameWord(words[j]) || (j > k && (words[j] === '&' || PARTICLES.has(words[j]))))) j++;
         // scorers in parentheses "( Mark Waugh 73 )", and full names the tagger found, are people
-        if ((k > s && words[k - 1] === '(') || spans.some((sp) => sp.s === k && sp.type === 'person' && sp.e - sp.s >= 2)) { k = j; continue; }
+        if ((k > s && words[k - 1] === '(') || personAt(k)) { k = j; continue; }
         let nums = 0;
         while (j + nums < e && SCORE.test(words[j + nums])) nums++;
         if (nums >= 1 && j - k <= 4) teams.push({ s: k, e: j, type: 'organization' });
@@ -573,8 +581,7 @@ function datelinesAndResults(tk: Tokens, spans: Span[]): Span[] {
     s = e;
   }
   if (!add.length) return spans;
-  const kept = spans.filter((sp) => !add.some((a) => overlaps(sp, a.s, a.e)));
-  return kept.concat(add).sort((a, b) => a.s - b.s);
+  return withoutOverlaps(spans, add, 0, n).concat(add).sort((a, b) => a.s - b.s);
 }
 
 /**
@@ -603,6 +610,16 @@ const TRIGGERS = (() => {
   }
   return t;
 })();
+
+/** Spans that overlap none of `cover` (token marks: O(spans + tokens covered)). */
+function withoutOverlaps(spans: Span[], cover: Span[], _from: number, n: number): Span[] {
+  const mark = new Uint8Array(n + 1);
+  for (const c of cover) mark.fill(1, c.s, c.e);
+  return spans.filter((sp) => {
+    for (let k = sp.s; k < sp.e; k++) if (mark[k]) return false;
+    return true;
+  });
+}
 
 function overlaps(a: Span, s: number, e: number): boolean {
   return a.s < e && s < a.e;
@@ -748,8 +765,12 @@ function applyRules(tk: Tokens, spans: Span[], head: Uint8Array): Span[] {
   }
   if (add.length) {
     const kept: Span[] = [];
+    // add is sorted by start and its spans do not overlap: find the hit of each span with a moving pointer
+    let ai = 0;
     for (const sp of out) {
-      const hit = add.find((a) => overlaps(sp, a.s - 1, a.e));
+      while (ai < add.length && add[ai].e <= sp.s) ai++;
+      let hit: Span | undefined;
+      for (let x = ai; x < add.length && add[x].s - 1 < sp.e; x++) if (overlaps(sp, add[x].s - 1, add[x].e)) { hit = add[x]; break; }
       if (!hit) { kept.push(sp); continue; }
       if (sp.s < hit.s - 1) {
         // keep what precedes the title when it is a name of its own ("White House Press Secretary Sean Spicer")
