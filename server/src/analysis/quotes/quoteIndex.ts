@@ -1,22 +1,33 @@
 // Cross-file quote families. Each quote span is a unit; the spans of one utterance ("A," he
 // said. "B") also carry the utterance's concatenated text, so a statement one outlet splits and
 // another prints whole still matches. Candidates come from hashed shingles of content words and
-// are linked only after an alignment check. Families are the connected groups of links, split
-// around their most complete member so a short fragment cannot chain two unrelated quotes.
-// Every update touches only the changed file's postings and the families they belonged to.
+// are linked only after an alignment check. Families are carved around their most complete
+// members so a short fragment cannot chain two unrelated quotes.
+//
+// Linking is lazy and incremental:
+// - Whether two units link (`verify`) depends only on the two units, which never change (an edit
+//   replaces a file's units). So a verified link, or an alignment that failed, is remembered on
+//   both units for as long as both live, and is never recomputed.
+// - setFile / removeFile only (un)post the file's units — O(shingles of that file) — and bump the
+//   epoch that dates every derived answer; utterances printed exactly as before keep their units.
+// - Families are carved greedily in completeness order (longest utterance, then longest span):
+//   the first anchor, in that order, that links with a unit and agrees on the speaker claims it;
+//   a unit nobody claims anchors its own family. Every member thus verifies against its anchor,
+//   and a short fragment cannot chain two statements. familyOf evaluates this rule locally —
+//   only toward more complete neighbours, then the anchor's own neighbours — memoized per epoch,
+//   so its cost depends on the family and its neighbours, not on the corpus or on how far
+//   fragments chain statements together.
+// - families() evaluates the rule for every unit, reusing the memo and the link cache.
+// - Identical texts are candidates of each other through the `exact` lists.
 
 import { alignShorter } from './align';
-import { fnv1a, hashHex } from './hash';
+import { hashHex } from './hash';
 import { FamilyMember, Quote, QuoteFamily } from './types';
 
 /** Content words per shingle: articles and other function words are left out so "the suffering of the Syrian people" and "suffering of Syrian people" shingle alike. */
 const SHINGLE = 3;
 /** Shingles shared by more units than this are too common to propose candidates ("the united states"). */
 const POSTING_CAP = 256;
-/** Candidates verified per new unit, best-sharing first; bounds the cost of very popular quotes. */
-const MAX_VERIFY = 32;
-/** Links kept per new unit: enough to stay connected when a file goes, few enough that a quote printed by hundreds of outlets costs a handful of alignments. */
-const MAX_LINKS = 8;
 /** Quotes this short link only on an identical canonical text and an agreeing, named speaker. */
 const SHORT = 3;
 
@@ -29,52 +40,93 @@ const FUNCTION_WORDS = new Set(
 /** The whole utterance a span belongs to; shared by its spans. */
 interface Utterance {
   ids: Int32Array;
-  canonical: string;
+  hash: number;
   spans: number;
-  shingles: number[];
+  /** Shingle hashes (distinct). */
+  shingles: Int32Array;
 }
 
 interface Unit {
   seq: number;
+  /** Completeness, higher first: utterance length, then span length, then first indexed (see rankOf). */
+  rank: number;
   file: string;
   /** Index into the file's quotes. */
   quote: number;
+  text: string;
+  start: number;
+  end: number;
+  /** Token ids of the span (the utterance's own array for single-span utterances). */
   ids: Int32Array;
-  canonical: string;
+  hash: number;
   utt: Utterance;
   speakerName: string | null;
   speakerKey: string | null;
   alive: boolean;
-  links: Set<Unit>;
-  family: Family | null;
-}
-
-interface Family {
-  units: Unit[];
-  anchor: Unit;
-  speakerKey: string | null;
+  /** Units known to link with this one (kept on both sides; dead ones are removed with their file). */
+  links: Unit[];
+  /** Units whose alignment with this one failed (kept on both sides, like links). */
+  misses: Unit[] | null;
+  /** Memo, valid while epoch === the index's epoch: the anchor that claims this unit (itself when none). */
+  epoch: number;
+  anchor: Unit | null;
+  /** As an anchor, valid in downEpoch: linked units after it in completeness order, in that order. */
+  downEpoch: number;
+  down: Unit[] | null;
+  /** As an anchor, valid in viewEpoch: its family. */
+  viewEpoch: number;
   view: QuoteFamily | null;
+  /** Candidate-scan stamp. */
+  cmark: number;
 }
 
 interface FileEntry {
-  quotes: Quote[];
   units: Unit[];
   /** quote index -> its unit (undefined for quotes without words). */
   unitOf: Array<Unit | undefined>;
 }
 
+type Posting = Unit | Unit[];
+
+const EMPTY = new Int32Array(0);
+
 export class QuoteIndex {
   private readonly files = new Map<string, FileEntry>();
-  private readonly postings = new Map<number, Unit[]>();
+  /** Shingle hash -> units posting it (a single unit is stored bare). */
+  private readonly postings = new Map<number, Posting>();
   private readonly dead = new Map<number, number>();
-  private readonly exact = new Map<string, Unit[]>();
+  /** Hash of a span's token ids -> units with that hash (identical texts, up to collisions). */
+  private readonly exact = new Map<number, Posting>();
   private readonly vocab = new Map<string, number>();
+  private readonly words: string[] = [];
+  private readonly speakerKeys = new Map<string, string>();
+  private readonly names = new Map<string, string>();
   private seq = 0;
+  private cwalk = 0;
+  /** Dates memos: bumped whenever a unit comes or goes. */
+  private epoch = 0;
+  /** Dates family views: bumped on every change (offsets of kept units move too). */
+  private viewEpoch = 0;
+  private version = 0;
+  private familiesCache: { version: number; minFiles: number; result: QuoteFamily[] } | null = null;
 
   /** Replaces a file's quotes (as returned by extractQuotes for it). */
   setFile(file: string, quotes: Quote[]): void {
-    this.removeFile(file);
-    const entry: FileEntry = { quotes: quotes.slice(), units: [], unitOf: new Array(quotes.length) };
+    this.version++;
+    this.viewEpoch++;
+    const old = this.files.get(file);
+    // Utterances printed exactly as before (same words, same spans, same speakers) keep their
+    // units: an edit elsewhere in the file only moves offsets and touches no link or family.
+    const reusable = new Map<number, Unit[][]>();
+    if (old) {
+      this.files.delete(file);
+      for (const units of utterancesOf(old)) {
+        const list = reusable.get(units[0].utt.hash);
+        if (list) list.push(units);
+        else reusable.set(units[0].utt.hash, [units]);
+      }
+    }
+    const entry: FileEntry = { units: [], unitOf: [] };
     this.files.set(file, entry);
     const byUtterance = new Map<number, number[]>();
     quotes.forEach((q, i) => {
@@ -83,34 +135,65 @@ export class QuoteIndex {
       if (list) list.push(i);
       else byUtterance.set(q.utterance, [i]);
     });
+    const fresh: Unit[] = [];
     for (const spans of byUtterance.values()) {
       const utt = this.makeUtterance(quotes, spans);
+      const olds = reusable.get(utt.hash);
+      const k = olds ? olds.findIndex((units) => sameUtterance(units, quotes, spans, utt)) : -1;
+      if (k >= 0) {
+        const same = olds![k];
+        olds!.splice(k, 1);
+        spans.forEach((i, j) => {
+          const unit = same[j];
+          const q = quotes[i];
+          unit.quote = i;
+          unit.text = own(q.text);
+          unit.start = q.start;
+          unit.end = q.end;
+          entry.units.push(unit);
+          entry.unitOf[i] = unit;
+        });
+        continue;
+      }
+      this.shingle(utt, quotes, spans);
       for (const i of spans) {
         const unit = this.makeUnit(file, quotes, i, utt);
         entry.units.push(unit);
         entry.unitOf[i] = unit;
+        fresh.push(unit);
       }
     }
-    const touched: Unit[] = [];
-    for (const unit of entry.units) this.insert(unit, touched);
-    this.invalidate(touched);
+    const gone: Unit[] = [];
+    for (const list of reusable.values()) for (const units of list) gone.push(...units);
+    if (gone.length || fresh.length) this.epoch++;
+    this.retire(gone);
+    for (const unit of fresh) this.post(unit);
+    for (const unit of fresh) this.linkPopular(unit);
   }
 
   removeFile(file: string): void {
     const entry = this.files.get(file);
     if (!entry) return;
+    this.version++;
+    this.viewEpoch++;
+    this.epoch++;
     this.files.delete(file);
-    const touched: Unit[] = [];
-    for (const unit of entry.units) {
+    this.retire(entry.units);
+  }
+
+  private retire(units: Unit[]): void {
+    for (const unit of units) {
       unit.alive = false;
-      touched.push(unit);
+      unit.anchor = null;
+      unit.down = null;
+      unit.view = null;
     }
-    // Clear cached families while the removed units still hold their links, then unlink.
-    this.invalidate(touched);
-    for (const unit of entry.units) {
-      for (const other of unit.links) other.links.delete(unit);
-      unit.links.clear();
+    for (const unit of units) {
       this.unpost(unit);
+      for (const other of unit.links) removeFrom(other.links, unit);
+      if (unit.misses) for (const other of unit.misses) if (other.misses) removeFrom(other.misses, unit);
+      unit.links = [];
+      unit.misses = null;
     }
   }
 
@@ -118,214 +201,430 @@ export class QuoteIndex {
   familyOf(file: string, quoteIndexInFile: number): QuoteFamily | undefined {
     const unit = this.files.get(file)?.unitOf[quoteIndexInFile];
     if (!unit) return undefined;
-    const family = this.familyFor(unit);
-    return family.units.some((u) => u.utt !== unit.utt) ? this.view(family) : undefined;
+    const anchor = this.anchorOf(unit);
+    const members = this.membersOf(anchor);
+    return members.some((u) => u.utt !== unit.utt) ? this.view(anchor, members) : undefined;
   }
 
   /** Families with members in at least minFiles distinct files, largest first. */
   families(minFiles = 2): QuoteFamily[] {
-    const seen = new Set<Family>();
-    const out: QuoteFamily[] = [];
-    for (const entry of this.files.values()) {
-      for (const unit of entry.units) {
-        const family = this.familyFor(unit);
-        if (seen.has(family) || family.units.every((u) => u.utt === family.anchor.utt)) continue;
-        seen.add(family);
-        const files = new Set(family.units.map((u) => u.file));
-        if (files.size >= Math.max(1, minFiles)) out.push(this.view(family));
+    const min = Math.max(1, minFiles);
+    const cached = this.familiesCache;
+    if (cached && cached.version === this.version && cached.minFiles === min) return cached.result.slice();
+    // The greedy rule run once over everything, in completeness order: only anchors scan their
+    // neighbours; claimed units are settled by the anchor that claims them.
+    const all: Unit[] = [];
+    for (const entry of this.files.values()) for (const unit of entry.units) all.push(unit);
+    all.sort(byCompleteness);
+    for (const a of all) {
+      if (a.epoch === this.epoch && a.anchor) {
+        if (a.anchor !== a) continue;
+      } else {
+        a.anchor = a;
+        a.epoch = this.epoch;
+      }
+      let key = a.speakerKey;
+      // Units already settled elsewhere are skipped; those settled here (by an earlier familyOf) still set the speaker.
+      const down = this.neighbours(a, true).filter(
+        (v) => v.rank < a.rank && !(v.epoch === this.epoch && v.anchor && v.anchor !== a) && !(key && v.speakerKey && v.speakerKey !== key),
+      );
+      // With the anchor's own speaker the family's is fixed and the order of claims does not matter.
+      if (!key) down.sort(byCompleteness);
+      for (const w of down) {
+        if (w.epoch === this.epoch && w.anchor === a) {
+          key ??= w.speakerKey;
+          continue;
+        }
+        if (key && w.speakerKey && key !== w.speakerKey) continue;
+        if (!this.linked(a, w)) continue;
+        w.anchor = a;
+        w.epoch = this.epoch;
+        key ??= w.speakerKey;
       }
     }
-    return out.sort((a, b) => b.members.length - a.members.length || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    const byAnchor = new Map<Unit, Unit[]>();
+    for (const unit of all) {
+      const list = byAnchor.get(unit.anchor!);
+      if (list) list.push(unit);
+      else byAnchor.set(unit.anchor!, [unit]);
+    }
+    const out: QuoteFamily[] = [];
+    const files = new Set<string>();
+    for (const [anchor, units] of byAnchor) {
+      if (units.length < 2 || units.every((m) => m.utt === anchor.utt)) continue;
+      files.clear();
+      for (const m of units) files.add(m.file);
+      if (files.size < min) continue;
+      units.sort(byCompleteness);
+      out.push(this.view(anchor, units));
+    }
+    out.sort((a, b) => b.members.length - a.members.length || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    this.familiesCache = { version: this.version, minFiles: min, result: out };
+    return out.slice();
   }
 
   // --- units and postings -------------------------------------------------------------
 
   private makeUtterance(quotes: Quote[], spans: number[]): Utterance {
-    const words: string[] = [];
-    for (const i of spans) for (const t of quotes[i].tokens) words.push(t);
-    const content = words.filter((w) => !FUNCTION_WORDS.has(w));
+    let n = 0;
+    for (const i of spans) n += quotes[i].tokens.length;
+    const ids = new Int32Array(n);
+    let k = 0;
+    for (const i of spans) for (const t of quotes[i].tokens) ids[k++] = this.intern(t);
+    return { ids, hash: hashIds(ids), spans: spans.length, shingles: EMPTY };
+  }
+
+  private shingle(utt: Utterance, quotes: Quote[], spans: number[]): void {
+    const content: number[] = [];
+    let k = 0;
+    for (const i of spans) {
+      for (const t of quotes[i].tokens) {
+        if (!FUNCTION_WORDS.has(t)) content.push(utt.ids[k]);
+        k++;
+      }
+    }
+    if (content.length < SHINGLE) return;
     const shingles = new Set<number>();
-    for (let k = 0; k + SHINGLE <= content.length; k++) shingles.add(fnv1a(content.slice(k, k + SHINGLE).join(' ')));
-    return { ids: this.ids(words), canonical: words.join(' '), spans: spans.length, shingles: [...shingles] };
+    for (let j = 0; j + SHINGLE <= content.length; j++) {
+      // Hash of the word ids (the vocabulary is append-only, so ids are stable for the index's life).
+      let h = 0x811c9dc5;
+      for (let s = 0; s < SHINGLE; s++) h = Math.imul(h ^ content[j + s], 0x01000193);
+      shingles.add(h | 0);
+    }
+    utt.shingles = Int32Array.from(shingles);
   }
 
   private makeUnit(file: string, quotes: Quote[], i: number, utt: Utterance): Unit {
     const q = quotes[i];
     const single = utt.spans === 1;
+    const ids = single ? utt.ids : Int32Array.from(q.tokens, (t) => this.intern(t));
+    const name = q.speaker ? this.nameOf(q.speaker.name) : null;
     return {
-      seq: this.seq++,
+      seq: this.seq,
+      rank: rankOf(utt.ids.length, ids.length, this.seq++),
       file,
       quote: i,
-      ids: single ? utt.ids : this.ids(q.tokens),
-      canonical: single ? utt.canonical : q.tokens.join(' '),
+      text: own(q.text),
+      start: q.start,
+      end: q.end,
+      ids,
+      hash: single ? utt.hash : hashIds(ids),
       utt,
-      speakerName: q.speaker ? q.speaker.name : null,
-      speakerKey: q.speaker ? speakerKey(q.speaker.name) : null,
+      speakerName: name,
+      speakerKey: name === null ? null : this.keyOf(name),
       alive: true,
-      links: new Set(),
-      family: null,
+      links: [],
+      misses: null,
+      epoch: -1,
+      anchor: null,
+      downEpoch: -1,
+      down: null,
+      viewEpoch: -1,
+      view: null,
+      cmark: 0,
     };
   }
 
-  private ids(words: string[]): Int32Array {
-    const ids = new Int32Array(words.length);
-    words.forEach((w, k) => (ids[k] = this.intern(w)));
-    return ids;
+  /** One flat copy per speaker name. */
+  private nameOf(name: string): string {
+    let copy = this.names.get(name);
+    if (copy === undefined) {
+      copy = own(name);
+      this.names.set(copy, copy);
+    }
+    return copy;
+  }
+
+  private keyOf(name: string): string {
+    let key = this.speakerKeys.get(name);
+    if (key === undefined) {
+      key = speakerKey(name);
+      this.speakerKeys.set(name, key);
+    }
+    return key;
   }
 
   private intern(word: string): number {
     let id = this.vocab.get(word);
     if (id === undefined) {
-      id = this.vocab.size;
-      this.vocab.set(word, id);
+      id = this.words.length;
+      const copy = own(word);
+      this.vocab.set(copy, id);
+      this.words.push(copy);
     }
     return id;
   }
 
-  private insert(unit: Unit, touched: Unit[]): void {
-    let linked = 0;
-    for (const other of this.candidates(unit)) {
-      if (other.utt !== unit.utt && linked >= MAX_LINKS) break;
-      if (verify(unit, other)) {
-        unit.links.add(other);
-        other.links.add(unit);
-        touched.push(other);
-        if (other.utt !== unit.utt) linked++;
+  private post(unit: Unit): void {
+    if (unit.utt.ids.length > SHORT) {
+      for (const h of unit.utt.shingles) {
+        const p = this.postings.get(h);
+        if (p === undefined) {
+          this.postings.set(h, unit);
+          continue;
+        }
+        let list: Unit[];
+        if (Array.isArray(p)) list = p;
+        else this.postings.set(h, (list = [p]));
+        list.push(unit);
       }
     }
-    for (const h of unit.utt.shingles) {
-      const list = this.postings.get(h);
-      if (list) list.push(unit);
-      else this.postings.set(h, [unit]);
+    const p = this.exact.get(unit.hash);
+    if (p === undefined) this.exact.set(unit.hash, unit);
+    else {
+      let list: Unit[];
+      if (Array.isArray(p)) list = p;
+      else this.exact.set(unit.hash, (list = [p]));
+      list.push(unit);
     }
-    const same = this.exact.get(unit.canonical);
-    if (same) same.push(unit);
-    else this.exact.set(unit.canonical, [unit]);
   }
 
   private unpost(unit: Unit): void {
-    for (const h of unit.utt.shingles) {
-      const list = this.postings.get(h);
-      if (!list) continue;
-      if (list.length <= POSTING_CAP) {
-        removeFrom(list, unit);
-        if (!list.length) this.postings.delete(h);
-        continue;
-      }
-      // Long lists are compacted in bulk once half of them is dead, keeping removal cheap.
-      const dead = (this.dead.get(h) ?? 0) + 1;
-      if (dead * 2 > list.length) {
-        const live = list.filter((u) => u.alive);
-        if (live.length) this.postings.set(h, live);
-        else this.postings.delete(h);
-        this.dead.delete(h);
-      } else {
-        this.dead.set(h, dead);
-      }
-    }
-    const same = this.exact.get(unit.canonical);
-    if (same) {
-      removeFrom(same, unit);
-      if (!same.length) this.exact.delete(unit.canonical);
-    }
-  }
-
-  private candidates(unit: Unit): Unit[] {
-    const shared = new Map<Unit, number>();
-    for (const other of this.exact.get(unit.canonical) ?? []) if (other.alive) shared.set(other, 1000);
     if (unit.utt.ids.length > SHORT) {
-      const lists: Unit[][] = [];
       for (const h of unit.utt.shingles) {
-        const list = this.postings.get(h);
-        if (list) lists.push(list);
-      }
-      lists.sort((a, b) => a.length - b.length);
-      let used = 0;
-      for (const list of lists) {
-        // A quote printed everywhere has only popular shingles; its rarest one still finds family.
-        if (list.length > POSTING_CAP && used > 0) break;
-        used++;
-        const limit = Math.min(list.length, POSTING_CAP);
-        for (let k = 0; k < limit; k++) {
-          const other = list[k];
-          if (other.alive) shared.set(other, (shared.get(other) ?? 0) + 1);
+        const p = this.postings.get(h);
+        if (p === undefined) continue;
+        if (!Array.isArray(p)) {
+          if (p === unit) this.postings.delete(h);
+          continue;
+        }
+        const list = p;
+        if (list.length <= POSTING_CAP + 1) {
+          removeFrom(list, unit);
+          if (list.length === 1) this.postings.set(h, list[0]);
+          continue;
+        }
+        // Long lists are compacted in bulk once half of them is dead, keeping removal cheap.
+        const dead = (this.dead.get(h) ?? 0) + 1;
+        if (dead * 2 > list.length) {
+          const live = list.filter((u) => u.alive);
+          if (live.length > 1) this.postings.set(h, live);
+          else if (live.length === 1) this.postings.set(h, live[0]);
+          else this.postings.delete(h);
+          this.dead.delete(h);
+        } else {
+          this.dead.set(h, dead);
         }
       }
     }
-    shared.delete(unit);
-    return [...shared.entries()]
-      .sort((a, b) => b[1] - a[1] || a[0].seq - b[0].seq)
-      .slice(0, MAX_VERIFY)
-      .map(([u]) => u);
+    const p = this.exact.get(unit.hash);
+    if (p === undefined) return;
+    if (!Array.isArray(p)) {
+      if (p === unit) this.exact.delete(unit.hash);
+      return;
+    }
+    removeFrom(p, unit);
+    if (p.length === 1) this.exact.set(unit.hash, p[0]);
+  }
+
+  /** Live units of a posting list, as counted against the cap. */
+  private liveLength(h: number, list: Unit[]): number {
+    return list.length - (this.dead.get(h) ?? 0);
+  }
+
+  /** Units sharing a posting list of at most POSTING_CAP units with this one: a symmetric relation. */
+  private candidates(unit: Unit): Unit[] {
+    const out: Unit[] = [];
+    const stamp = ++this.cwalk;
+    unit.cmark = stamp;
+    if (unit.utt.ids.length <= SHORT) return out;
+    for (const h of unit.utt.shingles) {
+      const p = this.postings.get(h);
+      if (p === undefined || !Array.isArray(p)) continue;
+      if (this.liveLength(h, p) > POSTING_CAP) continue;
+      for (const other of p) {
+        if (other.cmark !== stamp && other.alive) {
+          other.cmark = stamp;
+          out.push(other);
+        }
+      }
+    }
+    return out;
+  }
+
+  /**
+   * A quote printed everywhere has only popular shingles; its rarest one still finds family. Those
+   * links are resolved once, when the unit is posted, and kept on both sides like any other, so
+   * the relation stays symmetric (later growth of the lists does not revisit them).
+   */
+  private linkPopular(unit: Unit): void {
+    if (unit.utt.ids.length <= SHORT || unit.utt.shingles.length === 0) return;
+    let rarest: Unit[] | null = null;
+    let rarestLength = Infinity;
+    for (const h of unit.utt.shingles) {
+      const p = this.postings.get(h);
+      const live = p === undefined ? 0 : Array.isArray(p) ? this.liveLength(h, p) : 1;
+      if (live <= POSTING_CAP) return;
+      if (live < rarestLength) {
+        rarest = p as Unit[];
+        rarestLength = live;
+      }
+    }
+    if (!rarest) return;
+    let taken = 0;
+    for (const other of rarest) {
+      if (taken >= POSTING_CAP) break;
+      if (other === unit || !other.alive) continue;
+      taken++;
+      // Identical texts are linked as a class; the unit is new, so no link to it exists yet.
+      if ((other.hash === unit.hash && equalIds(other.ids, unit.ids)) || !verify(unit, other)) continue;
+      unit.links.push(other);
+      other.links.push(unit);
+    }
+  }
+
+  /** Whether two units link, remembering the answer when it took an alignment. */
+  private linked(a: Unit, b: Unit): boolean {
+    const [few, many] = a.links.length <= b.links.length ? [a, b] : [b, a];
+    if (few.links.includes(many)) return true;
+    if (a.misses && b.misses && (a.misses.length <= b.misses.length ? a.misses.includes(b) : b.misses.includes(a))) return false;
+    aligned = false;
+    const ok = verify(a, b);
+    if (ok && aligned) {
+      a.links.push(b);
+      b.links.push(a);
+    } else if (aligned) {
+      (a.misses ??= []).push(b);
+      (b.misses ??= []).push(a);
+    }
+    return ok;
   }
 
   // --- families -----------------------------------------------------------------------
 
-  /** Forget the cached families of the units' whole linked groups, one traversal for all. */
-  private invalidate(starts: Unit[]): void {
-    const seen = new Set<Unit>(starts);
-    const stack = starts.slice();
-    while (stack.length) {
-      const u = stack.pop()!;
-      u.family = null;
-      for (const v of u.links) {
-        if (!seen.has(v)) {
-          seen.add(v);
-          stack.push(v);
+  /** Candidates plus remembered links plus identical texts: the units this one may link with. */
+  private neighbours(unit: Unit, identical: boolean): Unit[] {
+    const out = this.candidates(unit);
+    const stamp = this.cwalk; // candidates() stamped the unit and what it returned
+    for (const v of unit.links) {
+      if (v.cmark !== stamp && v.alive) {
+        v.cmark = stamp;
+        out.push(v);
+      }
+    }
+    if (identical) {
+      for (const list of this.peerLists(unit)) {
+        for (const v of list) {
+          if (v.cmark !== stamp && v.alive && equalIds(v.ids, unit.ids)) {
+            v.cmark = stamp;
+            out.push(v);
+          }
         }
       }
     }
+    return out;
   }
 
-  private familyFor(unit: Unit): Family {
-    if (unit.family) return unit.family;
-    // The linked group, then families carved out of it around the most complete members.
-    const group: Unit[] = [];
-    const seen = new Set<Unit>([unit]);
-    const stack = [unit];
-    while (stack.length) {
-      const u = stack.pop()!;
-      group.push(u);
-      for (const v of u.links) {
-        if (!seen.has(v) && v.alive) {
-          seen.add(v);
-          stack.push(v);
-        }
-      }
+  /** The unit's identical-text class, as the per-speaker lists whose members it can link with (verify on identical texts depends only on the speakers). */
+  private peerLists(unit: Unit): Unit[][] {
+    const p = this.exact.get(unit.hash);
+    if (p === undefined || !Array.isArray(p)) return [];
+    const short = unit.ids.length <= SHORT && unit.utt.spans === 1;
+    if (short && !unit.speakerKey) return [];
+    const byKey = this.sortedClass(p);
+    const lists: Unit[][] = [];
+    if (!unit.speakerKey) for (const l of byKey.values()) lists.push(l);
+    else {
+      const same = byKey.get(unit.speakerKey);
+      if (same) lists.push(same);
+      const none = short ? undefined : byKey.get(null);
+      if (none) lists.push(none);
     }
-    // The most complete statement anchors: longest utterance, then its longest span.
-    group.sort((a, b) => b.utt.ids.length - a.utt.ids.length || b.ids.length - a.ids.length || a.seq - b.seq);
-    let rest = group;
-    while (rest.length) {
-      const anchor = rest[0];
-      const family: Family = { units: [anchor], anchor, speakerKey: anchor.speakerKey, view: null };
-      anchor.family = family;
-      const left: Unit[] = [];
-      for (let k = 1; k < rest.length; k++) {
-        const u = rest[k];
-        const agrees = !family.speakerKey || !u.speakerKey || family.speakerKey === u.speakerKey;
-        if (agrees && (anchor.links.has(u) || verify(anchor, u))) {
-          family.units.push(u);
-          u.family = family;
-          family.speakerKey ??= u.speakerKey;
-        } else {
-          left.push(u);
-        }
-      }
-      rest = left;
-    }
-    return unit.family!;
+    return lists;
   }
 
-  private view(family: Family): QuoteFamily {
-    if (family.view) return family.view;
+  /** The anchor whose family claims the unit: the first anchor, in completeness order, that links and agrees. */
+  private anchorOf(unit: Unit): Unit {
+    if (unit.epoch === this.epoch && unit.anchor) return unit.anchor;
+    const rank = unit.rank;
+    const before = this.neighbours(unit, false).filter((v) => v.rank > rank);
+    before.sort(byCompleteness);
+    let anchor = unit;
+    for (const a of before) {
+      if (a.hash === unit.hash && equalIds(a.ids, unit.ids)) continue; // identical: below
+      if (this.claims(a, unit)) {
+        anchor = a;
+        break;
+      }
+    }
+    // Identical texts, in completeness order, up to the unit itself (or the anchor found above):
+    // only those whose speaker can agree (an unattributed short quote links to nothing).
+    {
+      for (const list of this.peerLists(unit)) {
+        for (const a of list) {
+          if (a.rank <= anchor.rank || a.rank <= rank) break;
+          if (a.alive && equalIds(a.ids, unit.ids) && this.claims(a, unit)) {
+            anchor = a;
+            break;
+          }
+        }
+      }
+    }
+    unit.anchor = anchor;
+    unit.epoch = this.epoch;
+    return anchor;
+  }
+
+  /** Whether a (more complete) unit, being an anchor, claims this one. */
+  private claims(a: Unit, unit: Unit): boolean {
+    if (!this.linked(unit, a) || this.anchorOf(a) !== a) return false;
+    const key = this.familyKeyBefore(a, unit);
+    return !(key && unit.speakerKey && key !== unit.speakerKey);
+  }
+
+  private readonly sortedClasses = new WeakMap<Unit[], { epoch: number; byKey: Map<string | null, Unit[]> }>();
+
+  /** An identical-text list by speaker key, each in completeness order (sorted once per epoch). */
+  private sortedClass(list: Unit[]): Map<string | null, Unit[]> {
+    const cached = this.sortedClasses.get(list);
+    if (cached && cached.epoch === this.epoch) return cached.byKey;
+    const byKey = new Map<string | null, Unit[]>();
+    for (const u of list.slice().sort(byCompleteness)) {
+      const l = byKey.get(u.speakerKey);
+      if (l) l.push(u);
+      else byKey.set(u.speakerKey, [u]);
+    }
+    this.sortedClasses.set(list, { epoch: this.epoch, byKey });
+    return byKey;
+  }
+
+  /** Linked units after the anchor, in completeness order (whether they are members is anchorOf's call). */
+  private downOf(anchor: Unit): Unit[] {
+    if (anchor.downEpoch === this.epoch && anchor.down) return anchor.down;
+    const rank = anchor.rank;
+    const down = this.neighbours(anchor, true).filter((v) => v.rank < rank && this.linked(anchor, v));
+    down.sort(byCompleteness);
+    anchor.down = down;
+    anchor.downEpoch = this.epoch;
+    return down;
+  }
+
+  /** The speaker an anchor's family has when `unit` comes up: the anchor's, else its first named member's. */
+  private familyKeyBefore(anchor: Unit, unit: Unit): string | null {
+    if (anchor.speakerKey) return anchor.speakerKey;
+    for (const w of this.downOf(anchor)) {
+      if (w.rank <= unit.rank) break;
+      if (w.speakerKey && this.anchorOf(w) === anchor) return w.speakerKey;
+    }
+    return null;
+  }
+
+  /** The anchor's family, anchor first, in completeness order. */
+  private membersOf(anchor: Unit): Unit[] {
+    const members = [anchor];
+    for (const w of this.downOf(anchor)) if (this.anchorOf(w) === anchor) members.push(w);
+    return members;
+  }
+
+  private view(anchor: Unit, units: Unit[]): QuoteFamily {
+    if (anchor.viewEpoch === this.viewEpoch && anchor.view) return anchor.view;
     const members: FamilyMember[] = [];
     const names = new Map<string, number>();
-    for (const unit of family.units) {
-      const entry = this.files.get(unit.file)!;
-      const q = entry.quotes[unit.quote];
-      members.push({ file: unit.file, quote: unit.quote, text: q.text, start: q.start, end: q.end, speaker: unit.speakerName });
-      if (unit.speakerName && unit.speakerKey === family.speakerKey) {
+    let familyKey: string | null = null;
+    for (const unit of units) familyKey ??= unit.speakerKey;
+    for (const unit of units) {
+      members.push({ file: unit.file, quote: unit.quote, text: unit.text, start: unit.start, end: unit.end, speaker: unit.speakerName });
+      if (unit.speakerName && unit.speakerKey === familyKey) {
         names.set(unit.speakerName, (names.get(unit.speakerName) ?? 0) + 1);
       }
     }
@@ -339,10 +638,19 @@ export class QuoteIndex {
         best = count;
       }
     }
-    const canonical = family.anchor.utt.canonical;
-    family.view = { id: hashHex(canonical), canonical, speaker, members };
-    return family.view;
+    const ids = anchor.utt.ids;
+    const parts = new Array<string>(ids.length);
+    for (let k = 0; k < ids.length; k++) parts[k] = this.words[ids[k]];
+    const canonical = parts.join(' ');
+    anchor.view = { id: hashHex(canonical), canonical, speaker, members };
+    anchor.viewEpoch = this.viewEpoch;
+    return anchor.view;
   }
+}
+
+/** Completeness order: longest utterance, then longest span, then first indexed. */
+function byCompleteness(a: Unit, b: Unit): number {
+  return b.rank - a.rank;
 }
 
 /** Speakers agree when their last names do: "Rex Tillerson" and "Tillerson". */
@@ -351,23 +659,146 @@ export function speakerKey(name: string): string {
   return words[words.length - 1] ?? name.toLowerCase();
 }
 
-/** Whether two spans print the same statement, as spans or as the utterances they belong to. */
-function verify(a: Unit, b: Unit): boolean {
-  if (a.speakerKey && b.speakerKey && a.speakerKey !== b.speakerKey) return false;
-  if (same(a.ids, a.canonical, b.ids, b.canonical, a.speakerKey, b.speakerKey)) return true;
-  if (a.utt.spans === 1 && b.utt.spans === 1) return false;
-  return same(a.utt.ids, a.utt.canonical, b.utt.ids, b.utt.canonical, a.speakerKey, b.speakerKey);
+/** The units of a file grouped by utterance, spans in order. */
+function utterancesOf(entry: FileEntry): Unit[][] {
+  const byUtt = new Map<Utterance, Unit[]>();
+  for (const unit of entry.units) {
+    const list = byUtt.get(unit.utt);
+    if (list) list.push(unit);
+    else byUtt.set(unit.utt, [unit]);
+  }
+  return [...byUtt.values()];
 }
 
-function same(a: Int32Array, ca: string, b: Int32Array, cb: string, ka: string | null, kb: string | null): boolean {
+/**
+ * A flat copy of a string. Quote texts are slices of the document, and V8 keeps a slice of 13 or
+ * more characters as a pointer into the whole text: held by the index, it would keep every
+ * indexed article alive after the file's analysis has dropped it.
+ */
+function own(text: string): string {
+  return text.length < 13 ? text : (JSON.parse(JSON.stringify(text)) as string);
+}
+
+/** Whether a file's old utterance is printed again exactly: same spans, same words, same speakers. */
+function sameUtterance(units: Unit[], quotes: Quote[], spans: number[], utt: Utterance): boolean {
+  if (units.length !== spans.length || !equalIds(units[0].utt.ids, utt.ids)) return false;
+  for (let j = 0; j < spans.length; j++) {
+    const q = quotes[spans[j]];
+    if (units[j].ids.length !== q.tokens.length) return false;
+    if ((q.speaker ? q.speaker.name : null) !== units[j].speakerName) return false;
+  }
+  return true;
+}
+
+/** Completeness as one number (higher first): utterance length, then span length, then earlier seq. */
+function rankOf(uttLength: number, spanLength: number, seq: number): number {
+  return Math.min(uttLength, 8191) * 2 ** 40 + Math.min(spanLength, 16383) * 2 ** 26 + (2 ** 26 - 1 - (seq % 2 ** 26));
+}
+
+function hashIds(ids: Int32Array): number {
+  let h = 0x811c9dc5;
+  for (let k = 0; k < ids.length; k++) h = Math.imul(h ^ ids[k], 0x01000193);
+  return h | 0;
+}
+
+function equalIds(a: Int32Array, b: Int32Array): boolean {
+  if (a === b) return true;
+  if (a.length !== b.length) return false;
+  for (let k = 0; k < a.length; k++) if (a[k] !== b[k]) return false;
+  return true;
+}
+
+/** Whether two spans print the same statement, as spans or as the utterances they belong to. Symmetric. */
+function verify(x: Unit, y: Unit): boolean {
+  // A fixed argument order keeps the (nearly symmetric) alignment exactly symmetric.
+  const a = x.seq < y.seq ? x : y;
+  const b = a === x ? y : x;
+  if (a.speakerKey && b.speakerKey && a.speakerKey !== b.speakerKey) return false;
+  if (same(a.ids, a.hash, b.ids, b.hash, a.speakerKey, b.speakerKey)) return true;
+  if (a.utt.spans === 1 && b.utt.spans === 1) return false;
+  if (a.utt === b.utt) return true;
+  return same(a.utt.ids, a.utt.hash, b.utt.ids, b.utt.hash, a.speakerKey, b.speakerKey);
+}
+
+function same(a: Int32Array, ha: number, b: Int32Array, hb: number, ka: string | null, kb: string | null): boolean {
   const shorter = Math.min(a.length, b.length);
-  const identical = ca === cb;
+  const identical = ha === hb && equalIds(a, b);
   if (shorter <= SHORT) return identical && !!ka && ka === kb;
   if (identical) return true;
-  const { matches, coverage } = alignShorter(a, b);
   // A four- or five-word fragment of a longer quote is common phrasing unless a named speaker agrees.
-  if (shorter <= 5) return coverage === 1 && !!ka && ka === kb;
+  if (shorter <= 5) {
+    if (!ka || ka !== kb) return false;
+    if (sharedBound(a, b) < shorter) return false;
+    if (contains(a, b)) return true;
+    aligned = true;
+    return alignShorter(a, b).coverage === 1;
+  }
+  // The multiset of shared words bounds the aligned matches: most candidates stop here.
+  const bound = sharedBound(a, b);
+  if (bound < 5 || !(bound >= 0.75 * shorter || (bound >= 12 && bound >= 0.6 * shorter))) return false;
+  // A clause, a split half or a headline fragment is a contiguous run of the longer text: full coverage.
+  if (bound === shorter && contains(a, b)) return true;
+  aligned = true;
+  const { matches, coverage } = alignShorter(a, b);
   return matches >= 5 && (coverage >= 0.75 || (matches >= 12 && coverage >= 0.6));
+}
+
+/** Whether the shorter sequence occurs contiguously in the longer (the alignment then matches all of it). */
+function contains(a: Int32Array, b: Int32Array): boolean {
+  const s = a.length <= b.length ? a : b;
+  const l = s === a ? b : a;
+  const n = s.length;
+  const first = s[0];
+  for (let j = 0; j + n <= l.length; j++) {
+    if (l[j] !== first) continue;
+    let k = 1;
+    while (k < n && l[j + k] === s[k]) k++;
+    if (k === n) return true;
+  }
+  return false;
+}
+
+/** Set when the last verify needed an alignment (its answer is worth remembering). */
+let aligned = false;
+
+// Scratch counters indexed by word id, reset by stamping.
+let countOf = new Int32Array(1 << 16);
+let stampOf = new Int32Array(1 << 16);
+let countStamp = 0;
+
+/** Σ over words of min(occurrences in a, occurrences in b): an upper bound on aligned matches. */
+function sharedBound(a: Int32Array, b: Int32Array): number {
+  const s = a.length <= b.length ? a : b;
+  const l = s === a ? b : a;
+  let max = 0;
+  for (let k = 0; k < l.length; k++) if (l[k] > max) max = l[k];
+  if (max >= countOf.length) {
+    const size = Math.max(max + 1, countOf.length * 2);
+    countOf = new Int32Array(size);
+    stampOf = new Int32Array(size);
+    countStamp = 0;
+  }
+  if (++countStamp === 0x7fffffff) {
+    stampOf.fill(0);
+    countStamp = 1;
+  }
+  const st = countStamp;
+  for (let k = 0; k < l.length; k++) {
+    const t = l[k];
+    if (stampOf[t] !== st) {
+      stampOf[t] = st;
+      countOf[t] = 1;
+    } else countOf[t]++;
+  }
+  let n = 0;
+  for (let k = 0; k < s.length; k++) {
+    const t = s[k];
+    if (stampOf[t] === st && countOf[t] > 0) {
+      countOf[t]--;
+      n++;
+    }
+  }
+  return n;
 }
 
 function removeFrom(list: Unit[], unit: Unit): void {

@@ -1,99 +1,138 @@
-// Throughput of the quote layer on a synthetic 10k-file corpus. Bundle and run:
-//   npx esbuild --bundle --platform=node server/src/analysis/quotes/quotes.bench.ts --outfile=/tmp/qb.js && node /tmp/qb.js
-// Prints one JSON line.
+// Throughput of the quote index on generated corpora (test/bench/generateCorpus). Bundle and run:
+//   npx esbuild --bundle --platform=node server/src/analysis/quotes/quotes.bench.ts --outfile=/tmp/qb.js && node --expose-gc /tmp/qb.js
+// QB_SIZES (default "1000,10000,50000") picks the corpus sizes; QB_MAIN (default 10000) the size
+// at which familyOf percentiles, families() and heap are measured. Prints one JSON line per size.
+// Index times exclude extraction (reported separately as extractMs / editExtractMs).
 
+import { iterateCorpus } from '../../../../test/bench/generateCorpus';
 import { extractQuotes } from './extract';
 import { QuoteIndex } from './quoteIndex';
 import { Quote } from './types';
 
-const FILES = Number(process.env.QB_FILES ?? 10_000);
+const SIZES = (process.env.QB_SIZES ?? '1000,10000,50000').split(',').map(Number);
+const MAIN = Number(process.env.QB_MAIN ?? 10_000);
+const gc = (globalThis as { gc?: () => void }).gc;
+const heap = () => {
+  gc?.();
+  gc?.();
+  return process.memoryUsage().heapUsed;
+};
 let seed = 42;
 const rand = () => ((seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0) / 2 ** 32);
-const pick = <T>(xs: T[]) => xs[Math.floor(rand() * xs.length)];
-
-const VOCAB = Array.from({ length: 5000 }, (_, i) => 'w' + i.toString(36) + ['a', 'en', 'or', 'is', 'ul'][i % 5]);
-const COMMON = 'the of and to in a that is for on with as was at by it from we will have be not this are'.split(' ');
-const SPEAKERS = Array.from({ length: 300 }, (_, i) => `${pick(['Anna', 'Jon', 'Mira', 'Petr', 'Lena', 'Karl'])} Name${i.toString(36)}`);
-const words = (n: number) => Array.from({ length: n }, () => (rand() < 0.4 ? pick(COMMON) : pick(VOCAB))).join(' ');
-const sentence = (n: number) => {
-  const s = words(n);
-  return s[0].toUpperCase() + s.slice(1) + '.';
+const pct = (xs: number[], p: number) => {
+  const s = xs.slice().sort((a, b) => a - b);
+  return +s[Math.min(s.length - 1, Math.floor(p * s.length))].toFixed(3);
 };
 
-// 2,000 statements, each reported by about five outlets in different shapes.
-const STATEMENTS = Array.from({ length: 2000 }, () => ({ text: sentence(12 + Math.floor(rand() * 30)), speaker: pick(SPEAKERS) }));
-
-function article(): string {
-  const paras: string[] = [sentence(10)];
-  for (let p = 0; p < 12; p++) {
-    const r = rand();
-    const st = pick(STATEMENTS);
-    const surname = st.speaker.split(' ')[1];
-    if (r < 0.25) paras.push(`${sentence(15)} "${st.text}" ${surname} said. ${sentence(20)}`);
-    else if (r < 0.4) {
-      const w = st.text.split(' ');
-      const cut = Math.max(3, w.length >> 1);
-      paras.push(`"${w.slice(0, cut).join(' ')}," ${st.speaker} told reporters. "${w.slice(cut).join(' ')}"`);
-    } else if (r < 0.5) paras.push(`${surname} said it was "${st.text.split(' ').slice(2, 9).join(' ')}" and left.`);
-    else if (r < 0.6) paras.push(`${sentence(12)} The plan was "${pick(VOCAB)}" according to critics.`);
-    else paras.push(`${sentence(25)} ${sentence(18)}`);
+function run(files: number): Record<string, unknown> {
+  // Texts of the files that will be edited are kept; everything else is dropped after indexing.
+  const EDITS = 60;
+  const editAt = new Set(Array.from({ length: EDITS }, () => Math.floor(rand() * files)));
+  const kept = new Map<string, string>();
+  const quoteCounts: number[] = [];
+  const heap0 = heap();
+  const index = new QuoteIndex();
+  let extractMs = 0;
+  let setAllMs = 0;
+  let setAllCpu = 0;
+  let bytes = 0;
+  let n = 0;
+  const allPaths: string[] = [];
+  let extracted: Quote[][] = [];
+  for (const article of iterateCorpus({ articles: files, seed: 7 })) {
+    bytes += article.text.length;
+    const t0 = performance.now();
+    extracted.push(extractQuotes(article.text));
+    extractMs += performance.now() - t0;
+    allPaths.push(article.path);
+    if (editAt.has(n)) kept.set(article.path, article.text);
+    n++;
   }
-  return paras.join('\n\n');
-}
-
-const texts = Array.from({ length: FILES }, article);
-const bytes = texts.reduce((n, t) => n + t.length * 2, 0);
-
-let t0 = performance.now();
-const extracted: Quote[][] = texts.map((t) => extractQuotes(t));
-const extractMs = performance.now() - t0;
-const quoteCount = extracted.reduce((n, q) => n + q.length, 0);
-
-const index = new QuoteIndex();
-t0 = performance.now();
-extracted.forEach((q, i) => index.setFile(`f${i}`, q));
-const setAllMs = performance.now() - t0;
-
-// familyOf: the first call per family computes it, later calls hit the cache.
-const probes = Array.from({ length: 2000 }, () => {
-  const f = Math.floor(rand() * FILES);
-  return [f, Math.floor(rand() * Math.max(1, extracted[f].length))] as const;
-});
-t0 = performance.now();
-for (const [f, q] of probes) index.familyOf(`f${f}`, q);
-const familyColdMs = (performance.now() - t0) / probes.length;
-t0 = performance.now();
-for (const [f, q] of probes) index.familyOf(`f${f}`, q);
-const familyWarmMs = (performance.now() - t0) / probes.length;
-
-// One keystroke: re-extract and re-index one file, then ask for a family in it.
-const edits = 200;
-t0 = performance.now();
-for (let k = 0; k < edits; k++) {
-  const f = Math.floor(rand() * FILES);
-  const qs = extractQuotes(texts[f] + ' ');
-  index.setFile(`f${f}`, qs);
-  if (qs.length) index.familyOf(`f${f}`, 0);
-}
-const editMs = (performance.now() - t0) / edits;
-
-t0 = performance.now();
-const fams = index.families();
-const familiesMs = performance.now() - t0;
-
-console.log(
-  JSON.stringify({
-    files: FILES,
-    mb: +(bytes / 2 / 1e6).toFixed(2),
-    quotes: quoteCount,
-    extractMBps: +((bytes / 2 / 1e6) / (extractMs / 1000)).toFixed(2),
+  // Start-up: every file indexed once (extraction timed apart, above).
+  gc?.();
+  const c0 = process.cpuUsage();
+  const s0 = performance.now();
+  extracted.forEach((qs, i) => index.setFile(allPaths[i], qs));
+  setAllMs = performance.now() - s0;
+  const cpu = process.cpuUsage(c0);
+  setAllCpu = cpu.user + cpu.system;
+  for (const qs of extracted) quoteCounts.push(qs.length);
+  extracted = [];
+  const out: Record<string, unknown> = {
+    files,
+    mb: +(bytes / 1e6).toFixed(1),
+    quotes: quoteCounts.reduce((a, b) => a + b, 0),
+    extractMs: Math.round(extractMs),
     setFileAllMs: Math.round(setAllMs),
-    setFilePerFileMs: +(setAllMs / FILES).toFixed(3),
-    familyOfColdMs: +familyColdMs.toFixed(3),
-    familyOfWarmMs: +familyWarmMs.toFixed(4),
-    editOneFileMs: +editMs.toFixed(3),
-    familiesAllMs: Math.round(familiesMs),
-    families: fams.length,
-    heapMB: Math.round(process.memoryUsage().heapUsed / 1e6),
-  }),
-);
+    setFileAllCpuMs: Math.round(setAllCpu / 1000),
+  };
+  const paths = [...kept.keys()];
+
+  // One keystroke: setFile on one file (re-extracted; extraction timed apart) + familyOf on one of
+  // its quotes. The keystroke lands inside the file's first quotation (its words change, so its
+  // units are replaced and re-linked); with `outside`, it lands in body text (quotes unchanged).
+  let stroke = 0;
+  const edit = (outside = false): { ms: number; extract: number } => {
+    const path = paths[Math.floor(rand() * paths.length)];
+    const text = kept.get(path)!;
+    const open = text.search(/["“]/);
+    const edited = outside || open < 0 ? text + ' ' : text.slice(0, open + 1) + `k${stroke++} ` + text.slice(open + 1);
+    let t0 = performance.now();
+    const qs = extractQuotes(edited);
+    const extract = performance.now() - t0;
+    t0 = performance.now();
+    index.setFile(path, qs);
+    if (qs.length) index.familyOf(path, Math.floor(rand() * qs.length));
+    return { ms: performance.now() - t0, extract };
+  };
+  // Cold: right after indexing, before anything else linked the corpus.
+  const cold = Array.from({ length: 30 }, edit);
+  out.editColdP50Ms = pct(cold.map((e) => e.ms), 0.5);
+  out.editColdP95Ms = pct(cold.map((e) => e.ms), 0.95);
+
+  if (files === MAIN) {
+    // hover / references on random quotes, cold (first call links what the family needs).
+    const times: number[] = [];
+    for (let k = 0; k < 2000; k++) {
+      const f = Math.floor(rand() * allPaths.length);
+      const t0 = performance.now();
+      index.familyOf(allPaths[f], Math.floor(rand() * Math.max(1, quoteCounts[f])));
+      times.push(performance.now() - t0);
+    }
+    out.familyOfP50Ms = pct(times, 0.5);
+    out.familyOfP95Ms = pct(times, 0.95);
+    out.familyOfMaxMs = pct(times, 1);
+  }
+  let t0 = performance.now();
+  const c2 = process.cpuUsage();
+  const fams = index.families();
+  const c1 = process.cpuUsage(c2);
+  out.familiesColdCpuMs = Math.round((c1.user + c1.system) / 1000);
+  out.familiesColdMs = Math.round(performance.now() - t0);
+  out.families = fams.length;
+  // Status bar after an edit: one file changed, families() again.
+  edit();
+  t0 = performance.now();
+  index.families();
+  out.familiesAfterEditMs = Math.round(performance.now() - t0);
+  t0 = performance.now();
+  index.families();
+  out.familiesCachedMs = +(performance.now() - t0).toFixed(2);
+
+  // Warm: the status bar has linked everything, then keystrokes.
+  const warm = Array.from({ length: 40 }, edit);
+  out.editWarmP50Ms = pct(warm.map((e) => e.ms), 0.5);
+  out.editWarmP95Ms = pct(warm.map((e) => e.ms), 0.95);
+  out.editExtractMs = pct(warm.map((e) => e.extract), 0.5);
+  const typing = Array.from({ length: 40 }, () => edit(true));
+  out.editOutsideQuotesP50Ms = pct(typing.map((e) => e.ms), 0.5);
+  out.editOutsideQuotesP95Ms = pct(typing.map((e) => e.ms), 0.95);
+  if (files === MAIN) out.heapIndexMB = Math.round((heap() - heap0) / 1e6);
+  kept.clear();
+  // Keep the index alive until after the heap reading.
+  if (index.families(1).length < 0) console.log('');
+  return out;
+}
+
+console.log(JSON.stringify({ load: require('os').loadavg().map((x: number) => +x.toFixed(2)), gc: !!gc }));
+for (const files of SIZES) console.log(JSON.stringify(run(files)));
