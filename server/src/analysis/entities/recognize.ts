@@ -696,6 +696,9 @@ function applyRules(tk: Tokens, spans: Span[], head: Uint8Array): Span[] {
       sp.type = 'organization';
     }
   }
+  // a nationality adjective alone is not a name ("Lebanese officials"); a country's name is a place
+  out = out.filter((sp) => !(sp.e - sp.s === 1 && DEMONYMS.has(words[sp.s]) && !COUNTRY_ALIAS.has(words[sp.s])));
+  for (const sp of out) if (sp.type === 'organization' && COUNTRY_ALIAS.has(key(tk, sp))) sp.type = 'place';
   // 2. suffixes and heads: "Danube Wire" / "Acme Holdings" organisations, "Black Sea" places
   for (const sp of out) {
     if (sp.e - sp.s < 2) continue;
