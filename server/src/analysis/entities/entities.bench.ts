@@ -76,5 +76,9 @@ for (const files of [1000, 10000, 50000]) {
   const shiftUs = time((k) => { ix.setFile('f7', synth(7, k % 3)); ix.entityAt('f7', 5); }, 500);
   const editUs = time((k) => { ix.setFile('f7', synth(7, 0, k % 2 === 0)); ix.entityAt('f7', 5); }, 200);
   const editListUs = time((k) => { ix.setFile('f7', synth(7, 0, k % 2 === 0)); ix.entityAt('f7', 5); ix.entities(); }, 200);
-  console.log(JSON.stringify({ bench: 'EntityIndex update', files, mentions: files * 10, initialLoadMs: +loadMs.toFixed(0), setFileShiftPlusEntityAtUs: +shiftUs.toFixed(1), setFileRenamePlusEntityAtUs: +editUs.toFixed(1), plusEntitiesUs: +editListUs.toFixed(1), reclustered: ix.lastRefresh.mentions }));
+  const editWork = ix.lastRefresh.mentions;
+  // an edit that adds / removes a mention of a hub entity ("Moscow", in every file): re-clusters the hub
+  const hubUs = time((k) => { const ms = synth(7); if (k % 2 === 0) ms.push({ start: 5000, end: 5006, text: 'Moscow', type: 'place' }); ix.setFile('f7', ms); ix.entityAt('f7', 5); }, 6);
+  const hubWork = ix.lastRefresh.mentions;
+  console.log(JSON.stringify({ bench: 'EntityIndex update', files, hubEditUs: +hubUs.toFixed(0), hubReclustered: hubWork, mentions: files * 10, initialLoadMs: +loadMs.toFixed(0), setFileShiftPlusEntityAtUs: +shiftUs.toFixed(1), setFileRenamePlusEntityAtUs: +editUs.toFixed(1), plusEntitiesUs: +editListUs.toFixed(1), reclustered: editWork }));
 }
