@@ -191,3 +191,10 @@ test('legal-form suffixes join the company name; "X Bank and Y Brothers" are two
   const t = tag('Analysts at Nordvik Bank and Brannvik Brothers agreed .');
   assert.ok(t.includes('Bank/I-ORG and Brannvik/B-ORG'), t);
 });
+
+test('ALL-CAPS headlines: nationality adjectives, months and function words are not names', () => {
+  const tag = (l: string) => { const w = l.split(' '); const t = tagTokens(w); return w.filter((_, i) => t[i] !== 'O'); };
+  assert.deepEqual(tag('OSLO REJECTS GERMAN CALL TO BOYCOTT BRITISH LAMB .').filter((w) => /GERMAN|BRITISH/.test(w)), []);
+  assert.deepEqual(tag('OFFICIAL CONTENTS OF AUGUST 21 , 1996 .'), []);
+  assert.deepEqual(tag('He left in AUGUST .'), []);
+});

@@ -491,10 +491,15 @@ function headlineTokens(tk: Tokens): Uint8Array {
   }
   return out;
 }
-/** FUNCTION_WORDS in lower and Capitalised case (checked without lowercasing; "WHO" is an acronym). */
+/** FUNCTION_WORDS in lower, Capitalised and UPPER case (checked without lowercasing; known acronyms excluded). */
 const FUNCTION_FORMS = (() => {
   const t = new Set<string>();
-  for (const w of FUNCTION_WORDS) { t.add(w); t.add(w[0].toUpperCase() + w.slice(1)); }
+  for (const w of FUNCTION_WORDS) {
+    t.add(w);
+    t.add(w[0].toUpperCase() + w.slice(1));
+    const u = w.toUpperCase();
+    if (!ORG_ALIAS.has(u) && !COUNTRY_ALIAS.has(u)) t.add(u); // "OF" in headlines, but "WHO" stays an acronym
+  }
   return t;
 })();
 function hasLetter(w: string): boolean {
@@ -556,9 +561,10 @@ function datelinesAndResults(tk: Tokens, spans: Span[]): Span[] {
       const teams: Span[] = [];
       let k = s;
       while (k < e) {
-        if (!isNameWord(words[k])) { k++; continue; }
+        const nameLike = (w: string) => isNameWord(w) && !FUNCTION_FORMS.has(w) && !NOT_NAME.has(w.toLowerCase());
+        if (!nameLike(words[k])) { k++; continue; }
         let j = k;
-        while (j < e && (isNameWord(words[j]) || (j > k && (words[j] === '&' || PARTICLES.has(words[j]))))) j++;
+        while (j < e && (nameLike(words[j]) || (j > k && (words[j] === '&' || PARTICLES.has(words[j]))))) j++;
         // scorers in parentheses "( Mark Waugh 73 )", and full names the tagger found, are people
         if ((k > s && words[k - 1] === '(') || personAt(k)) { k = j; continue; }
         let nums = 0;
@@ -697,7 +703,13 @@ function applyRules(tk: Tokens, spans: Span[], head: Uint8Array): Span[] {
     }
   }
   // a nationality adjective alone is not a name ("Lebanese officials"); a country's name is a place
-  out = out.filter((sp) => !(sp.e - sp.s === 1 && DEMONYMS.has(words[sp.s]) && !COUNTRY_ALIAS.has(words[sp.s])));
+  out = out.filter((sp) => {
+    if (sp.e - sp.s !== 1) return true;
+    const w = words[sp.s];
+    const t = isAllCapsWord(w) ? w[0] + w.slice(1).toLowerCase() : w; // "GERMAN" in a headline
+    if (DEMONYMS.has(t) && !COUNTRY_ALIAS.has(t)) return false;
+    return !NOT_NAME.has(w.toLowerCase()); // "AUGUST", "Monday"
+  });
   for (const sp of out) if (sp.type === 'organization' && COUNTRY_ALIAS.has(key(tk, sp))) sp.type = 'place';
   // 2. suffixes and heads: "Danube Wire" / "Acme Holdings" organisations, "Black Sea" places
   for (const sp of out) {
