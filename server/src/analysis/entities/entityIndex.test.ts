@@ -195,12 +195,14 @@ test('incremental index equals a fresh index after random edits', () => {
     '[[Lower Danube Pilotage Authority|O]] ([[LDPA|O]]) and [[Dunavski Prevozi|O]] in [[Ruse|L]]; [[Dunavsky Prevozi|O]] agreed.',
     '[[Rex Tillerson|P]], [[Sean Spicer|P]], [[Spicer|P]] and [[Angelino Alfano|P]] in [[Lucca|L]], [[Italy|L]].',
     '[[Alfano|P]] and [[Lucca|O]] and [[Sorin Albulescu|P]] and [[Albulescu|P]] in [[Bucharest|L]].',
+    '[[Moscow|L]], [[Moscow|L]] and [[Damascus|L]]; the [[United Nations|O]] in [[Geneva|L]] and [[Bucharest|L]].',
+    '[[Geneva|L]] and [[Moscow|L]]: [[Hezbollah|O]] met the [[U.N.|O]] in [[Damascus|L]] and [[Moscow|O]].',
   ];
   let seed = 12345;
   const rnd = (n: number) => { seed = (Math.imul(seed, 1103515245) + 12345) >>> 0; return seed % n; };
   const idx = new EntityIndex();
   const state = new Map<string, Mention[]>();
-  for (let step = 0; step < 300; step++) {
+  for (let step = 0; step < 400; step++) {
     const f = `f${rnd(8)}`;
     const r = rnd(10);
     if (r === 0) { idx.removeFile(f); state.delete(f); }
@@ -210,7 +212,7 @@ test('incremental index equals a fresh index after random edits', () => {
       idx.setFile(f, ms);
       state.set(f, ms);
     }
-    if (rnd(3) === 0 || step === 299) {
+    if (rnd(3) === 0 || step === 399) {
       const fresh = new EntityIndex();
       for (const [file, ms] of state) fresh.setFile(file, ms);
       assert.deepEqual(snapshot(idx), snapshot(fresh), `step ${step}`);
@@ -221,6 +223,23 @@ test('incremental index equals a fresh index after random edits', () => {
       for (const [file, ms] of state) for (const m of ms) assert.equal(idx.entityAt(file, m.start)?.name, fresh.entityAt(file, m.start)?.name);
     }
   }
+  assert.ok(idx.repeatFastPath > 0, 'the repeat fast path was exercised');
+});
+
+test('adding or removing a repeat of a hub entity does not re-cluster the hub', () => {
+  const idx = new EntityIndex();
+  for (let i = 0; i < 3000; i++) idx.setFile(`f${i}`, synthFile(i));
+  const moscow = () => idx.entities().find((e) => e.name === 'Moscow')!;
+  assert.equal(moscow().mentions.length, 6000);
+  const before = idx.repeatFastPath;
+  const ms = synthFile(7);
+  idx.setFile('f7', [...ms, { start: 9000, end: 9006, text: 'Moscow', type: 'place' }]);
+  assert.equal(idx.entityAt('f7', 9003)?.name, 'Moscow');
+  assert.equal(moscow().mentions.length, 6001);
+  idx.setFile('f7', ms);
+  assert.equal(moscow().mentions.length, 6000);
+  assert.equal(idx.repeatFastPath, before + 2);
+  assert.equal(idx.entityAt('f7', 9003), undefined);
 });
 
 test('incremental cost: one-file update re-clusters only what it touches (1k vs 20k files)', () => {
