@@ -60,3 +60,26 @@ test('names mentioned inside quotes are not antecedents', () => {
   const t = 'Sorvik said the survey was done.\n"Kerrigan asked us to hurry," she said.';
   assert.deepEqual(who(t), ['Sorvik/pronoun']);
 });
+
+test('"she said" skips a man the paragraph made salient and finds the woman named just before', () => {
+  const text =
+    'Foreign Minister Anton Perel said the talks would go on. He left for the airport at noon.\n' +
+    'The inquiry will be led by Greta Lindqvist, an engineer from Malmö. She told reporters she would start on Monday.\n' +
+    '“Nobody will be told in advance what our findings are,” she said.\n';
+  const quote = extractQuotes(text, personsIn(text, ['Anton Perel', 'Greta Lindqvist'])).find((q) => q.text.startsWith('Nobody'))!;
+  assert.equal(quote.speaker?.kind, 'pronoun');
+  assert.equal(quote.speaker?.name, 'Greta Lindqvist');
+});
+
+test('"he said" after a sentence whose subject is one man and object another goes to the subject', () => {
+  const text =
+    'President Dorin Vasca met Mr Teodor Hale, the envoy, in the capital.\n' +
+    '"We did not come to trade accusations," he said.\n';
+  const quote = extractQuotes(text, personsIn(text, ['Dorin Vasca', 'Teodor Hale']))[0];
+  assert.equal(quote.speaker?.name, 'Dorin Vasca');
+});
+
+/** Person mentions as the entity layer would pass them. */
+function personsIn(text: string, names: string[]) {
+  return names.map((name) => ({ start: text.indexOf(name), end: text.indexOf(name) + name.length, name })).sort((a, b) => a.start - b.start);
+}

@@ -5,7 +5,7 @@ import { attributionAfter, attributionBefore, isAttributionGap } from './attribu
 import { canonicalize } from './canonicalize';
 import { pairMarks, RawSpan } from './marks';
 import { Subject } from './names';
-import { heuristicMentions, lastWord, Mention, mentionsFromPersons, resolveAntecedent } from './speakers';
+import { documentGenders, Gender, heuristicMentions, lastWord, Mention, mentionsFromPersons, pronounGender, resolveAntecedent } from './speakers';
 import { PersonMention, Quote, Speaker } from './types';
 
 export function extractQuotes(text: string, persons?: PersonMention[]): Quote[] {
@@ -42,11 +42,14 @@ export function extractQuotes(text: string, persons?: PersonMention[]): Quote[] 
   }
 
   let mentions: Mention[] | null = null;
+  let genders: Map<string, Gender> | null = null;
   const resolve = (subject: Subject): Speaker | null => {
     if (subject.kind === 'unresolvable') return null;
     if (subject.kind === 'name') return { name: subject.name, start: subject.start, end: subject.end, kind: 'name' };
     mentions ??= antecedentCandidates(text, spans, after, before, persons);
-    const antecedent = resolveAntecedent(mentions, subject.start);
+    const want = subject.kind === 'pronoun' ? pronounGender(text.slice(subject.start, subject.end)) : undefined;
+    if (want) genders ??= documentGenders(text, mentions);
+    const antecedent = resolveAntecedent(mentions, subject.start, want, genders ?? undefined);
     if (antecedent) return { name: antecedent.name, start: subject.start, end: subject.end, kind: 'pronoun' };
     // An unresolved role ("the minister") still says something; an unresolved "he" does not.
     return subject.kind === 'role' ? { name: subject.name, start: subject.start, end: subject.end, kind: 'name' } : null;

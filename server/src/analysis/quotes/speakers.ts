@@ -92,8 +92,53 @@ function opensSentence(toks: Tok[], i: number): boolean {
   return i === 0 || i - 12 < 0 ? toks[0]?.afterBreak !== undefined : false;
 }
 
+export type Gender = 'f' | 'm';
+
+/** The gender a pronoun asks of its antecedent ("she said" → f), if any. */
+export function pronounGender(pronoun: string): Gender | undefined {
+  const p = pronoun.toLowerCase();
+  if (p === 'she' || p === 'her' || p === 'hers') return 'f';
+  if (p === 'he' || p === 'him' || p === 'his') return 'm';
+  return undefined;
+}
+
+const FEMALE_TITLES = new Set(['mrs', 'ms', 'miss', 'madam', 'dame', 'lady', 'mme']);
+const MALE_TITLES = new Set(['mr', 'sir', 'lord', 'monsieur', 'm']);
+
+/**
+ * What the document itself says of each person's gender, by surname: an honorific before a
+ * mention ("Ms Marstrand"), or the next sentence opening with "She"/"He" right after a
+ * sentence that person opened ("Helga Marstrand ... She told reporters"). Unknown stays unknown.
+ */
+export function documentGenders(text: string, mentions: Mention[]): Map<string, Gender> {
+  const votes = new Map<string, { f: number; m: number }>();
+  const vote = (name: string, g: Gender) => {
+    const key = lastWord(name);
+    const v = votes.get(key) ?? { f: 0, m: 0 };
+    v[g]++;
+    votes.set(key, v);
+  };
+  for (const m of mentions) {
+    const before = /([A-Za-z]+)\.?\s+$/.exec(text.slice(Math.max(0, m.start - 12), m.start));
+    const title = before?.[1].toLowerCase();
+    if (title && FEMALE_TITLES.has(title)) vote(m.name, 'f');
+    else if (title && MALE_TITLES.has(title)) vote(m.name, 'm');
+  }
+  // A sentence opening with "She"/"He" most often continues with the last person named.
+  const opener = /(?:^|[.!?]["”’]?\s+)(She|He)\b/gm;
+  for (let match = opener.exec(text); match; match = opener.exec(text)) {
+    const at = match.index + match[0].length - match[1].length;
+    let k = mentions.length - 1;
+    while (k >= 0 && mentions[k].end > at) k--;
+    if (k >= 0 && at - mentions[k].end < 400) vote(mentions[k].name, match[1] === 'She' ? 'f' : 'm');
+  }
+  const genders = new Map<string, Gender>();
+  for (const [key, v] of votes) if (v.f !== v.m) genders.set(key, v.f > v.m ? 'f' : 'm');
+  return genders;
+}
+
 /** Mentions must already exclude those inside quotes and be sorted by start. */
-export function resolveAntecedent(mentions: Mention[], pos: number): Mention | null {
+export function resolveAntecedent(mentions: Mention[], pos: number, want?: Gender, genders?: Map<string, Gender>): Mention | null {
   let lo = 0;
   let hi = mentions.length;
   while (lo < hi) {
@@ -101,12 +146,21 @@ export function resolveAntecedent(mentions: Mention[], pos: number): Mention | n
     if (mentions[mid].end <= pos) lo = mid + 1;
     else hi = mid;
   }
+  // The nearest salient person (a speaker or a sentence subject) whom the pronoun does not rule
+  // out wins, as in news paragraphs the running speaker is meant. One exception: for "she", a
+  // nearer woman the document shows as one ("Ms Holm", "She told…") beats a salient person
+  // whose gender it never shows, who in news copy is far more often a man. Known
+  // disagreement rules a person out.
   let nearest: Mention | null = null;
+  let nearestAgreeing: Mention | null = null;
   for (let k = lo - 1, seen = 0; k >= 0 && seen < 40; k--, seen++) {
     const m = mentions[k];
     if (pos - m.end > LOOKBACK) break;
-    if (m.salient) return m;
+    const known = want ? genders?.get(lastWord(m.name)) : undefined;
+    if (known && known !== want) continue;
+    if (m.salient) return nearestAgreeing && !known && want === 'f' ? nearestAgreeing : m;
+    if (known === want) nearestAgreeing ??= m;
     nearest ??= m;
   }
-  return nearest;
+  return nearestAgreeing ?? nearest;
 }
