@@ -755,7 +755,12 @@ function buildEntity(ms: NM[], type: T3): Entity {
       role,
       aliases,
       spellings: spellingVariants(aliases),
-      mentions: ms.map((m) => (m.em = { file: m.file, start: m.start, end: m.end, text: m.text })),
+      mentions: ms.map((m) => {
+        // EntityMention objects are reused across rebuilds (cheaper; offsets are kept current in place)
+        const em = m.em;
+        if (em && em.file === m.file && em.text === m.text) { em.start = m.start; em.end = m.end; return em; }
+        return (m.em = { file: m.file, start: m.start, end: m.end, text: m.text });
+      }),
       first: { file: full.file, start: full.start, end: full.end },
     };
     for (const m of ms) m.entity = entity;
