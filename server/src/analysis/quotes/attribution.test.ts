@@ -83,3 +83,13 @@ test('"he said" after a sentence whose subject is one man and object another goe
 function personsIn(text: string, names: string[]) {
   return names.map((name) => ({ start: text.indexOf(name), end: text.indexOf(name) + name.length, name })).sort((a, b) => a.start - b.start);
 }
+
+test('a speaker named before a long appositive: "X, director of the Y (Z), called it "…""', () => {
+  const text = 'Marta Olen, head of the Velmora Pilots Association (VPA), called the crash "the worst night we have known" and left.\n';
+  assert.equal(extractQuotes(text)[0].speaker?.name, 'Marta Olen');
+});
+
+test('"The company said in a statement:" is a role, not a person, so it cannot block a link', () => {
+  const text = 'The company said in a brief statement: "We will cooperate fully with the inquiry until every question is answered."\n';
+  assert.equal(extractQuotes(text)[0].speaker?.kind, 'role');
+});

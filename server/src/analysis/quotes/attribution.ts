@@ -97,6 +97,14 @@ export function attributionBefore(text: string, span: RawSpan, floor: number): S
       }
       const subject = subjectBefore(words, text);
       if (subject) return subject;
+      // A longer appositive: "Doru Patrascu, director of the Authority (LDPA), called it …":
+      // the sentence opens with its subject, up to the first comma.
+      if (words.length === 0 && clause[k - 1]?.text === ',') {
+        let first = 0;
+        while (first < clause.length && !clause[first].word) first++;
+        const opening = subjectAfter(wordsUntilPunct(clause, first), text);
+        if (opening && opening.kind === 'name') return opening;
+      }
       // "…, but warned": no subject of its own; an earlier verb may carry it.
     }
   }

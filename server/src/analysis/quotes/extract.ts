@@ -45,14 +45,18 @@ export function extractQuotes(text: string, persons?: PersonMention[]): Quote[] 
   let genders: Map<string, Gender> | null = null;
   const resolve = (subject: Subject): Speaker | null => {
     if (subject.kind === 'unresolvable') return null;
-    if (subject.kind === 'name') return { name: subject.name, start: subject.start, end: subject.end, kind: 'name' };
+    if (subject.kind === 'name') {
+      // "The company said": a common noun names no one in particular.
+      const kind = /^\p{Ll}/u.test(subject.name) ? 'role' : 'name';
+      return { name: subject.name, start: subject.start, end: subject.end, kind };
+    }
     mentions ??= antecedentCandidates(text, spans, after, before, persons);
     const want = subject.kind === 'pronoun' ? pronounGender(text.slice(subject.start, subject.end)) : undefined;
     if (want) genders ??= documentGenders(text, mentions);
     const antecedent = resolveAntecedent(mentions, subject.start, want, genders ?? undefined);
     if (antecedent) return { name: antecedent.name, start: subject.start, end: subject.end, kind: 'pronoun' };
     // An unresolved role ("the minister") still says something; an unresolved "he" does not.
-    return subject.kind === 'role' ? { name: subject.name, start: subject.start, end: subject.end, kind: 'name' } : null;
+    return subject.kind === 'role' ? { name: subject.name, start: subject.start, end: subject.end, kind: 'role' } : null;
   };
 
   const speakers: Array<Speaker | null> = groups.map((members) => {

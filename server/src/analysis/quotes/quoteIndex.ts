@@ -311,7 +311,8 @@ export class QuoteIndex {
       hash: single ? utt.hash : hashIds(ids),
       utt,
       speakerName: name,
-      speakerKey: name === null ? null : this.keyOf(name),
+      // An unresolved role ("the company") names no one: it neither confirms nor blocks a link.
+      speakerKey: name === null || q.speaker?.kind === 'role' ? null : this.keyOf(name),
       alive: true,
       links: [],
       misses: null,

@@ -7,8 +7,12 @@ export interface Speaker {
   /** Offsets of the attribution mention itself: the name, or the pronoun / role noun ("he", "the minister"). */
   start: number;
   end: number;
-  /** 'pronoun' when the name was reached through anaphora ("he said", "the minister said"). */
-  kind: 'name' | 'pronoun';
+  /**
+   * 'pronoun' when the name was reached through anaphora ("he said", "the minister said");
+   * 'role' when a role noun could not be resolved ("the company said"): it names no one, so it
+   * does not stop the quote linking with a named speaker's.
+   */
+  kind: 'name' | 'pronoun' | 'role';
 }
 
 /** One quoted span in a document. */
