@@ -119,7 +119,9 @@ export function wordInfo(w: string): Int32Array {
   info[I_BITS] = lowerBits(l) | (SINGLE.get(w) ?? 0);
   info[I_CAPS] = capsClass(w);
   // plain lowercase word (no hyphen, not a particle / gazetteer entry): O after O at run time
-  info[I_PLAIN] = info[I_CAPS] === C_LOWER && w.indexOf('-') < 0 && (info[I_BITS] & (GZ_PARTICLE | GZ_COUNTRY | GZ_CITY | GZ_FIRST | GZ_DEMONYM)) === 0 ? 1 : 0;
+  // punctuation (no letters or digits; not "&") after an O tag is O as well: no name starts with it
+  info[I_PLAIN] = (info[I_CAPS] === C_LOWER && w.indexOf('-') < 0 && (info[I_BITS] & (GZ_PARTICLE | GZ_COUNTRY | GZ_CITY | GZ_FIRST | GZ_DEMONYM)) === 0) ||
+    (info[I_CAPS] === C_PUNCT && w !== '&') ? 1 : 0;
   cache.set(w, info);
   return info;
 }
