@@ -2,6 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import { recognizeEntities, tagTokens, tagDocument, Mention } from './recognize';
+import { tokenize } from './tokenize';
 import { readConll, scoreSpans, formatScores, splitWikiGold, Scores } from './conll';
 
 const DATA = '/work/shared/data/ner';
@@ -197,4 +198,9 @@ test('ALL-CAPS headlines: nationality adjectives, months and function words are 
   assert.deepEqual(tag('OSLO REJECTS GERMAN CALL TO BOYCOTT BRITISH LAMB .').filter((w) => /GERMAN|BRITISH/.test(w)), []);
   assert.deepEqual(tag('OFFICIAL CONTENTS OF AUGUST 21 , 1996 .'), []);
   assert.deepEqual(tag('He left in AUGUST .'), []);
+});
+
+test('tokenizer: ASCII fast path and regex path agree on tricky input', () => {
+  const t = tokenize("Mr. O'Neill's U.S. firm (al-Qaida) paid $2,000.50... -- said J. R. R. Tolkien’s U. S. heirs: don't!");
+  assert.deepEqual(t.norm, ['Mr.', "O'Neill", "'s", 'U.S.', 'firm', '(', 'al-Qaida', ')', 'paid', '$', '2,000.50', '...', '--', 'said', 'J.', 'R.', 'R.', 'Tolkien', "'s", 'U.S.', 'heirs', ':', 'do', "n't", '!']);
 });

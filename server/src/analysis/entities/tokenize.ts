@@ -63,45 +63,76 @@ export function tokenize(text: string): Tokens {
     newSentence = false;
     lastEnd = e;
   };
-  while ((m = TOKEN_RE.exec(text)) !== null) {
-    const s = m.index;
-    let e = s + m[0].length;
-    if (m[2] !== undefined) {
-      const w = m[2];
-      // possessive / clitic split
-      const lw = w.length;
-      if (lw > 2) {
-        const c2 = w.charCodeAt(lw - 2);
-        const c1 = w.charCodeAt(lw - 1);
-        if ((c2 === 39 || c2 === 0x2019) && (c1 === 115 || c1 === 83)) {
-          push(s, e - 2);
-          push(e - 2, e);
+  const len = text.length;
+  let p = 0;
+  for (;;) {
+    // fast path (ASCII): whitespace, plain letter/digit runs, punctuation — same tokens as TOKEN_RE
+    let c = text.charCodeAt(p);
+    while (c === 32 || (c >= 9 && c <= 13)) c = text.charCodeAt(++p);
+    if (p >= len) break;
+    if (c < 128) {
+      if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57)) {
+        let q = p + 1;
+        let d = text.charCodeAt(q);
+        while ((d >= 97 && d <= 122) || (d >= 65 && d <= 90) || (d >= 48 && d <= 57)) d = text.charCodeAt(++q);
+        // a run that could continue ("al-Assad", "Putin's", "U.S.", "2,000", non-ASCII letters) takes the regex
+        if (q >= len || (d < 128 && d !== 45 && d !== 39 && d !== 46 && d !== 44 && d !== 58)) {
+          push(p, q);
+          p = q;
           continue;
         }
-        if (lw > 3 && (c2 === 39 || c2 === 0x2019) && c1 === 116 && (w.charCodeAt(lw - 3) === 110 || w.charCodeAt(lw - 3) === 78)) {
-          push(s, e - 3);
-          push(e - 3, e);
-          continue;
-        }
+      } else {
+        const k = c === 46 && text.charCodeAt(p + 1) === 46 && text.charCodeAt(p + 2) === 46 ? 3 : c === 45 && text.charCodeAt(p + 1) === 45 ? 2 : 1;
+        push(p, p + k);
+        if (c === 46 || c === 63 || c === 33) newSentence = true;
+        p += k;
+        continue;
       }
-      // abbreviation or initial keeps its period
-      if (text.charCodeAt(e) === 46 && (ABBREV.has(w) || (w.length === 1 && isUpper(w.charCodeAt(0))))) {
-        e += 1;
-        TOKEN_RE.lastIndex = e;
+    }
+    TOKEN_RE.lastIndex = p;
+    m = TOKEN_RE.exec(text);
+    if (m === null) break;
+    match: {
+      const s = m.index;
+      let e = s + m[0].length;
+      if (m[2] !== undefined) {
+        const w = m[2];
+        // possessive / clitic split
+        const lw = w.length;
+        if (lw > 2) {
+          const c2 = w.charCodeAt(lw - 2);
+          const c1 = w.charCodeAt(lw - 1);
+          if ((c2 === 39 || c2 === 0x2019) && (c1 === 115 || c1 === 83)) {
+            push(s, e - 2);
+            push(e - 2, e);
+            break match;
+          }
+          if (lw > 3 && (c2 === 39 || c2 === 0x2019) && c1 === 116 && (w.charCodeAt(lw - 3) === 110 || w.charCodeAt(lw - 3) === 78)) {
+            push(s, e - 3);
+            push(e - 3, e);
+            break match;
+          }
+        }
+        // abbreviation or initial keeps its period
+        if (text.charCodeAt(e) === 46 && (ABBREV.has(w) || (w.length === 1 && isUpper(w.charCodeAt(0))))) {
+          e += 1;
+          TOKEN_RE.lastIndex = e;
+        }
+        push(s, e);
+        break match;
       }
       push(s, e);
-      continue;
-    }
-    push(s, e);
-    if (m[3] !== undefined) {
-      const c = m[3];
-      if (c === '.' || c === '?' || c === '!' || c === '...') {
-        // sentence end unless followed by a lowercase word
-        newSentence = true;
+      if (m[3] !== undefined) {
+        const c = m[3];
+        if (c === '.' || c === '?' || c === '!' || c === '...') {
+          // sentence end unless followed by a lowercase word
+          newSentence = true;
+        }
+      } else if (m[1] !== undefined && text.charCodeAt(e - 1) === 46) {
+        // "U.S." may end a sentence: only if followed by whitespace + capital after a line end; leave as is
       }
-    } else if (m[1] !== undefined && text.charCodeAt(e - 1) === 46) {
-      // "U.S." may end a sentence: only if followed by whitespace + capital after a line end; leave as is
     }
+    p = TOKEN_RE.lastIndex;
   }
   return { norm, start, end, sentStart };
 }
