@@ -360,7 +360,7 @@ function harmonise(tk: Tokens, spans: Span[]): Span[] {
   }
   const added: Span[] = [];
   for (let i = 0; i < tk.norm.length; i++) {
-    if (covered[i]) continue;
+    if (covered[i] || !isCap(tk.norm[i])) continue; // surfaces start with a capital
     const l = byFirst.get(tk.norm[i]);
     if (!l) continue;
     for (const cand of l) {
@@ -627,6 +627,13 @@ function withoutOverlaps(spans: Span[], cover: Span[], _from: number, n: number)
   });
 }
 
+/** First characters (code & 127) of the trigger forms: most tokens are rejected without a hash lookup. */
+const TRIGGER_FIRST = (() => {
+  const a = new Uint8Array(128);
+  for (const w of TRIGGERS) a[w.charCodeAt(0) & 127] = 1;
+  return a;
+})();
+
 function overlaps(a: Span, s: number, e: number): boolean {
   return a.s < e && s < a.e;
 }
@@ -747,7 +754,7 @@ function applyRules(tk: Tokens, spans: Span[], head: Uint8Array): Span[] {
   const add: Span[] = [];
   for (let i = 0; i + 1 < n; i++) {
     const w = words[i];
-    if (!TRIGGERS.has(w)) continue;
+    if (w.length < 2 || !TRIGGER_FIRST[w.charCodeAt(0) & 127] || !TRIGGERS.has(w)) continue;
     const l = lower(w);
     const hon = isHonorific(w) && isCap(w);
     if (!hon && !NAME_TITLES.has(l)) continue;
