@@ -144,6 +144,14 @@ export function tagTokens(words: string[]): string[] {
  * tokenisation — tagger, span repairs, rules, document-level consistency across the sentences, junk filter.
  */
 export function tagDocument(sentences: string[][]): string[][] {
+  try {
+    return tagDocumentUnsafe(sentences);
+  } catch {
+    return sentences.map((s) => s.map(() => 'O'));
+  }
+}
+
+function tagDocumentUnsafe(sentences: string[][]): string[][] {
   const norm: string[] = [];
   const sentStart: boolean[] = [];
   for (const s of sentences) for (let i = 0; i < s.length; i++) { norm.push(normalizeToken(s[i])); sentStart.push(i === 0); }
