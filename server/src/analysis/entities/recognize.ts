@@ -726,6 +726,17 @@ function applyRules(tk: Tokens, spans: Span[], head: Uint8Array): Span[] {
     return !NOT_NAME.has(w.toLowerCase()); // "AUGUST", "Monday"
   });
   for (const sp of out) if (sp.type === 'organization' && COUNTRY_ALIAS.has(key(tk, sp))) sp.type = 'place';
+  // known organisation acronyms the tagger left out ("NATO Secretary-General …"), outside headlines
+  {
+    const covered = new Uint8Array(n);
+    for (const sp of out) covered.fill(1, sp.s, sp.e);
+    const extra: Span[] = [];
+    for (let k = 0; k < n; k++) {
+      const w = words[k];
+      if (!covered[k] && !head[k] && w.length >= 2 && isAllCapsWord(w) && ORG_ALIAS.has(w) && !(tk.sentStart[k] && words[k + 1] === ':')) extra.push({ s: k, e: k + 1, type: 'organization' });
+    }
+    if (extra.length) out = out.concat(extra).sort((a, b) => a.s - b.s);
+  }
   // 2. suffixes and heads: "Danube Wire" / "Acme Holdings" organisations, "Black Sea" places
   for (const sp of out) {
     if (sp.e - sp.s < 2) continue;
