@@ -94,6 +94,16 @@ export const ORG_ALIAS: ReadonlyMap<string, string> = new Map([
   ['BBC', 'British Broadcasting Corporation'], ['G7', 'Group of Seven'], ['G-7', 'Group of Seven'],
   ['G20', 'Group of 20'], ['G-20', 'Group of 20'], ['ISIS', 'Islamic State'], ['ISIL', 'Islamic State'],
   ['IS', 'Islamic State'], ['Daesh', 'Islamic State'], ['KGB', 'KGB'], ['FSB', 'Federal Security Service'],
+  ['OPEC', 'Organization of the Petroleum Exporting Countries'], ['WTO', 'World Trade Organization'],
+  ['OECD', 'Organisation for Economic Co-operation and Development'],
+  ['OSCE', 'Organization for Security and Co-operation in Europe'], ['ASEAN', 'Association of Southeast Asian Nations'],
+  ['APEC', 'Asia-Pacific Economic Cooperation'], ['ECB', 'European Central Bank'], ['FIFA', 'FIFA'], ['UEFA', 'UEFA'],
+  ['IOC', 'International Olympic Committee'], ['PLO', 'Palestine Liberation Organization'],
+  ['ANC', 'African National Congress'], ['UNICEF', 'UNICEF'], ['UNESCO', 'UNESCO'], ['UNHCR', 'UNHCR'],
+  ['NASA', 'National Aeronautics and Space Administration'], ['SEC', 'Securities and Exchange Commission'],
+  ['FDA', 'Food and Drug Administration'], ['EPA', 'Environmental Protection Agency'], ['Interpol', 'Interpol'],
+  ['Reuters', 'Reuters'], ['NBA', 'National Basketball Association'], ['NFL', 'National Football League'],
+  ['NHL', 'National Hockey League'], ['GATT', 'General Agreement on Tariffs and Trade'],
 ]);
 
 // multi-token gazetteer: phrase (space-joined tokens) -> kind bits
