@@ -23,9 +23,14 @@ export class WorkerAnalyzer implements Analyzer {
     for (let i = 0; i < size; i++) this.spawn();
   }
 
-  /** A worker analyser when the worker script exists (the bundled server), else in-process. */
+  /**
+   * A worker analyser when the worker script exists (the bundled server), else in-process.
+   * COPYDESK_WORKERS sets the pool size (0: analyse in this thread), for benchmarks.
+   */
   static create(script: string): Analyzer | undefined {
-    return fs.existsSync(script) ? new WorkerAnalyzer(script) : undefined;
+    const requested = process.env.COPYDESK_WORKERS === undefined ? undefined : Number(process.env.COPYDESK_WORKERS);
+    if (requested === 0 || !fs.existsSync(script)) return undefined;
+    return new WorkerAnalyzer(script, requested !== undefined && requested > 0 ? Math.min(8, Math.floor(requested)) : undefined);
   }
 
   private spawn(): void {
