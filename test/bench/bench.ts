@@ -130,6 +130,7 @@ async function main(): Promise<void> {
     const e = edits.get(size)!;
     const label = size >= 1000 ? `${size / 1000}k` : String(size);
     result[`edit_update_ms_${label}`] = e.edit_update_ms;
+    result[`edit_update_p95_ms_${label}`] = e.edit_update_p95_ms;
     loads[`edit_update_ms_${label}`] = e.load as number[];
   }
   result.edit_update_ms = Object.fromEntries(sizes.map((s) => [s, edits.get(s)!.edit_update_ms]));
@@ -149,11 +150,13 @@ async function main(): Promise<void> {
     cold_index_s: { target: '<= 3 s at 10k', met: (result.cold_index_s as number) <= 3 * (main / 10000) },
     warm_start_s: { target: '<= 1 s', met: (result.warm_start_s as number) <= 1 },
     edit_update_ms: { target: '<= 5 ms, flat 1k..50k', met: sizes.every((s) => (edits.get(s)!.edit_update_ms as number) <= 5) },
+    edit_update_p95_ms: { target: '<= 5 ms (p95 of the same keystrokes)', met: sizes.every((s) => (edits.get(s)!.edit_update_p95_ms as number) <= 5) },
     hover_p95_ms: { target: '<= 10 ms at 10k', met: (result.hover_p95_ms as number) <= 10 },
     references_p95_ms: { target: '<= 10 ms at 10k', met: (result.references_p95_ms as number) <= 10 },
     peak_rss_mb: { target: '<= 4 x corpus + 100 MB', met: (result.peak_rss_mb as number) <= (result.peak_rss_budget_mb as number) },
   };
   result.targets = targets;
+  delete result.details; // (set by the checkpoints) goes last
   result.details = {
     queries,
     edits: Object.fromEntries(edits),
