@@ -190,7 +190,8 @@ export function startServer(connection: Connection): void {
         },
       });
       const fromCache = cache.file ? `, ${cache.hits} from the cache` : '';
-      log(`indexed ${count} articles in ${Date.now() - started} ms${fromCache}${state.cancelled ? ' (cancelled)' : ''}`);
+      const heapMb = Math.round(process.memoryUsage().heapUsed / 1048576);
+      log(`indexed ${count} articles in ${Date.now() - started} ms${fromCache}, heap ${heapMb} MB${state.cancelled ? ' (cancelled)' : ''}`);
       if (!state.cancelled) {
         cache.retain(corpus.diskUris());
         cache.save();

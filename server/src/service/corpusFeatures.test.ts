@@ -68,6 +68,7 @@ test('hover on a surname shows the person, their other spellings and mentions pe
   assert.match(text, /\*\*Tomas Kerrigan\*\* · person/);
   assert.match(text, /Mentioned 3 times in this article/);
   assert.match(text, /in 3 articles/);
+  assert.match(text, /Quoted 1 time:\n\n- “We will not reopen the eastern quay/, 'the statement attributed to him, once for its whole family');
 });
 
 test('references on a name list its mentions across the corpus; highlights stay in the file', async () => {

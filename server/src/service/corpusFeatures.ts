@@ -248,14 +248,10 @@ export class CorpusFeatures {
     lines.push(files.map(([file, count]) => `- ${this.fileLink(file, entity.mentions.find((m) => m.file === file)!.start)}: ${count}`).join('\n'));
     if (perFile.size > files.length) lines.push(`- … and ${perFile.size - files.length} more`);
     if (entity.type === 'person') {
-      const said = this.indexes.quotes.families(1).filter((f) => f.speaker && this.isSpeaker(entity, canonicalSpeaker(this.indexes, f.members[0].file, f.speaker)));
+      const said = this.quotesBy(entity, uri);
       if (said.length > 0) {
         lines.push(`Quoted ${said.length} time${said.length === 1 ? '' : 's'}:`);
-        lines.push(said.slice(0, 5).map((f) => {
-          // This article's own copy when it printed the quote, else the fullest version.
-          const m = f.members.find((x) => x.file === uri) ?? [...f.members].sort((a, b) => b.text.length - a.text.length)[0];
-          return `- “${md(truncate(m.text, 80))}” — ${this.fileLink(m.file, m.start)}`;
-        }).join('\n'));
+        lines.push(said.slice(0, 5).map((m) => `- “${md(truncate(m.text, 80))}” — ${this.fileLink(m.file, m.start)}`).join('\n'));
       }
     }
     return lines.join('\n\n');
@@ -293,8 +289,27 @@ export class CorpusFeatures {
     return canonicalSpeaker(this.indexes, uri, speaker.name, speaker.kind === 'name' ? speaker.start : undefined);
   }
 
-  private isSpeaker(entity: Entity, speaker: string): boolean {
-    return speaker === entity.name || entity.aliases.some((a) => a.text === speaker);
+  /**
+   * The statements attributed to a person: quotes in the articles that mention them whose
+   * speaker resolves to them, one per quote family (this article's copy first, else the
+   * fullest). Costs the person's own articles, never the whole corpus.
+   */
+  private quotesBy(entity: Entity, uri: string): Array<{ file: string; start: number; text: string }> {
+    const files = [...new Set(entity.mentions.map((m) => m.file))].sort((a, b) => (a === uri ? -1 : b === uri ? 1 : 0));
+    const byFamily = new Map<string, { file: string; start: number; text: string }>();
+    for (const file of files.slice(0, 200)) {
+      const analysis = this.corpus.get(file);
+      if (!analysis) continue;
+      analysis.quotes().forEach((q, i) => {
+        if (!q.speaker || q.speaker.kind === 'role') return;
+        const name = canonicalSpeaker(this.indexes, file, q.speaker.name, q.speaker.kind === 'name' ? q.speaker.start : undefined);
+        if (name !== entity.name && !entity.aliases.some((a) => a.text === name)) return;
+        const key = this.indexes.quotes.familyOf(file, i)?.id ?? `${file}#${q.utterance}`;
+        const current = byFamily.get(key);
+        if (!current || (current.file !== uri && (file === uri || q.text.length > current.text.length))) byFamily.set(key, { file, start: q.start, text: q.text });
+      });
+    }
+    return [...byFamily.values()];
   }
 
   // --- helpers ---------------------------------------------------------------------------
