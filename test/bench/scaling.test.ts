@@ -134,7 +134,7 @@ for (const which of ['quote', 'name'] as const) {
 // QuoteIndex.families(2) after one edit recomputes every family: an edit bumps the index version,
 // the cached list is dropped, and the walk covers the whole corpus.
 test(`status after an edit (families count): ${LARGE} articles within ${MAX_RATIO}x of ${SMALL}`, {
-  todo: 'QuoteIndex.families() is O(corpus) after every edit (at 15cf4f6: 1.9 ms at 200 -> 33.7 ms at 2,000 dense articles, ratio 17; engineBench: 0.15 s for 2,254 full articles). The server counts families for copydesk/status after edits pause 2 s, and every person hover calls families(1), on the main thread',
+  todo: 'QuoteIndex.families() is O(corpus) after every edit (at 15cf4f6: 1.9 ms at 200 -> 33.7 ms at 2,000 dense articles, ratio 17; engineBench: 0.15 s for 2,254 full articles). The server counts families only for copydesk/status, after edits pause 2 s; hovers and references never call it',
 }, async () => {
   const run = (c: Setup) => {
     const k = keystroker(c, c.target.quote);
