@@ -43,6 +43,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       await client?.restart();
     }),
     vscode.commands.registerCommand('copydesk.openOutput', () => output.show(true)),
+    // The server's source.fixAll.copydesk action, applied to the active article.
+    vscode.commands.registerCommand('copydesk.fixAllInFile', () =>
+      vscode.commands.executeCommand('editor.action.sourceAction', { kind: 'source.fixAll.copydesk', apply: 'first' }),
+    ),
     // Code lenses from the server carry plain JSON; the references peek needs VS Code objects.
     vscode.commands.registerCommand('copydesk.showReferences', (uri: string, position: unknown, locations: unknown[]) => {
       const convert = client!.protocol2CodeConverter;

@@ -176,3 +176,20 @@ test('with corpus-wide problems on, articles nobody opened get diagnostics too',
     fs.rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('a request that makes a handler throw is answered with an error, logged, and the server keeps serving', async () => {
+  const client = new LspClient();
+  try {
+    await client.initialize(folder);
+    // Malformed params: no textDocument at all.
+    await assert.rejects(client.request('textDocument/hover', { position: { line: 0, character: 0 } }), /Copydesk: hover failed/);
+    await assert.rejects(client.request('textDocument/codeAction', {}), /Copydesk: codeAction failed/);
+    const uri = write('alive.txt', 'Still the the same.\n');
+    client.open(uri, 'Still the the same.\n', 1);
+    const diagnostics = await client.waitForDiagnostics(uri, 1);
+    assert.equal(diagnostics[0].code, 'repeated-word', 'the server still works');
+    assert.ok(client.logs.some((l) => /hover failed/.test(l)), 'the failure is logged');
+  } finally {
+    await client.shutdown();
+  }
+});
