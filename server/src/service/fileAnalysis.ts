@@ -7,8 +7,8 @@
 import { LineIndex } from '../analysis/lineIndex';
 import type { Problem, Severity } from '../analysis/types';
 import { allRules } from '../analysis/rules';
-import { extractQuotes, type Quote } from '../analysis/quotes';
-import { recognizeEntities, type Mention } from '../analysis/entities';
+import { extractQuotes, type StoredQuote } from '../analysis/quotes';
+import { recognizeEntities, type Mention, type MentionType } from '../analysis/entities';
 import { readableView, type ReadableView } from '../analysis/encoding';
 import { boilerplateKeys } from '../analysis/cleaning';
 import { decodeFile, type FileEncoding } from './decode';
@@ -36,10 +36,61 @@ export interface FileSummary {
   lineEnds: Uint32Array;
   /** Problems at every rule's default severity. */
   problems: Problem[];
-  quotes: Quote[];
-  mentions: Mention[];
+  /** Without `canonical` and `tokens`: QuoteIndex derives them from the text. */
+  quotes: StoredQuote[];
+  mentions: MentionTable;
   /** Hashes of the lines that count towards boilerplate detection. */
   boilerplateKeys: number[];
+}
+
+/** Mentions as columns (a summary holds many; objects would cost several times more). */
+export interface MentionTable {
+  starts: Uint32Array;
+  ends: Uint32Array;
+  /** Index into MENTION_TYPES. */
+  types: Uint8Array;
+  texts: string[];
+  /** Titles by mention, or null when no mention of the file has one. */
+  titles: Array<string | null> | null;
+}
+
+const MENTION_TYPES: readonly MentionType[] = ['person', 'organization', 'place'];
+
+function mentionTable(mentions: readonly Mention[]): MentionTable {
+  const n = mentions.length;
+  const table: MentionTable = { starts: new Uint32Array(n), ends: new Uint32Array(n), types: new Uint8Array(n), texts: new Array<string>(n), titles: null };
+  for (let i = 0; i < n; i++) {
+    const m = mentions[i];
+    table.starts[i] = m.start;
+    table.ends[i] = m.end;
+    table.types[i] = MENTION_TYPES.indexOf(m.type);
+    table.texts[i] = m.text;
+    if (m.title !== undefined) (table.titles ??= new Array<string | null>(n).fill(null))[i] = m.title;
+  }
+  return table;
+}
+
+function mentionsOf(table: MentionTable): Mention[] {
+  const out: Mention[] = new Array(table.texts.length);
+  for (let i = 0; i < out.length; i++) {
+    const m: Mention = { start: table.starts[i], end: table.ends[i], text: table.texts[i], type: MENTION_TYPES[table.types[i]] };
+    const title = table.titles?.[i];
+    if (title !== null && title !== undefined) m.title = title;
+    out[i] = m;
+  }
+  return out;
+}
+
+/** One copy of each name string across the summaries of the corpus (names repeat a lot). */
+const names = new Map<string, string>();
+function internNames(texts: string[]): void {
+  if (names.size > 500_000) names.clear();
+  for (let i = 0; i < texts.length; i++) {
+    const t = texts[i];
+    const shared = names.get(t);
+    if (shared === undefined) names.set(t, t);
+    else texts[i] = shared;
+  }
 }
 
 export class FileAnalysis {
@@ -52,8 +103,10 @@ export class FileAnalysis {
   private lineIndex?: LineIndex;
   private baseProblems?: Problem[];
   private problemCache?: { key: string; problems: Problem[] };
-  private quoteCache?: Quote[];
+  private quoteCache?: StoredQuote[];
   private mentionCache?: Mention[];
+  /** A summary's mentions, turned into objects on demand. */
+  private mentionTable?: MentionTable;
   private viewCache?: ReadableView;
   private viewMentionCache?: Mention[];
   private boilerplateKeyCache?: number[];
@@ -73,7 +126,8 @@ export class FileAnalysis {
     file.lineIndex = new LineIndex(summary.lineStarts, summary.lineEnds);
     file.baseProblems = summary.problems;
     file.quoteCache = summary.quotes;
-    file.mentionCache = summary.mentions;
+    internNames(summary.mentions.texts);
+    file.mentionTable = summary.mentions;
     file.boilerplateKeyCache = summary.boilerplateKeys;
     return file;
   }
@@ -96,8 +150,8 @@ export class FileAnalysis {
       lineStarts: this.lines.starts,
       lineEnds: this.lines.ends,
       problems: this.defaultProblems(),
-      quotes: this.quotes(),
-      mentions: this.mentions(),
+      quotes: this.quotes().map(({ canonical, tokens, ...stored }) => stored),
+      mentions: mentionTable(this.mentions()),
       boilerplateKeys: this.boilerplateKeys(),
     };
   }
@@ -130,6 +184,7 @@ export class FileAnalysis {
   /** Named people, organisations and places, in document order, at offsets of the real text. */
   mentions(): Mention[] {
     if (this.mentionCache) return this.mentionCache;
+    if (this.mentionTable) return mentionsOf(this.mentionTable);
     const view = this.view;
     const found = this.viewMentions();
     this.mentionCache = view.text === this.analysedText ? found : found.map((m) => ({ ...m, start: view.toOriginal(m.start), end: view.toOriginal(m.end) }));
@@ -137,7 +192,7 @@ export class FileAnalysis {
   }
 
   /** Quotations with their speakers; pronouns resolve to the people the recogniser found. */
-  quotes(): Quote[] {
+  quotes(): StoredQuote[] {
     if (this.quoteCache) return this.quoteCache;
     try {
       const view = this.view;

@@ -3,4 +3,4 @@ export { extractQuotes } from './extract';
 export { canonicalize } from './canonicalize';
 export { QuoteIndex, speakerKey } from './quoteIndex';
 export { diffWords } from './diffWords';
-export type { Quote, Speaker, QuoteFamily, FamilyMember, PersonMention, DiffOp } from './types';
+export type { Quote, StoredQuote, Speaker, QuoteFamily, FamilyMember, PersonMention, DiffOp } from './types';

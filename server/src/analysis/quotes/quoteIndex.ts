@@ -21,8 +21,9 @@
 // - Identical texts are candidates of each other through the `exact` lists.
 
 import { alignShorter } from './align';
+import { canonicalize } from './canonicalize';
 import { hashHex } from './hash';
-import { FamilyMember, Quote, QuoteFamily } from './types';
+import { FamilyMember, QuoteFamily, StoredQuote } from './types';
 
 /** Content words per shingle: articles and other function words are left out so "the suffering of the Syrian people" and "suffering of Syrian people" shingle alike. */
 const SHINGLE = 3;
@@ -110,8 +111,11 @@ export class QuoteIndex {
   private version = 0;
   private familiesCache: { version: number; minFiles: number; result: QuoteFamily[] } | null = null;
 
-  /** Replaces a file's quotes (as returned by extractQuotes for it). */
-  setFile(file: string, quotes: Quote[]): void {
+  /**
+   * Replaces a file's quotes (as returned by extractQuotes for it). Quotes without `tokens`
+   * (summaries leave them out) are canonicalised from their text here.
+   */
+  setFile(file: string, quotes: readonly StoredQuote[]): void {
     this.version++;
     this.viewEpoch++;
     const old = this.files.get(file);
@@ -129,17 +133,20 @@ export class QuoteIndex {
     const entry: FileEntry = { units: [], unitOf: [] };
     this.files.set(file, entry);
     const byUtterance = new Map<number, number[]>();
+    const tokens: string[][] = new Array(quotes.length);
     quotes.forEach((q, i) => {
-      if (!q || !q.tokens || q.tokens.length === 0) return;
+      if (!q) return;
+      const words = (tokens[i] = q.tokens ?? canonicalize(q.text).tokens);
+      if (words.length === 0) return;
       const list = byUtterance.get(q.utterance);
       if (list) list.push(i);
       else byUtterance.set(q.utterance, [i]);
     });
     const fresh: Unit[] = [];
     for (const spans of byUtterance.values()) {
-      const utt = this.makeUtterance(quotes, spans);
+      const utt = this.makeUtterance(tokens, spans);
       const olds = reusable.get(utt.hash);
-      const k = olds ? olds.findIndex((units) => sameUtterance(units, quotes, spans, utt)) : -1;
+      const k = olds ? olds.findIndex((units) => sameUtterance(units, quotes, tokens, spans, utt)) : -1;
       if (k >= 0) {
         const same = olds![k];
         olds!.splice(k, 1);
@@ -155,9 +162,9 @@ export class QuoteIndex {
         });
         continue;
       }
-      this.shingle(utt, quotes, spans);
+      this.shingle(utt, tokens, spans);
       for (const i of spans) {
-        const unit = this.makeUnit(file, quotes, i, utt);
+        const unit = this.makeUnit(file, quotes[i], tokens[i], i, utt);
         entry.units.push(unit);
         entry.unitOf[i] = unit;
         fresh.push(unit);
@@ -265,20 +272,20 @@ export class QuoteIndex {
 
   // --- units and postings -------------------------------------------------------------
 
-  private makeUtterance(quotes: Quote[], spans: number[]): Utterance {
+  private makeUtterance(tokens: string[][], spans: number[]): Utterance {
     let n = 0;
-    for (const i of spans) n += quotes[i].tokens.length;
+    for (const i of spans) n += tokens[i].length;
     const ids = new Int32Array(n);
     let k = 0;
-    for (const i of spans) for (const t of quotes[i].tokens) ids[k++] = this.intern(t);
+    for (const i of spans) for (const t of tokens[i]) ids[k++] = this.intern(t);
     return { ids, hash: hashIds(ids), spans: spans.length, shingles: EMPTY };
   }
 
-  private shingle(utt: Utterance, quotes: Quote[], spans: number[]): void {
+  private shingle(utt: Utterance, tokens: string[][], spans: number[]): void {
     const content: number[] = [];
     let k = 0;
     for (const i of spans) {
-      for (const t of quotes[i].tokens) {
+      for (const t of tokens[i]) {
         if (!FUNCTION_WORDS.has(t)) content.push(utt.ids[k]);
         k++;
       }
@@ -294,10 +301,9 @@ export class QuoteIndex {
     utt.shingles = Int32Array.from(shingles);
   }
 
-  private makeUnit(file: string, quotes: Quote[], i: number, utt: Utterance): Unit {
-    const q = quotes[i];
+  private makeUnit(file: string, q: StoredQuote, words: string[], i: number, utt: Utterance): Unit {
     const single = utt.spans === 1;
-    const ids = single ? utt.ids : Int32Array.from(q.tokens, (t) => this.intern(t));
+    const ids = single ? utt.ids : Int32Array.from(words, (t) => this.intern(t));
     const name = q.speaker ? this.nameOf(q.speaker.name) : null;
     return {
       seq: this.seq,
@@ -681,11 +687,11 @@ function own(text: string): string {
 }
 
 /** Whether a file's old utterance is printed again exactly: same spans, same words, same speakers. */
-function sameUtterance(units: Unit[], quotes: Quote[], spans: number[], utt: Utterance): boolean {
+function sameUtterance(units: Unit[], quotes: readonly StoredQuote[], tokens: string[][], spans: number[], utt: Utterance): boolean {
   if (units.length !== spans.length || !equalIds(units[0].utt.ids, utt.ids)) return false;
   for (let j = 0; j < spans.length; j++) {
     const q = quotes[spans[j]];
-    if (units[j].ids.length !== q.tokens.length) return false;
+    if (units[j].ids.length !== tokens[spans[j]].length) return false;
     if ((q.speaker ? q.speaker.name : null) !== units[j].speakerName) return false;
   }
   return true;

@@ -32,6 +32,12 @@ export interface Quote {
   speaker: Speaker | null;
 }
 
+/**
+ * A quote as kept in a file summary: the canonical form and tokens are derived from `text`
+ * (`canonicalize(text)`) and may be left out to save memory; QuoteIndex recomputes them.
+ */
+export type StoredQuote = Omit<Quote, 'canonical' | 'tokens'> & Partial<Pick<Quote, 'canonical' | 'tokens'>>;
+
 export interface PersonMention {
   start: number;
   end: number;
