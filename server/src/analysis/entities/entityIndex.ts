@@ -48,11 +48,8 @@ interface NM {
   text: string;
   type: Exclude<EntityType, 'other'>;
   title: string | undefined;
-  clean: string; // display form without title/honorific/possessive
-  toks: string[]; // key tokens: lowercase, no periods, particles dropped
-  key: string;
-  sig: string; // type, display form, title and text: equal signatures cluster identically
-  bkeys: string[]; // bucket keys (see bucketKeys)
+  norm: Normal; // display form, key tokens, key and bucket keys of (type, text), shared
+  sig: string; // type, display form, title and text: equal signatures cluster identically (shared string)
   entity: Entity | undefined;
   em: EntityMention | undefined;
 }
@@ -206,7 +203,13 @@ function bucketKeys(toks: string[], key: string, clean: string): string[] {
   return out;
 }
 
-interface Normal { clean: string; toks: string[]; key: string; bkeys: string[] }
+interface Normal {
+  clean: string; // display form without title/honorific/possessive
+  toks: string[]; // key tokens: lowercase, no periods, particles dropped
+  key: string;
+  bkeys: string[]; // bucket keys (see bucketKeys)
+  sig: string; // signature of a mention of this text without a title
+}
 const normalCache = new Map<string, Normal | null>();
 /** Display form, key tokens and bucket keys of a mention text (cached: corpora repeat names a lot). */
 function normalise(text: string, type: EntityType): Normal | null {
@@ -218,11 +221,23 @@ function normalise(text: string, type: EntityType): Normal | null {
   if (toks.length === 0) r = null;
   else {
     const key = toks.join(' ');
-    r = { clean, toks, key, bkeys: bucketKeys(toks, key, clean) };
+    r = { clean, toks, key, bkeys: bucketKeys(toks, key, clean), sig: [type, clean, '', text].join('\u0000') };
   }
   if (normalCache.size > 200000) normalCache.clear();
   normalCache.set(ck, r);
   return r;
+}
+
+const titledSigs = new Map<string, string>();
+/** The signature of a mention (one shared flat string per distinct signature). */
+function signature(norm: Normal, type: EntityType, text: string, title: string | undefined): string {
+  if (title === undefined || title === '') return norm.sig;
+  const sig = [type, norm.clean, title, text].join('\u0000');
+  const shared = titledSigs.get(sig);
+  if (shared !== undefined) return shared;
+  if (titledSigs.size > 200000) titledSigs.clear();
+  titledSigs.set(sig, sig);
+  return sig;
 }
 
 function entityOrder(a: Entity, b: Entity): number {
@@ -261,10 +276,9 @@ export class EntityIndex {
     for (const m of mentions) {
       const norm = normalise(m.text, m.type);
       if (!norm) continue;
-      const { clean, toks, key } = norm;
       list.push({
-        file, start: m.start, end: m.end, text: m.text, type: m.type, title: m.title, clean, toks, key,
-        sig: `${m.type}\u0000${clean}\u0000${m.title ?? ''}\u0000${m.text}`, bkeys: [], entity: undefined, em: undefined,
+        file, start: m.start, end: m.end, text: m.text, type: m.type, title: m.title, norm,
+        sig: signature(norm, m.type, m.text, m.title), entity: undefined, em: undefined,
       });
     }
     list.sort((a, b) => a.start - b.start);
@@ -295,7 +309,6 @@ export class EntityIndex {
       const i = matchOld[j];
       if (i < 0) {
         const nm = list[j];
-        nm.bkeys = normalise(nm.text, nm.type)!.bkeys;
         if (!this.attach(nm, 1)) this.addKeys(nm);
         next[j] = nm;
         continue;
@@ -334,7 +347,7 @@ export class EntityIndex {
     if (nm.type === 'person') return false;
     let e: Entity | undefined;
     let twin = false;
-    for (const k of nm.bkeys) {
+    for (const k of nm.norm.bkeys) {
       if (this.pending.has(k)) return false;
       const set = this.keyIndex.get(k);
       if (!set) return false;
@@ -362,10 +375,10 @@ export class EntityIndex {
       ms = old.slice(0, lo);
       ms.push(nm);
       for (let i = lo; i < old.length; i++) ms.push(old[i]);
-      for (const k of nm.bkeys) this.keyIndex.get(k)!.add(nm);
+      for (const k of nm.norm.bkeys) this.keyIndex.get(k)!.add(nm);
     } else {
       ms = old.filter((m) => m !== nm);
-      for (const k of nm.bkeys) this.keyIndex.get(k)!.delete(nm);
+      for (const k of nm.norm.bkeys) this.keyIndex.get(k)!.delete(nm);
       nm.entity = undefined;
     }
     const next = buildEntity(ms, e.type as T3);
@@ -387,7 +400,7 @@ export class EntityIndex {
   }
 
   private addKeys(nm: NM): void {
-    for (const k of nm.bkeys) {
+    for (const k of nm.norm.bkeys) {
       let s = this.keyIndex.get(k);
       if (!s) this.keyIndex.set(k, (s = new Set()));
       s.add(nm);
@@ -396,7 +409,7 @@ export class EntityIndex {
   }
 
   private dropMention(nm: NM): void {
-    for (const k of nm.bkeys) {
+    for (const k of nm.norm.bkeys) {
       const s = this.keyIndex.get(k);
       if (s) s.delete(nm); // empty sets stay: re-adding the same name while typing is common
       this.pending.add(k);
@@ -461,7 +474,7 @@ export class EntityIndex {
         if (seenNm.has(nm)) continue;
         seenNm.add(nm);
         region.push(nm);
-        for (const k of nm.bkeys) if (!seenKey.has(k)) { seenKey.add(k); queue.push(k); }
+        for (const k of nm.norm.bkeys) if (!seenKey.has(k)) { seenKey.add(k); queue.push(k); }
       }
     }
     // 2. entities of the region (and of removed mentions) are replaced
@@ -542,12 +555,12 @@ function cluster(files: Map<string, NM[]>): Entity[] {
   // 1. corpus-consistent type per surface key (majority; a minority type with >= 3 mentions and >= 40% stays apart)
   const votes = new Map<string, Record<T3, number>>();
   for (const m of all) {
-    let v = votes.get(m.key);
-    if (!v) votes.set(m.key, (v = { person: 0, organization: 0, place: 0 }));
+    let v = votes.get(m.norm.key);
+    if (!v) votes.set(m.norm.key, (v = { person: 0, organization: 0, place: 0 }));
     v[m.type]++;
   }
   const typeOf = (m: NM): T3 => {
-    const v = votes.get(m.key)!;
+    const v = votes.get(m.norm.key)!;
     let b: T3 = 'person';
     for (const t of TYPE_ORDER) if (v[t] > v[b]) b = t;
     const tot = v.person + v.organization + v.place;
@@ -560,9 +573,9 @@ function cluster(files: Map<string, NM[]>): Entity[] {
   const groupOf = new Map<NM, Group>();
   for (const m of all) {
     const t = typeOf(m);
-    const gk = t + '|' + m.key;
+    const gk = t + '|' + m.norm.key;
     let g = groups.get(gk);
-    if (!g) groups.set(gk, (g = { key: m.key, toks: m.toks, type: t, mentions: [] }));
+    if (!g) groups.set(gk, (g = { key: m.norm.key, toks: m.norm.toks, type: t, mentions: [] }));
     g.mentions.push(m);
     groupOf.set(m, g);
   }
@@ -629,7 +642,7 @@ function cluster(files: Map<string, NM[]>): Entity[] {
     const roots = [...cands].map((r) => uf.find(r));
     const uniq = [...new Set(roots)];
     // a non-person bare name only becomes a person when it is not a known place name
-    const isPlaceName = g.type !== 'person' && (CITIES.has(g.mentions[0].clean) || COUNTRY_ALIAS.has(g.mentions[0].clean));
+    const isPlaceName = g.type !== 'person' && (CITIES.has(g.mentions[0].norm.clean) || COUNTRY_ALIAS.has(g.mentions[0].norm.clean));
     if (isPlaceName) continue;
     if (g.type !== 'person' && g.toks.length === 1) {
       // translit-only candidates for non-person surfaces are too weak
@@ -655,7 +668,7 @@ function cluster(files: Map<string, NM[]>): Entity[] {
   const skelBuckets = new Map<string, Group[]>();
   for (const g of glist) {
     if (g.type === 'person') continue;
-    const clean = g.mentions[0].clean;
+    const clean = g.mentions[0].norm.clean;
     const ak = aliasKey(clean);
     if (ak) {
       const id = gid.get(g)!;
@@ -680,7 +693,7 @@ function cluster(files: Map<string, NM[]>): Entity[] {
   }
   for (const g of glist) {
     if (g.type === 'person' || g.toks.length !== 1) continue;
-    const clean = g.mentions[0].clean.replace(/\./g, '');
+    const clean = g.mentions[0].norm.clean.replace(/\./g, '');
     if (clean.length < 3 || clean !== clean.toUpperCase()) continue;
     const cands = acronymCands.get(g.key);
     if (!cands) continue;
@@ -722,7 +735,7 @@ const entityNms = new WeakMap<Entity, NM[]>();
 function buildEntity(ms: NM[], type: T3): Entity {
     // aliases
     const ac = new Map<string, number>();
-    for (const m of ms) ac.set(m.clean, (ac.get(m.clean) ?? 0) + 1);
+    for (const m of ms) ac.set(m.norm.clean, (ac.get(m.norm.clean) ?? 0) + 1);
     const aliases = [...ac].map(([text, count]) => ({ text, count })).sort((a, b) => b.count - a.count || a.text.localeCompare(b.text));
     // canonical name: alias-table name if present, else most tokens > most frequent > longest (acronyms lose)
     const nTok = (s: string) => s.split(' ').length;
@@ -746,7 +759,7 @@ function buildEntity(ms: NM[], type: T3): Entity {
     let rcount = 0;
     for (const r of rc.values()) if (r.count > rcount) { rcount = r.count; role = r.text; }
     // first full-name mention
-    const full = ms.find((m) => m.clean === name) ?? ms.find((m) => nTok(m.clean) >= 2) ?? ms[0];
+    const full = ms.find((m) => m.norm.clean === name) ?? ms.find((m) => nTok(m.norm.clean) >= 2) ?? ms[0];
     const id = `${type}:${name.toLowerCase()}`;
     const entity: Entity = {
       id,
