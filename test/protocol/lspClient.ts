@@ -24,8 +24,8 @@ export class LspClient {
   /** Answers for server → client requests, by method. */
   configuration: unknown = {};
 
-  constructor(serverPath = path.resolve('dist/server.js')) {
-    this.process = spawn(process.execPath, [serverPath, '--stdio'], { stdio: 'pipe' });
+  constructor(serverPath = path.resolve('dist/server.js'), nodeArgs: string[] = []) {
+    this.process = spawn(process.execPath, [...nodeArgs, serverPath, '--stdio'], { stdio: 'pipe' });
     this.process.stdout.on('data', (chunk: Buffer) => this.onData(chunk));
     this.process.stderr.on('data', (chunk: Buffer) => (this.stderr += chunk.toString()));
     this.process.on('exit', (code, signal) => {

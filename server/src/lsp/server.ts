@@ -457,6 +457,14 @@ export function startServer(connection: Connection): void {
     return { ignored: true };
   }
 
+  // Memory figures for the soak test and for users chasing a leak; collects garbage first
+  // when node runs with --expose-gc.
+  connection.onRequest('copydesk/memory', () => {
+    (globalThis as { gc?: () => void }).gc?.();
+    const usage = process.memoryUsage();
+    return { heapUsedMb: usage.heapUsed / 1048576, rssMb: usage.rss / 1048576, articles: corpus.size };
+  });
+
   // The corpus panel's two trees.
   connection.onRequest('copydesk/quoteFamilies', guarded('quoteFamilies', () =>
     quoteFamilyReports(corpus, features.indexes, (uri, name) => canonicalSpeaker(features.indexes, uri, name)).map((f) => ({
