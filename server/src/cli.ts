@@ -9,7 +9,9 @@ import { InputError, UsageError, loadCorpus } from './cli/loadCorpus';
 import { runQuotesCommand, runEntitiesCommand } from './cli/corpusCommands';
 
 const usage = `Usage:
-  copydesk check [--format text|json|sarif] PATHS…   report problems (exit 1 if any)
+  copydesk check [--format text|json|sarif] [--exit-zero] PATHS…
+                                                     report problems (exit 1 if any,
+                                                     unless --exit-zero)
   copydesk fix [--dry-run] [--encoding NAME] [--rule ID]… PATHS…
                                                      apply safe fixes in place
   copydesk quotes [--format text|json] PATHS…        quotations printed by several articles
@@ -20,6 +22,7 @@ interface Parsed {
   command: string;
   format: string;
   dryRun: boolean;
+  exitZero: boolean;
   encoding?: string;
   rules: string[];
   paths: string[];
@@ -28,7 +31,7 @@ interface Parsed {
 function parse(argv: string[]): Parsed {
   const [command, ...rest] = argv;
   if (!command || command === '--help' || command === '-h' || command === 'help') throw new UsageError('');
-  const parsed: Parsed = { command, format: 'text', dryRun: false, rules: [], paths: [] };
+  const parsed: Parsed = { command, format: 'text', dryRun: false, exitZero: false, rules: [], paths: [] };
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i];
     const value = () => {
@@ -39,6 +42,7 @@ function parse(argv: string[]): Parsed {
     if (arg === '--format') parsed.format = value();
     else if (arg.startsWith('--format=')) parsed.format = arg.slice(9);
     else if (arg === '--dry-run') parsed.dryRun = true;
+    else if (arg === '--exit-zero') parsed.exitZero = true;
     else if (arg === '--encoding') parsed.encoding = value();
     else if (arg === '--rule') parsed.rules.push(value());
     else if (arg === '--') parsed.paths.push(...rest.slice(i + 1)), (i = rest.length);
@@ -59,7 +63,7 @@ async function main(argv: string[]): Promise<number> {
       const result = collectProblems(loaded);
       const out = args.format === 'json' ? JSON.stringify(result, null, 2) + '\n' : args.format === 'sarif' ? formatSarif(result) : formatText(result);
       process.stdout.write(out);
-      return result.problems.length > 0 ? 1 : 0;
+      return result.problems.length > 0 && !args.exitZero ? 1 : 0;
     }
     case 'fix': {
       const report = fixFiles(loaded, { dryRun: args.dryRun, encoding: args.encoding, rules: args.rules.length ? new Set(args.rules) : undefined });
