@@ -96,6 +96,16 @@ test('references on a quote return the other articles; hover names the speaker; 
     assert.deepEqual([...new Set(refs.map((r) => r.uri))].sort(), [a, b].sort());
     const own = refs.find((r) => r.uri === a)!;
     assert.deepEqual(own.range.start, { line: 1, character: 1 }, 'the quote starts after the opening mark');
+    // The corpus panel's trees come from the server.
+    const families = await client.request<any[]>('copydesk/quoteFamilies', {});
+    assert.equal(families.length, 1);
+    assert.equal(families[0].speaker, 'Tomas Kerrigan');
+    assert.equal(families[0].outlets, 2);
+    assert.deepEqual(families[0].members.map((m: any) => m.file).sort(), ['coast-courier.txt', 'harbour-times.txt']);
+    const entities = await client.request<any[]>('copydesk/entities', {});
+    const kerrigan = entities.find((e) => e.name === 'Tomas Kerrigan');
+    assert.equal(kerrigan.type, 'person');
+    assert.equal(kerrigan.files.length, 2);
     const hover = await client.request('textDocument/hover', { textDocument: { uri: a }, position });
     assert.match(hover.contents.value, /Tomas Kerrigan/);
     assert.match(hover.contents.value, /coast-courier|coast\\-courier/);
