@@ -52,6 +52,30 @@ interface NM {
   sig: string; // type, display form, title and text: equal signatures cluster identically (shared string)
   entity: Entity | undefined;
   em: EntityMention | undefined;
+  /** Removed from the index (its bucket entries are dropped lazily). */
+  gone: boolean;
+}
+
+/**
+ * The mentions posted under one bucket key. An array, not a Set (a quarter of the memory, and
+ * bulk indexing appends): a removed mention is marked gone and skipped, and the array is
+ * compacted once most of it is gone.
+ */
+class Bucket {
+  list: NM[] = [];
+  gone = 0;
+
+  add(nm: NM): void {
+    this.list.push(nm);
+  }
+
+  /** Call after marking `nm` gone. */
+  removed(): void {
+    if (++this.gone > 8 && this.gone * 2 > this.list.length) {
+      this.list = this.list.filter((m) => !m.gone);
+      this.gone = 0;
+    }
+  }
 }
 
 const PARTICLE_TOKENS = new Set(['al', 'el', 'al-', 'el-']);
@@ -221,11 +245,26 @@ function normalise(text: string, type: EntityType): Normal | null {
   if (toks.length === 0) r = null;
   else {
     const key = toks.join(' ');
-    r = { clean, toks, key, bkeys: bucketKeys(toks, key, clean), sig: [type, clean, '', text].join('\u0000') };
+    r = { clean, toks, key, bkeys: bucketKeys(toks, key, clean).map(sharedKey), sig: [type, clean, '', text].join('\u0000') };
   }
   if (normalCache.size > 200000) normalCache.clear();
   normalCache.set(ck, r);
   return r;
+}
+
+const bucketKeyCopies = new Map<string, string>();
+/**
+ * One flat copy of each bucket key: the keys are built by concatenation (slow to compare as map
+ * keys), and the same key comes from many names ("n:putin" from "Putin" and "Vladimir Putin"):
+ * with one instance, map lookups compare pointers.
+ */
+function sharedKey(key: string): string {
+  const shared = bucketKeyCopies.get(key);
+  if (shared !== undefined) return shared;
+  const flat = JSON.parse(JSON.stringify(key)) as string; // a flat copy (join/slice keep the cons string)
+  if (bucketKeyCopies.size > 400000) bucketKeyCopies.clear();
+  bucketKeyCopies.set(flat, flat);
+  return flat;
 }
 
 const titledSigs = new Map<string, string>();
@@ -255,7 +294,7 @@ export interface RefreshStats {
 
 export class EntityIndex {
   private files = new Map<string, NM[]>();
-  private keyIndex = new Map<string, Set<NM>>();
+  private keyIndex = new Map<string, Bucket>();
   private pending = new Set<string>();
   private removed: NM[] = [];
   private sorted: Entity[] = [];
@@ -278,7 +317,7 @@ export class EntityIndex {
       if (!norm) continue;
       list.push({
         file, start: m.start, end: m.end, text: m.text, type: m.type, title: m.title, norm,
-        sig: signature(norm, m.type, m.text, m.title), entity: undefined, em: undefined,
+        sig: signature(norm, m.type, m.text, m.title), entity: undefined, em: undefined, gone: false,
       });
     }
     list.sort((a, b) => a.start - b.start);
@@ -349,10 +388,10 @@ export class EntityIndex {
     let twin = false;
     for (const k of nm.norm.bkeys) {
       if (this.pending.has(k)) return false;
-      const set = this.keyIndex.get(k);
-      if (!set) return false;
-      for (const m of set) {
-        if (m === nm) continue;
+      const bucket = this.keyIndex.get(k);
+      if (!bucket) return false;
+      for (const m of bucket.list) {
+        if (m === nm || m.gone) continue;
         if (!m.entity || m.type !== nm.type) return false;
         if (e === undefined) e = m.entity;
         else if (m.entity !== e) return false;
@@ -378,7 +417,8 @@ export class EntityIndex {
       for (const k of nm.norm.bkeys) this.keyIndex.get(k)!.add(nm);
     } else {
       ms = old.filter((m) => m !== nm);
-      for (const k of nm.norm.bkeys) this.keyIndex.get(k)!.delete(nm);
+      nm.gone = true;
+      for (const k of nm.norm.bkeys) this.keyIndex.get(k)!.removed();
       nm.entity = undefined;
     }
     const next = buildEntity(ms, e.type as T3);
@@ -401,17 +441,17 @@ export class EntityIndex {
 
   private addKeys(nm: NM): void {
     for (const k of nm.norm.bkeys) {
-      let s = this.keyIndex.get(k);
-      if (!s) this.keyIndex.set(k, (s = new Set()));
-      s.add(nm);
+      let b = this.keyIndex.get(k);
+      if (!b) this.keyIndex.set(k, (b = new Bucket()));
+      b.add(nm);
       this.pending.add(k);
     }
   }
 
   private dropMention(nm: NM): void {
+    nm.gone = true;
     for (const k of nm.norm.bkeys) {
-      const s = this.keyIndex.get(k);
-      if (s) s.delete(nm); // empty sets stay: re-adding the same name while typing is common
+      this.keyIndex.get(k)?.removed(); // empty buckets stay: re-adding the same name while typing is common
       this.pending.add(k);
     }
     if (nm.entity) this.removed.push(nm);
@@ -468,10 +508,10 @@ export class EntityIndex {
     const seenKey = new Set<string>(this.pending);
     const queue = [...this.pending];
     for (let qi = 0; qi < queue.length; qi++) {
-      const set = this.keyIndex.get(queue[qi]);
-      if (!set) continue;
-      for (const nm of set) {
-        if (seenNm.has(nm)) continue;
+      const bucket = this.keyIndex.get(queue[qi]);
+      if (!bucket) continue;
+      for (const nm of bucket.list) {
+        if (nm.gone || seenNm.has(nm)) continue;
         seenNm.add(nm);
         region.push(nm);
         for (const k of nm.norm.bkeys) if (!seenKey.has(k)) { seenKey.add(k); queue.push(k); }
