@@ -11,13 +11,19 @@ const HAS_NUMBER_PUNCT = /\d[.,]\d/;
 // Anything that is not a letter, digit, mark or apostrophe separates words.
 const NON_WORD = /[^\p{L}\p{N}\p{M}']+/gu;
 
+// ASCII text is its own NFKC form; its only apostrophe variant is the backtick, and its letters
+// and digits after lower-casing are a-z and 0-9 (no marks): the same result without Unicode work.
+const NON_ASCII = /[^\x00-\x7f]/;
+const NON_WORD_ASCII = /[^a-z0-9']+/g;
+
 export function canonicalize(text: string): { canonical: string; tokens: string[] } {
+  const ascii = !NON_ASCII.test(text);
   // Fold before NFKC too: it turns ´ into a space and a combining accent.
-  let s = text.replace(APOSTROPHES, "'").normalize('NFKC').replace(APOSTROPHES, "'");
+  let s = ascii ? (text.includes('`') ? text.replace(APOSTROPHES, "'") : text) : text.replace(APOSTROPHES, "'").normalize('NFKC').replace(APOSTROPHES, "'");
   // The lookbehind patterns are slow; most quotes contain neither an acronym nor a number.
   if (HAS_DOTTED.test(s)) s = s.replace(DOTTED_ACRONYM, (m) => m.replace(/[.\s]/g, '') + ' ');
   if (HAS_NUMBER_PUNCT.test(s)) s = s.replace(NUMBER_PUNCT, '');
-  s = s.toLowerCase().replace(NON_WORD, ' ');
+  s = s.toLowerCase().replace(ascii ? NON_WORD_ASCII : NON_WORD, ' ');
   const tokens: string[] = [];
   for (const raw of s.split(' ')) {
     // Apostrophes only count inside a word (Russia's), never as quote marks around one.
