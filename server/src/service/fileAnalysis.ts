@@ -4,6 +4,8 @@
 // An open document keeps its text. A file indexed from disk keeps only its summary (line
 // offsets, problems, quotes, mentions), computed in a worker or read from the disk cache, so
 // a corpus of 50,000 articles does not hold 50,000 texts.
+import { isMainThread } from 'node:worker_threads';
+import * as v8 from 'node:v8';
 import { LineIndex } from '../analysis/lineIndex';
 import type { Problem, Severity } from '../analysis/types';
 import { allRules } from '../analysis/rules';
@@ -83,14 +85,15 @@ function mentionsOf(table: MentionTable): Mention[] {
 
 /** One copy of each name string across the summaries of the corpus (names repeat a lot). */
 const names = new Map<string, string>();
-function internNames(texts: string[]): void {
+function sharedName(name: string): string {
+  const shared = names.get(name);
+  if (shared !== undefined) return shared;
   if (names.size > 500_000) names.clear();
-  for (let i = 0; i < texts.length; i++) {
-    const t = texts[i];
-    const shared = names.get(t);
-    if (shared === undefined) names.set(t, t);
-    else texts[i] = shared;
-  }
+  names.set(name, name);
+  return name;
+}
+function internNames(texts: string[]): void {
+  for (let i = 0; i < texts.length; i++) texts[i] = sharedName(texts[i]);
 }
 
 export class FileAnalysis {
@@ -127,6 +130,7 @@ export class FileAnalysis {
     file.baseProblems = summary.problems;
     file.quoteCache = summary.quotes;
     internNames(summary.mentions.texts);
+    for (const q of summary.quotes) if (q.speaker) q.speaker.name = sharedName(q.speaker.name);
     file.mentionTable = summary.mentions;
     file.boilerplateKeyCache = summary.boilerplateKeys;
     return file;
@@ -286,7 +290,11 @@ export class FileAnalysis {
   }
 }
 
-/** Decodes a file's bytes and analyses it completely: what an indexing worker runs. */
+/**
+ * Decodes a file's bytes and analyses it completely: what an indexing worker runs. On the main
+ * thread (no worker pool, or a crashed worker's file) the summary is cloned as a worker's message
+ * would be: its quote and name texts are slices that would keep the whole text alive.
+ */
 export function summarizeBytes(uri: string, bytes: Uint8Array): FileSummary {
   const decoded = decodeFile(bytes);
   const file = new FileAnalysis({
@@ -297,5 +305,6 @@ export function summarizeBytes(uri: string, bytes: Uint8Array): FileSummary {
     firstInvalidByte: decoded.firstInvalidByte,
     skippedBecause: decoded.encoding === 'binary' ? 'Not analysed: this looks like a binary file (it contains NUL bytes).' : undefined,
   });
-  return file.summary();
+  const summary = file.summary();
+  return isMainThread ? (v8.deserialize(v8.serialize(summary)) as FileSummary) : summary;
 }

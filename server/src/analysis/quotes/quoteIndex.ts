@@ -154,7 +154,7 @@ export class QuoteIndex {
           const unit = same[j];
           const q = quotes[i];
           unit.quote = i;
-          unit.text = own(q.text);
+          unit.text = textOf(q);
           unit.start = q.start;
           unit.end = q.end;
           entry.units.push(unit);
@@ -310,7 +310,7 @@ export class QuoteIndex {
       rank: rankOf(utt.ids.length, ids.length, this.seq++),
       file,
       quote: i,
-      text: own(q.text),
+      text: textOf(q),
       start: q.start,
       end: q.end,
       ids,
@@ -684,6 +684,15 @@ function utterancesOf(entry: FileEntry): Unit[][] {
  */
 function own(text: string): string {
   return text.length < 13 ? text : (JSON.parse(JSON.stringify(text)) as string);
+}
+
+/**
+ * The text a unit keeps: a quote straight from extractQuotes (it has its tokens) holds a slice
+ * of the document, copied by own(); a summary's quote (no tokens) came through a worker
+ * message or the cache, so its text is already a string of its own and is shared, not copied.
+ */
+function textOf(q: StoredQuote): string {
+  return q.tokens === undefined ? q.text : own(q.text);
 }
 
 /** Whether a file's old utterance is printed again exactly: same spans, same words, same speakers. */
