@@ -57,18 +57,81 @@ export function heuristicMentions(text: string): Mention[] {
   return all.sort((a, b) => a.start - b.start);
 }
 
+/** How far around a person mentionsFromPersons reads, in characters. */
+const LEAD = 200;
+const TRAIL = 60;
+
 /** The entity layer's persons, flagged as speech subjects where a speech verb follows them. */
 export function mentionsFromPersons(text: string, persons: PersonMention[]): Mention[] {
-  return persons
-    .filter((p) => p.start >= 0 && p.end <= text.length && p.start < p.end)
-    .map((p) => {
-      const toks = tokenize(text, p.end, Math.min(text.length, p.end + 60));
-      const from = Math.max(0, p.start - 200);
-      const lead = tokenize(text, from, p.start);
-      const opens = opensSentence(lead.concat([{ text: '', lower: '', start: p.start, end: p.end, word: true, cap: true, afterBreak: false }]), lead.length);
-      return { start: p.start, end: p.end, name: p.name, salient: opens || followedBySpeech(toks, 0) };
-    })
+  const valid = persons.filter((p) => p.start >= 0 && p.end <= text.length && p.start < p.end);
+  // The document is tokenised once; the windows around each person are read from it where that
+  // gives exactly the tokens of the window itself (see opensAt, speechAfter), else re-tokenised.
+  const whole = valid.length > 2 ? tokenize(text, 0, text.length) : null;
+  return valid
+    .map((p) => ({ start: p.start, end: p.end, name: p.name, salient: opensAt(text, whole, p) || speechAfter(text, whole, p) }))
     .sort((a, b) => a.start - b.start);
+}
+
+/** Index of the first token whose start (or end) is >= pos. */
+function firstAt(toks: Tok[], pos: number, byEnd: boolean): number {
+  let lo = 0;
+  let hi = toks.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((byEnd ? toks[mid].end : toks[mid].start) < pos) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Whether the person opens its sentence, judged on the tokens of the LEAD characters before it. */
+function opensAt(text: string, whole: Tok[] | null, p: PersonMention): boolean {
+  const from = Math.max(0, p.start - LEAD);
+  const self: Tok = { text: '', lower: '', start: p.start, end: p.end, word: true, cap: true, afterBreak: false };
+  if (whole) {
+    // Tokens of the window [from, p.start) equal the document's from the first word token after
+    // the first one starting in the window (before it: a word cut at `from`, the first gap, an
+    // abbreviation's period), provided no token runs across p.start. opensSentence reads 11
+    // tokens back and, with 12 or more in the window, nothing else.
+    const e = firstAt(whole, p.start + 1, true); // tokens [0, e) end at or before p.start
+    const straddles = e < whole.length && whole[e].start < p.start;
+    let j = firstAt(whole, from, false) + 1;
+    while (j < e && !whole[j].word) j++;
+    if (!straddles && j <= e - 11) {
+      const toks = whole.slice(e - 12, e);
+      toks.push(self);
+      return opensSentence(toks, 12);
+    }
+  }
+  const lead = tokenize(text, from, p.start);
+  lead.push(self);
+  return opensSentence(lead, lead.length - 1);
+}
+
+const SPACES = /\s*/y;
+
+/** Whether a speech verb follows the person, judged on the tokens of the TRAIL characters after it. */
+function speechAfter(text: string, whole: Tok[] | null, p: PersonMention): boolean {
+  const limit = Math.min(text.length, p.end + TRAIL);
+  if (whole) {
+    // The window's first token is the document's when only white space separates it from p.end
+    // and no token runs across p.end; its line-break flag is the window's own; the next two then
+    // follow the same token in both, and are the window's when they end inside it.
+    const f = firstAt(whole, p.end, false);
+    SPACES.lastIndex = p.end;
+    SPACES.test(text);
+    if (f < whole.length && (f === 0 || whole[f - 1].end <= p.end) && SPACES.lastIndex === whole[f].start) {
+      const n = Math.min(3, whole.length - f);
+      let inside = true;
+      for (let k = 0; k < n; k++) if (whole[f + k].end > limit) inside = false;
+      if (inside) {
+        const toks = whole.slice(f, f + n);
+        toks[0] = { ...toks[0], afterBreak: /[\n\r\u2028\u2029]/.test(text.slice(p.end, toks[0].start)) };
+        return followedBySpeech(toks, 0);
+      }
+    }
+  }
+  return followedBySpeech(tokenize(text, p.end, limit), 0);
 }
 
 export function lastWord(name: string): string {
