@@ -47,14 +47,18 @@ export function tokenize(text: string, from: number, to: number): Tok[] {
     const start = from + m.index;
     const afterBreak = hasBreak(slice, lastEnd, m.index);
     lastEnd = m.index + raw.length;
-    const isWord = raw.length > 1 || /[\p{L}\p{N}]/u.test(raw);
+    const c0 = raw.charCodeAt(0);
+    // ASCII fast paths for the per-token Unicode tests (same answers)
+    const isWord = raw.length > 1 || (c0 < 128 ? (c0 >= 48 && c0 <= 57) || (c0 >= 65 && c0 <= 90) || (c0 >= 97 && c0 <= 122) : /[\p{L}\p{N}]/u.test(raw));
     if (!isWord && raw === '.' && out.length) {
       // The period of "Mr." or "U." binds to its word rather than ending a sentence.
       const prev = out[out.length - 1];
       if (prev.word && (ABBREVIATIONS.has(prev.lower) || (prev.text.length === 1 && prev.cap))) continue;
     }
-    const lower = raw.toLowerCase().replace(/’/g, "'");
-    out.push({ text: raw, lower, start, end: start + raw.length, word: isWord, cap: UPPER.test(raw), afterBreak });
+    let lower = raw.toLowerCase();
+    if (lower.includes('’')) lower = lower.replace(/’/g, "'");
+    const cap = c0 < 128 ? c0 >= 65 && c0 <= 90 : UPPER.test(raw);
+    out.push({ text: raw, lower, start, end: start + raw.length, word: isWord, cap, afterBreak });
   }
   return out;
 }
