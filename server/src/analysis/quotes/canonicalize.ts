@@ -18,6 +18,7 @@ const NON_WORD_ASCII = /[^a-z0-9']+/g;
 
 export function canonicalize(text: string): { canonical: string; tokens: string[] } {
   const ascii = !NON_ASCII.test(text);
+  if (ascii && !HAS_DOTTED.test(text) && !HAS_NUMBER_PUNCT.test(text)) return asciiWords(text);
   // Fold before NFKC too: it turns ´ into a space and a combining accent.
   let s = ascii ? (text.includes('`') ? text.replace(APOSTROPHES, "'") : text) : text.replace(APOSTROPHES, "'").normalize('NFKC').replace(APOSTROPHES, "'");
   // The lookbehind patterns are slow; most quotes contain neither an acronym nor a number.
@@ -39,4 +40,36 @@ function trimApostrophes(word: string): string {
   while (a < b && word.charCodeAt(a) === 39) a++;
   while (b > a && word.charCodeAt(b - 1) === 39) b--;
   return a === 0 && b === word.length ? word : word.slice(a, b);
+}
+
+/** canonicalize for ASCII text without dotted acronyms or number punctuation, in one pass. */
+function asciiWords(text: string): { canonical: string; tokens: string[] } {
+  const tokens: string[] = [];
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    // a run of letters, digits and apostrophes (a backtick is one)
+    if (!isAsciiWordChar(text.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    let a = i;
+    while (i < n && isAsciiWordChar(text.charCodeAt(i))) i++;
+    let b = i;
+    while (a < b && isApostrophe(text.charCodeAt(a))) a++;
+    while (b > a && isApostrophe(text.charCodeAt(b - 1))) b--;
+    if (a === b) continue;
+    let word = text.slice(a, b).toLowerCase();
+    if (word.includes('`')) word = word.replace(/`/g, "'");
+    tokens.push(word);
+  }
+  return { canonical: tokens.join(' '), tokens };
+}
+
+function isApostrophe(c: number): boolean {
+  return c === 39 || c === 96;
+}
+
+function isAsciiWordChar(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 39 || c === 96;
 }
