@@ -234,11 +234,14 @@ interface Normal {
   bkeys: string[]; // bucket keys (see bucketKeys)
   sig: string; // signature of a mention of this text without a title
 }
-const normalCache = new Map<string, Normal | null>();
+/** By type, then mention text (names repeat, and their strings are mostly shared: lookups hash nothing new). */
+const normalCache = new Map<EntityType, Map<string, Normal | null>>();
+let normalCacheSize = 0;
 /** Display form, key tokens and bucket keys of a mention text (cached: corpora repeat names a lot). */
 function normalise(text: string, type: EntityType): Normal | null {
-  const ck = type + '\u0000' + text;
-  let r = normalCache.get(ck);
+  let byText = normalCache.get(type);
+  if (!byText) normalCache.set(type, (byText = new Map()));
+  let r = byText.get(text);
   if (r !== undefined) return r;
   const clean = cleanMentionText(text, type);
   const toks = keyTokens(clean);
@@ -247,8 +250,11 @@ function normalise(text: string, type: EntityType): Normal | null {
     const key = toks.join(' ');
     r = { clean, toks, key, bkeys: bucketKeys(toks, key, clean).map(sharedKey), sig: [type, clean, '', text].join('\u0000') };
   }
-  if (normalCache.size > 200000) normalCache.clear();
-  normalCache.set(ck, r);
+  if (++normalCacheSize > 200000) {
+    for (const m of normalCache.values()) m.clear();
+    normalCacheSize = 1;
+  }
+  byText.set(text, r);
   return r;
 }
 
