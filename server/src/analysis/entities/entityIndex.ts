@@ -41,19 +41,31 @@ export interface Entity {
   first: { file: string; start: number; end: number };
 }
 
-interface NM {
-  file: string;
-  start: number;
-  end: number;
-  text: string;
-  type: Exclude<EntityType, 'other'>;
-  title: string | undefined;
-  norm: Normal; // display form, key tokens, key and bucket keys of (type, text), shared
-  sig: string; // type, display form, title and text: equal signatures cluster identically (shared string)
-  entity: Entity | undefined;
-  em: EntityMention | undefined;
+/** One mention in the index (there are hundreds of thousands: what is shared lives in `norm`). */
+class NM {
+  entity: Entity | undefined = undefined;
+  em: EntityMention | undefined = undefined;
   /** Removed from the index (its bucket entries are dropped lazily). */
-  gone: boolean;
+  gone = false;
+
+  constructor(
+    readonly file: string,
+    public start: number,
+    public end: number,
+    readonly title: string | undefined,
+    /** Type, text, display form, key tokens, key and bucket keys of (type, text), shared. */
+    readonly norm: Normal,
+    /** Type, display form, title and text: equal signatures cluster identically (shared string). */
+    readonly sig: string,
+  ) {}
+
+  get text(): string {
+    return this.norm.text;
+  }
+
+  get type(): Exclude<EntityType, 'other'> {
+    return this.norm.type;
+  }
 }
 
 /**
@@ -228,6 +240,8 @@ function bucketKeys(toks: string[], key: string, clean: string): string[] {
 }
 
 interface Normal {
+  type: Exclude<EntityType, 'other'>;
+  text: string;
   clean: string; // display form without title/honorific/possessive
   toks: string[]; // key tokens: lowercase, no periods, particles dropped
   key: string;
@@ -248,7 +262,7 @@ function normalise(text: string, type: EntityType): Normal | null {
   if (toks.length === 0) r = null;
   else {
     const key = toks.join(' ');
-    r = { clean, toks, key, bkeys: bucketKeys(toks, key, clean).map(sharedKey), sig: [type, clean, '', text].join('\u0000') };
+    r = { type: type as Exclude<EntityType, 'other'>, text, clean, toks, key, bkeys: bucketKeys(toks, key, clean).map(sharedKey), sig: [type, clean, '', text].join('\u0000') };
   }
   if (++normalCacheSize > 200000) {
     for (const m of normalCache.values()) m.clear();
@@ -321,10 +335,7 @@ export class EntityIndex {
     for (const m of mentions) {
       const norm = normalise(m.text, m.type);
       if (!norm) continue;
-      list.push({
-        file, start: m.start, end: m.end, text: m.text, type: m.type, title: m.title, norm,
-        sig: signature(norm, m.type, m.text, m.title), entity: undefined, em: undefined, gone: false,
-      });
+      list.push(new NM(file, m.start, m.end, m.title, norm, signature(norm, m.type, m.text, m.title)));
     }
     list.sort((a, b) => a.start - b.start);
     const old = this.files.get(file) ?? [];
