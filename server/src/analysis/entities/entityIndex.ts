@@ -69,9 +69,9 @@ class NM {
 }
 
 /**
- * The mentions posted under one bucket key. An array, not a Set (a quarter of the memory, and
- * bulk indexing appends): a removed mention is marked gone and skipped, and the array is
- * compacted once most of it is gone.
+ * The mentions of one normal form. An array, not a Set (a quarter of the memory, and bulk
+ * indexing appends): a removed mention is marked gone and skipped, and the array is compacted
+ * once most of it is gone.
  */
 class Bucket {
   list: NM[] = [];
@@ -314,7 +314,14 @@ export interface RefreshStats {
 
 export class EntityIndex {
   private files = new Map<string, NM[]>();
-  private keyIndex = new Map<string, Bucket>();
+  /**
+   * Bucket key -> the normal forms that have it. All mentions of a normal form share its keys, so
+   * the mentions under a key are those of its normal forms (a mention is posted once, not per key).
+   * Normal forms stay listed after their last mention goes: re-adding the same name is common.
+   */
+  private keyIndex = new Map<string, Normal[]>();
+  /** Normal form -> its mentions in this index. */
+  private byNormal = new Map<Normal, Bucket>();
   private pending = new Set<string>();
   private removed: NM[] = [];
   private sorted: Entity[] = [];
@@ -405,14 +412,16 @@ export class EntityIndex {
     let twin = false;
     for (const k of nm.norm.bkeys) {
       if (this.pending.has(k)) return false;
-      const bucket = this.keyIndex.get(k);
-      if (!bucket) return false;
-      for (const m of bucket.list) {
-        if (m === nm || m.gone) continue;
-        if (!m.entity || m.type !== nm.type) return false;
-        if (e === undefined) e = m.entity;
-        else if (m.entity !== e) return false;
-        if (!twin && m.sig === nm.sig) twin = true;
+      const normals = this.keyIndex.get(k);
+      if (!normals) return false;
+      for (const norm of normals) {
+        for (const m of this.byNormal.get(norm)!.list) {
+          if (m === nm || m.gone) continue;
+          if (!m.entity || m.type !== nm.type) return false;
+          if (e === undefined) e = m.entity;
+          else if (m.entity !== e) return false;
+          if (!twin && m.sig === nm.sig) twin = true;
+        }
       }
     }
     if (!e || !twin || e.type !== nm.type || (dir === -1 && nm.entity !== e)) return false;
@@ -431,11 +440,11 @@ export class EntityIndex {
       ms = old.slice(0, lo);
       ms.push(nm);
       for (let i = lo; i < old.length; i++) ms.push(old[i]);
-      for (const k of nm.norm.bkeys) this.keyIndex.get(k)!.add(nm);
+      this.post(nm);
     } else {
       ms = old.filter((m) => m !== nm);
       nm.gone = true;
-      for (const k of nm.norm.bkeys) this.keyIndex.get(k)!.removed();
+      this.byNormal.get(nm.norm)!.removed();
       nm.entity = undefined;
     }
     const next = buildEntity(ms, e.type as T3);
@@ -456,19 +465,30 @@ export class EntityIndex {
     return true;
   }
 
-  private addKeys(nm: NM): void {
-    for (const k of nm.norm.bkeys) {
-      let b = this.keyIndex.get(k);
-      if (!b) this.keyIndex.set(k, (b = new Bucket()));
-      b.add(nm);
-      this.pending.add(k);
+  /** Posts a mention under its normal form (listed under its bucket keys the first time). */
+  private post(nm: NM): void {
+    const norm = nm.norm;
+    let b = this.byNormal.get(norm);
+    if (!b) {
+      this.byNormal.set(norm, (b = new Bucket()));
+      for (const k of norm.bkeys) {
+        const normals = this.keyIndex.get(k);
+        if (normals) normals.push(norm);
+        else this.keyIndex.set(k, [norm]);
+      }
     }
+    b.add(nm);
+  }
+
+  private addKeys(nm: NM): void {
+    this.post(nm);
+    for (const k of nm.norm.bkeys) this.pending.add(k);
   }
 
   private dropMention(nm: NM): void {
     nm.gone = true;
+    this.byNormal.get(nm.norm)?.removed();
     for (const k of nm.norm.bkeys) {
-      this.keyIndex.get(k)?.removed(); // empty buckets stay: re-adding the same name while typing is common
       this.pending.add(k);
     }
     if (nm.entity) this.removed.push(nm);
@@ -521,17 +541,19 @@ export class EntityIndex {
     if (this.pending.size === 0 && this.removed.length === 0) return;
     // 1. the connected region (mentions linked to a dirty key through chains of shared keys)
     const region: NM[] = [];
-    const seenNm = new Set<NM>();
+    const seenNormal = new Set<Normal>();
     const seenKey = new Set<string>(this.pending);
     const queue = [...this.pending];
     for (let qi = 0; qi < queue.length; qi++) {
-      const bucket = this.keyIndex.get(queue[qi]);
-      if (!bucket) continue;
-      for (const nm of bucket.list) {
-        if (nm.gone || seenNm.has(nm)) continue;
-        seenNm.add(nm);
-        region.push(nm);
-        for (const k of nm.norm.bkeys) if (!seenKey.has(k)) { seenKey.add(k); queue.push(k); }
+      const normals = this.keyIndex.get(queue[qi]);
+      if (!normals) continue;
+      for (const norm of normals) {
+        if (seenNormal.has(norm)) continue;
+        seenNormal.add(norm);
+        const before = region.length;
+        for (const nm of this.byNormal.get(norm)!.list) if (!nm.gone) region.push(nm);
+        // a normal form without mentions links nothing
+        if (region.length > before) for (const k of norm.bkeys) if (!seenKey.has(k)) { seenKey.add(k); queue.push(k); }
       }
     }
     // 2. entities of the region (and of removed mentions) are replaced
