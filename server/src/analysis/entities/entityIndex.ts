@@ -323,6 +323,8 @@ export class EntityIndex {
   /** Normal form -> its mentions in this index. */
   private byNormal = new Map<Normal, Bucket>();
   private pending = new Set<string>();
+  /** Normal forms whose keys are all in `pending` (cleared with it). */
+  private pendingNormals = new Set<Normal>();
   private removed: NM[] = [];
   private sorted: Entity[] = [];
   private sortDrop = new Set<Entity>();
@@ -482,15 +484,20 @@ export class EntityIndex {
 
   private addKeys(nm: NM): void {
     this.post(nm);
-    for (const k of nm.norm.bkeys) this.pending.add(k);
+    this.markPending(nm.norm);
+  }
+
+  /** Marks the bucket keys of a normal form dirty (once per normal form between refreshes). */
+  private markPending(norm: Normal): void {
+    if (this.pendingNormals.has(norm)) return;
+    this.pendingNormals.add(norm);
+    for (const k of norm.bkeys) this.pending.add(k);
   }
 
   private dropMention(nm: NM): void {
     nm.gone = true;
     this.byNormal.get(nm.norm)?.removed();
-    for (const k of nm.norm.bkeys) {
-      this.pending.add(k);
-    }
+    this.markPending(nm.norm);
     if (nm.entity) this.removed.push(nm);
   }
 
@@ -561,6 +568,7 @@ export class EntityIndex {
     for (const nm of this.removed) if (nm.entity) dropped.add(nm.entity);
     for (const nm of region) if (nm.entity) dropped.add(nm.entity);
     this.pending.clear();
+    this.pendingNormals.clear();
     this.removed = [];
     // 3. cluster the region
     const byFile = new Map<string, NM[]>();
