@@ -15,10 +15,11 @@ const NON_WORD = /[^\p{L}\p{N}\p{M}']+/gu;
 // and digits after lower-casing are a-z and 0-9 (no marks): the same result without Unicode work.
 const NON_ASCII = /[^\x00-\x7f]/;
 const NON_WORD_ASCII = /[^a-z0-9']+/g;
+const HAS_DOTTED_ASCII = /[A-Za-z]\.\s?[A-Za-z]\./;
 
 export function canonicalize(text: string): { canonical: string; tokens: string[] } {
   const ascii = !NON_ASCII.test(text);
-  if (ascii && !HAS_DOTTED.test(text) && !HAS_NUMBER_PUNCT.test(text)) return asciiWords(text);
+  if (ascii && !HAS_DOTTED_ASCII.test(text) && !HAS_NUMBER_PUNCT.test(text)) return asciiWords(text);
   // Fold before NFKC too: it turns ´ into a space and a combining accent.
   let s = ascii ? (text.includes('`') ? text.replace(APOSTROPHES, "'") : text) : text.replace(APOSTROPHES, "'").normalize('NFKC').replace(APOSTROPHES, "'");
   // The lookbehind patterns are slow; most quotes contain neither an acronym nor a number.
