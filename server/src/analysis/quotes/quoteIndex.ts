@@ -40,11 +40,11 @@ const FUNCTION_WORDS = new Set(
 
 /** The whole utterance a span belongs to; shared by its spans. */
 interface Utterance {
-  ids: Int32Array;
+  ids: Ids;
   hash: number;
   spans: number;
   /** Shingle hashes (distinct). */
-  shingles: Int32Array;
+  shingles: Ids;
 }
 
 interface Unit {
@@ -58,7 +58,7 @@ interface Unit {
   start: number;
   end: number;
   /** Token ids of the span (the utterance's own array for single-span utterances). */
-  ids: Int32Array;
+  ids: Ids;
   hash: number;
   utt: Utterance;
   speakerName: string | null;
@@ -89,7 +89,21 @@ interface FileEntry {
 
 type Posting = Unit | Unit[];
 
-const EMPTY = new Int32Array(0);
+/**
+ * Word ids and shingle hashes are plain arrays of small integers: a typed array of a dozen
+ * elements costs several times their size (its buffer and its backing store).
+ */
+type Ids = readonly number[];
+const NO_SHINGLES: Ids = [];
+/** The links of a unit that has none (shared; replaced by its own array on the first link). */
+const NO_LINKS: Unit[] = [];
+
+function link(a: Unit, b: Unit): void {
+  if (a.links === NO_LINKS) a.links = [b];
+  else a.links.push(b);
+  if (b.links === NO_LINKS) b.links = [a];
+  else b.links.push(a);
+}
 
 export class QuoteIndex {
   private readonly files = new Map<string, FileEntry>();
@@ -199,7 +213,7 @@ export class QuoteIndex {
       this.unpost(unit);
       for (const other of unit.links) removeFrom(other.links, unit);
       if (unit.misses) for (const other of unit.misses) if (other.misses) removeFrom(other.misses, unit);
-      unit.links = [];
+      unit.links = NO_LINKS;
       unit.misses = null;
     }
   }
@@ -273,12 +287,9 @@ export class QuoteIndex {
   // --- units and postings -------------------------------------------------------------
 
   private makeUtterance(tokens: string[][], spans: number[]): Utterance {
-    let n = 0;
-    for (const i of spans) n += tokens[i].length;
-    const ids = new Int32Array(n);
-    let k = 0;
-    for (const i of spans) for (const t of tokens[i]) ids[k++] = this.intern(t);
-    return { ids, hash: hashIds(ids), spans: spans.length, shingles: EMPTY };
+    const ids: number[] = [];
+    for (const i of spans) for (const t of tokens[i]) ids.push(this.intern(t));
+    return { ids, hash: hashIds(ids), spans: spans.length, shingles: NO_SHINGLES };
   }
 
   private shingle(utt: Utterance, tokens: string[][], spans: number[]): void {
@@ -298,12 +309,13 @@ export class QuoteIndex {
       for (let s = 0; s < SHINGLE; s++) h = Math.imul(h ^ content[j + s], 0x01000193);
       shingles.add(h | 0);
     }
-    utt.shingles = Int32Array.from(shingles);
+    // A plain array of small integers: far less memory than a typed array of a few elements.
+    utt.shingles = Array.from(shingles);
   }
 
   private makeUnit(file: string, q: StoredQuote, words: string[], i: number, utt: Utterance): Unit {
     const single = utt.spans === 1;
-    const ids = single ? utt.ids : Int32Array.from(words, (t) => this.intern(t));
+    const ids = single ? utt.ids : words.map((t) => this.intern(t));
     const name = q.speaker ? this.nameOf(q.speaker.name) : null;
     return {
       seq: this.seq,
@@ -320,7 +332,7 @@ export class QuoteIndex {
       // An unresolved role ("the company") names no one: it neither confirms nor blocks a link.
       speakerKey: name === null || q.speaker?.kind === 'role' ? null : this.keyOf(name),
       alive: true,
-      links: [],
+      links: NO_LINKS,
       misses: null,
       epoch: -1,
       anchor: null,
@@ -475,8 +487,7 @@ export class QuoteIndex {
       taken++;
       // Identical texts are linked as a class; the unit is new, so no link to it exists yet.
       if ((other.hash === unit.hash && equalIds(other.ids, unit.ids)) || !verify(unit, other)) continue;
-      unit.links.push(other);
-      other.links.push(unit);
+      link(unit, other);
     }
   }
 
@@ -488,8 +499,7 @@ export class QuoteIndex {
     aligned = false;
     const ok = verify(a, b);
     if (ok && aligned) {
-      a.links.push(b);
-      b.links.push(a);
+      link(a, b);
     } else if (aligned) {
       (a.misses ??= []).push(b);
       (b.misses ??= []).push(a);
@@ -711,13 +721,13 @@ function rankOf(uttLength: number, spanLength: number, seq: number): number {
   return Math.min(uttLength, 8191) * 2 ** 40 + Math.min(spanLength, 16383) * 2 ** 26 + (2 ** 26 - 1 - (seq % 2 ** 26));
 }
 
-function hashIds(ids: Int32Array): number {
+function hashIds(ids: Ids): number {
   let h = 0x811c9dc5;
   for (let k = 0; k < ids.length; k++) h = Math.imul(h ^ ids[k], 0x01000193);
   return h | 0;
 }
 
-function equalIds(a: Int32Array, b: Int32Array): boolean {
+function equalIds(a: Ids, b: Ids): boolean {
   if (a === b) return true;
   if (a.length !== b.length) return false;
   for (let k = 0; k < a.length; k++) if (a[k] !== b[k]) return false;
@@ -736,7 +746,7 @@ function verify(x: Unit, y: Unit): boolean {
   return same(a.utt.ids, a.utt.hash, b.utt.ids, b.utt.hash, a.speakerKey, b.speakerKey);
 }
 
-function same(a: Int32Array, ha: number, b: Int32Array, hb: number, ka: string | null, kb: string | null): boolean {
+function same(a: Ids, ha: number, b: Ids, hb: number, ka: string | null, kb: string | null): boolean {
   const shorter = Math.min(a.length, b.length);
   const identical = ha === hb && equalIds(a, b);
   if (shorter <= SHORT) return identical && !!ka && ka === kb;
@@ -760,7 +770,7 @@ function same(a: Int32Array, ha: number, b: Int32Array, hb: number, ka: string |
 }
 
 /** Whether the shorter sequence occurs contiguously in the longer (the alignment then matches all of it). */
-function contains(a: Int32Array, b: Int32Array): boolean {
+function contains(a: Ids, b: Ids): boolean {
   const s = a.length <= b.length ? a : b;
   const l = s === a ? b : a;
   const n = s.length;
@@ -783,7 +793,7 @@ let stampOf = new Int32Array(1 << 16);
 let countStamp = 0;
 
 /** Σ over words of min(occurrences in a, occurrences in b): an upper bound on aligned matches. */
-function sharedBound(a: Int32Array, b: Int32Array): number {
+function sharedBound(a: Ids, b: Ids): number {
   const s = a.length <= b.length ? a : b;
   const l = s === a ? b : a;
   let max = 0;
