@@ -9,7 +9,7 @@ import * as v8 from 'node:v8';
 import { LineIndex } from '../analysis/lineIndex';
 import type { Problem, Severity } from '../analysis/types';
 import { allRules } from '../analysis/rules';
-import { extractQuotes, type StoredQuote } from '../analysis/quotes';
+import { extractQuotes, type Speaker, type StoredQuote } from '../analysis/quotes';
 import { recognizeEntities, type Mention, type MentionType } from '../analysis/entities';
 import { readableView, type ReadableView } from '../analysis/encoding';
 import { boilerplateKeys } from '../analysis/cleaning';
@@ -38,8 +38,8 @@ export interface FileSummary {
   lineEnds: Uint32Array;
   /** Problems at every rule's default severity. */
   problems: Problem[];
-  /** Without `canonical` and `tokens`: QuoteIndex derives them from the text. */
-  quotes: StoredQuote[];
+  /** Without `canonical` and `tokens` (QuoteIndex derives them from the text), as columns. */
+  quotes: QuoteTable;
   mentions: MentionTable;
   /** Hashes of the lines that count towards boilerplate detection. */
   boilerplateKeys: number[];
@@ -57,6 +57,55 @@ export interface MentionTable {
 }
 
 const MENTION_TYPES: readonly MentionType[] = ['person', 'organization', 'place'];
+
+/** Quotes as columns, like mentions. */
+export interface QuoteTable {
+  /** Per quote QUOTE_STRIDE numbers: start, end, markStart, markEnd, utterance, speaker kind (0: none), speaker start, speaker end. */
+  numbers: Uint32Array;
+  texts: string[];
+  /** Speaker names by quote (null: no speaker), or null when no quote of the file has one. */
+  speakers: Array<string | null> | null;
+}
+
+const QUOTE_STRIDE = 8;
+const SPEAKER_KINDS: ReadonlyArray<Speaker['kind']> = ['name', 'pronoun', 'role'];
+
+function quoteTable(quotes: readonly StoredQuote[]): QuoteTable {
+  const n = quotes.length;
+  const table: QuoteTable = { numbers: new Uint32Array(n * QUOTE_STRIDE), texts: new Array<string>(n), speakers: null };
+  for (let i = 0; i < n; i++) {
+    const q = quotes[i];
+    const o = i * QUOTE_STRIDE;
+    const nums = table.numbers;
+    nums[o] = q.start;
+    nums[o + 1] = q.end;
+    nums[o + 2] = q.markStart;
+    nums[o + 3] = q.markEnd;
+    nums[o + 4] = q.utterance;
+    table.texts[i] = q.text;
+    if (q.speaker) {
+      nums[o + 5] = SPEAKER_KINDS.indexOf(q.speaker.kind) + 1;
+      nums[o + 6] = q.speaker.start;
+      nums[o + 7] = q.speaker.end;
+      (table.speakers ??= new Array<string | null>(n).fill(null))[i] = q.speaker.name;
+    }
+  }
+  return table;
+}
+
+function quotesOf(table: QuoteTable): StoredQuote[] {
+  const out: StoredQuote[] = new Array(table.texts.length);
+  const nums = table.numbers;
+  for (let i = 0; i < out.length; i++) {
+    const o = i * QUOTE_STRIDE;
+    const kind = nums[o + 5];
+    out[i] = {
+      start: nums[o], end: nums[o + 1], markStart: nums[o + 2], markEnd: nums[o + 3], text: table.texts[i], utterance: nums[o + 4],
+      speaker: kind === 0 ? null : { name: table.speakers![i]!, start: nums[o + 6], end: nums[o + 7], kind: SPEAKER_KINDS[kind - 1] },
+    };
+  }
+  return out;
+}
 
 function mentionTable(mentions: readonly Mention[]): MentionTable {
   const n = mentions.length;
@@ -107,6 +156,8 @@ export class FileAnalysis {
   private baseProblems?: Problem[];
   private problemCache?: { key: string; problems: Problem[] };
   private quoteCache?: StoredQuote[];
+  /** A summary's quotes, turned into objects on demand. */
+  private quoteTable?: QuoteTable;
   private mentionCache?: Mention[];
   /** A summary's mentions, turned into objects on demand. */
   private mentionTable?: MentionTable;
@@ -128,9 +179,10 @@ export class FileAnalysis {
     const file = new FileAnalysis({ uri, version, encoding: summary.encoding, skippedBecause: summary.skippedBecause, firstInvalidByte: summary.firstInvalidByte });
     file.lineIndex = new LineIndex(summary.lineStarts, summary.lineEnds);
     file.baseProblems = summary.problems;
-    file.quoteCache = summary.quotes;
+    file.quoteTable = summary.quotes;
     internNames(summary.mentions.texts);
-    for (const q of summary.quotes) if (q.speaker) q.speaker.name = sharedName(q.speaker.name);
+    const speakers = summary.quotes.speakers;
+    if (speakers) for (let i = 0; i < speakers.length; i++) if (speakers[i] !== null) speakers[i] = sharedName(speakers[i]!);
     file.mentionTable = summary.mentions;
     file.boilerplateKeyCache = summary.boilerplateKeys;
     return file;
@@ -154,7 +206,7 @@ export class FileAnalysis {
       lineStarts: this.lines.starts,
       lineEnds: this.lines.ends,
       problems: this.defaultProblems(),
-      quotes: this.quotes().map(({ canonical, tokens, ...stored }) => stored),
+      quotes: quoteTable(this.quotes()),
       mentions: mentionTable(this.mentions()),
       boilerplateKeys: this.boilerplateKeys(),
     };
@@ -198,6 +250,7 @@ export class FileAnalysis {
   /** Quotations with their speakers; pronouns resolve to the people the recogniser found. */
   quotes(): StoredQuote[] {
     if (this.quoteCache) return this.quoteCache;
+    if (this.quoteTable) return quotesOf(this.quoteTable);
     try {
       const view = this.view;
       // Persons at offsets of the view, where the quote layer reads.
