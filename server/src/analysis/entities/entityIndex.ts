@@ -81,12 +81,14 @@ class Bucket {
     this.list.push(nm);
   }
 
-  /** Call after marking `nm` gone. */
-  removed(): void {
-    if (++this.gone > 8 && this.gone * 2 > this.list.length) {
+  /** Call after marking `nm` gone. Returns whether no live mention is left. */
+  removed(): boolean {
+    if (++this.gone >= this.list.length) return true;
+    if (this.gone > 8 && this.gone * 2 > this.list.length) {
       this.list = this.list.filter((m) => !m.gone);
       this.gone = 0;
     }
+    return false;
   }
 }
 
@@ -126,14 +128,22 @@ function keyTokens(clean: string): string[] {
   return out;
 }
 
+/**
+ * A flat copy of a string. Mention texts are slices of a document; a slice kept in a cache
+ * keeps that whole version of the document alive, so every cached string is copied first.
+ */
+export function flatCopy(s: string): string {
+  return JSON.parse(JSON.stringify(s)) as string;
+}
+
 /** Consonant skeleton for transliteration matching: "hezbollah"/"hizballah" -> "hzblh", "sergei"/"sergey" -> "srg". */
 const skeletonCache = new Map<string, string>();
 export function skeleton(w: string): string {
   let s = skeletonCache.get(w);
   if (s !== undefined) return s;
   s = w.toLowerCase().replace(/[^a-z0-9]/g, '').replace(/[aeiouy]/g, '').replace(/(.)\1+/g, '$1');
-  if (skeletonCache.size > 100000) skeletonCache.clear();
-  skeletonCache.set(w, s);
+  if (skeletonCache.size > 50000) skeletonCache.clear();
+  skeletonCache.set(flatCopy(w), flatCopy(s));
   return s;
 }
 
@@ -257,6 +267,7 @@ function normalise(text: string, type: EntityType): Normal | null {
   if (!byText) normalCache.set(type, (byText = new Map()));
   let r = byText.get(text);
   if (r !== undefined) return r;
+  text = flatCopy(text); // cached below: must not pin the document it was sliced from
   const clean = cleanMentionText(text, type);
   const toks = keyTokens(clean);
   if (toks.length === 0) r = null;
@@ -264,7 +275,7 @@ function normalise(text: string, type: EntityType): Normal | null {
     const key = toks.join(' ');
     r = { type: type as Exclude<EntityType, 'other'>, text, clean, toks, key, bkeys: bucketKeys(toks, key, clean).map(sharedKey), sig: [type, clean, '', text].join('\u0000') };
   }
-  if (++normalCacheSize > 200000) {
+  if (++normalCacheSize > 50000) {
     for (const m of normalCache.values()) m.clear();
     normalCacheSize = 1;
   }
@@ -291,10 +302,10 @@ const titledSigs = new Map<string, string>();
 /** The signature of a mention (one shared flat string per distinct signature). */
 function signature(norm: Normal, type: EntityType, text: string, title: string | undefined): string {
   if (title === undefined || title === '') return norm.sig;
-  const sig = [type, norm.clean, title, text].join('\u0000');
+  const sig = flatCopy([type, norm.clean, title, text].join('\u0000'));
   const shared = titledSigs.get(sig);
   if (shared !== undefined) return shared;
-  if (titledSigs.size > 200000) titledSigs.clear();
+  if (titledSigs.size > 50000) titledSigs.clear();
   titledSigs.set(sig, sig);
   return sig;
 }
@@ -446,7 +457,7 @@ export class EntityIndex {
     } else {
       ms = old.filter((m) => m !== nm);
       nm.gone = true;
-      this.byNormal.get(nm.norm)!.removed();
+      if (this.byNormal.get(nm.norm)!.removed()) this.releaseNormal(nm.norm);
       nm.entity = undefined;
     }
     const next = buildEntity(ms, e.type as T3);
@@ -496,9 +507,28 @@ export class EntityIndex {
 
   private dropMention(nm: NM): void {
     nm.gone = true;
-    this.byNormal.get(nm.norm)?.removed();
     this.markPending(nm.norm);
+    if (this.byNormal.get(nm.norm)?.removed()) this.releaseNormal(nm.norm);
     if (nm.entity) this.removed.push(nm);
+  }
+
+  /**
+   * Forgets a normal form no live mention uses: its bucket and its place under each bucket key.
+   * Without this, every name that existed once while someone typed ("Kerrig", "Mr Kerriga")
+   * would stay in the index for good.
+   */
+  private releaseNormal(norm: Normal): void {
+    this.byNormal.delete(norm);
+    for (const k of norm.bkeys) {
+      const normals = this.keyIndex.get(k);
+      if (!normals) continue;
+      const i = normals.indexOf(norm);
+      if (i >= 0) {
+        normals[i] = normals[normals.length - 1];
+        normals.pop();
+      }
+      if (normals.length === 0) this.keyIndex.delete(k);
+    }
   }
 
   entities(): Entity[] {

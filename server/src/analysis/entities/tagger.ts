@@ -105,7 +105,7 @@ function lowerBits(l: string): number {
 export function wordInfo(w: string): Int32Array {
   let info = cache.get(w);
   if (info) return info;
-  if (cache.size > 200000) cache.clear();
+  if (cache.size > 50000) cache.clear();
   const l = w.toLowerCase();
   info = new Int32Array(WI_LEN);
   info[I_W] = mix(1, hashString(w));
@@ -122,7 +122,9 @@ export function wordInfo(w: string): Int32Array {
   // punctuation (no letters or digits; not "&") after an O tag is O as well: no name starts with it
   info[I_PLAIN] = (info[I_CAPS] === C_LOWER && w.indexOf('-') < 0 && (info[I_BITS] & (GZ_PARTICLE | GZ_COUNTRY | GZ_CITY | GZ_FIRST | GZ_DEMONYM)) === 0) ||
     (info[I_CAPS] === C_PUNCT && w !== '&') ? 1 : 0;
-  cache.set(w, info);
+  // A flat copy as the key: `w` is usually a slice of the document, and a cached slice would
+  // keep that whole version of the document alive (a leak while someone types).
+  cache.set(JSON.parse(JSON.stringify(w)) as string, info);
   return info;
 }
 
