@@ -209,10 +209,9 @@ export function startServer(connection: Connection): void {
   // A compact status for the client's status bar and corpus panel, sent at most every 300 ms.
   function sendStatus(progress?: { indexing: boolean; done: number; total: number }): void {
     try {
-      const problems = documents.all().reduce((n, d) => {
-        const file = corpus.get(d.uri);
-        return n + (file ? problemsOf(file).length : 0);
-      }, 0);
+      // Counted from what was last published: computing every open document's problems again
+      // here would repeat the work refreshDiagnostics just did.
+      const problems = documents.all().reduce((n, d) => n + (publishedCount.get(d.uri) ?? 0), 0);
       const indexingNow = progress?.indexing ?? indexing !== undefined;
       const families = familyCount;
       void connection.sendNotification('copydesk/status', {
@@ -250,10 +249,10 @@ export function startServer(connection: Connection): void {
     statusTimer = setTimeout(() => {
       statusTimer = undefined;
       if (indexing) return;
-      sendStatus();
-      scheduleFamilyCount();
       // Corpus-level problems of open documents depend on the other files: refresh them.
       for (const document of documents.all()) refreshDiagnostics(document.uri);
+      sendStatus();
+      scheduleFamilyCount();
     }, 300);
   }
 
@@ -290,6 +289,7 @@ export function startServer(connection: Connection): void {
 
   /** Re-publishes a document's diagnostics only if they changed. */
   const published = new Map<string, string>();
+  const publishedCount = new Map<string, number>();
   function refreshDiagnostics(uri: string): void {
     const document = documents.get(uri);
     if (!document) return;
@@ -298,6 +298,7 @@ export function startServer(connection: Connection): void {
       const key = `${document.version}:${JSON.stringify(diagnostics)}`;
       if (published.get(uri) === key) return;
       published.set(uri, key);
+      publishedCount.set(uri, diagnostics.length);
       void connection.sendDiagnostics({ uri, version: document.version, diagnostics });
     } catch (error) {
       connection.console.error(`[copydesk] diagnostics for ${uri} failed: ${String(error)}`);
@@ -327,6 +328,7 @@ export function startServer(connection: Connection): void {
   });
   documents.onDidClose(({ document }) => {
     published.delete(document.uri);
+    publishedCount.delete(document.uri);
     void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
     void corpus.close(document.uri).then(() => {
       if (corpus.settings.corpusWideProblems) publishFile(document.uri);
