@@ -283,3 +283,25 @@ test('incremental cost: one-file update re-clusters only what it touches (1k vs 
   assert.ok(large.shiftUs < 3 * small.shiftUs + 200, `shift ${large.shiftUs} vs ${small.shiftUs} µs`);
   assert.ok(large.editUs < 3 * small.editUs + 500, `edit ${large.editUs} vs ${small.editUs} µs`);
 });
+
+test('a replaced entity is not kept alive by the removed mentions waiting in their buckets', async () => {
+  const v8 = await import('node:v8');
+  const vm = await import('node:vm');
+  v8.setFlagsFromString('--expose-gc');
+  const gc = vm.runInNewContext('gc') as () => void;
+  const idx = new EntityIndex();
+  // a hub person named in 200 files: its bucket is large, so a few removed mentions never compact it
+  for (let i = 0; i < 200; i++) idx.setFile(`f${i}`, marked(`[[Vladimir Putin|P]] met [[${word(i)} ${word(500 + i)}|P]].`).mentions);
+  const refs: Array<WeakRef<Entity>> = [];
+  for (let k = 0; k < 5; k++) {
+    // the edit swaps the order of the names in f0, so its mentions are removed and re-clustered
+    idx.setFile('f0', marked(k % 2 ? `[[Vladimir Putin|P]] met [[Ivo Kagan|P]].` : `[[Ivo Kagan|P]] met [[Vladimir Putin|P]].`).mentions);
+    const putin = idx.entities().find((e) => e.name === 'Vladimir Putin')!;
+    assert.equal(putin.mentions.length, 200);
+    refs.push(new WeakRef(putin));
+  }
+  await new Promise((r) => setImmediate(r));
+  gc();
+  const alive = refs.filter((r) => r.deref() !== undefined).length;
+  assert.ok(alive <= 1, `${alive} versions of the hub entity still alive`);
+});

@@ -595,7 +595,13 @@ export class EntityIndex {
     }
     // 2. entities of the region (and of removed mentions) are replaced
     const dropped = new Set<Entity>();
-    for (const nm of this.removed) if (nm.entity) dropped.add(nm.entity);
+    for (const nm of this.removed) {
+      if (nm.entity) dropped.add(nm.entity);
+      // A removed mention may wait in its bucket until compaction: it must not keep its old entity
+      // (and that entity's whole mention list) alive meanwhile.
+      nm.entity = undefined;
+      nm.em = undefined;
+    }
     for (const nm of region) if (nm.entity) dropped.add(nm.entity);
     this.pending.clear();
     this.pendingNormals.clear();
