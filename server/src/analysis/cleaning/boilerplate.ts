@@ -175,7 +175,22 @@ interface LineFact {
   counted: boolean;
 }
 
-function lineFacts(text: string, all: Line[] = lines(text)): LineFact[] {
+/**
+ * The lines and line facts of the last text read. A keystroke reads the same text twice: once for
+ * the index keys (boilerplateKeys) and once for the problems (find); the facts are never mutated.
+ */
+let lastText: string | undefined;
+let lastFacts: { all: Line[]; facts: LineFact[] } | undefined;
+function linesAndFacts(text: string): { all: Line[]; facts: LineFact[] } {
+  if (lastFacts && lastText === text) return lastFacts;
+  const all = lines(text);
+  const result = { all, facts: lineFacts(text, all) };
+  lastText = text;
+  lastFacts = result;
+  return result;
+}
+
+function lineFacts(text: string, all: Line[]): LineFact[] {
   const out: LineFact[] = [];
   for (let index = 0; index < all.length; index++) {
     const line = all[index];
@@ -260,7 +275,7 @@ export function lineKeyHash(key: string): number {
 export function boilerplateKeys(text: string): number[] {
   const keys = new Set<number>();
   try {
-    for (const f of lineFacts(text)) if (f.counted) keys.add(lineKeyHash(f.key));
+    for (const f of linesAndFacts(text).facts) if (f.counted) keys.add(lineKeyHash(f.key));
   } catch {
     // never throws: index what was read
   }
@@ -289,8 +304,21 @@ export class BoilerplateIndex {
 
   /** Index one file from keys computed elsewhere (a worker thread, the warm-start cache). */
   setFileKeys(file: string, list: number[]): void {
-    this.removeFile(file);
+    const old = this.byFile.get(file);
+    if (old) {
+      // A keystroke changes a line or two: touch only the keys that came or went.
+      const now = new Set(list);
+      const before = new Set(old);
+      this.dropKeys(file, old.filter((key) => !now.has(key)));
+      this.byFile.set(file, list);
+      this.addKeys(file, list.filter((key) => !before.has(key)));
+      return;
+    }
     this.byFile.set(file, list);
+    this.addKeys(file, list);
+  }
+
+  private addKeys(file: string, list: number[]): void {
     for (const key of list) {
       const cur = this.byKey.get(key);
       if (cur === undefined) this.byKey.set(key, file);
@@ -303,6 +331,10 @@ export class BoilerplateIndex {
     const old = this.byFile.get(file);
     if (!old) return;
     this.byFile.delete(file);
+    this.dropKeys(file, old);
+  }
+
+  private dropKeys(file: string, old: number[]): void {
     for (const key of old) {
       const cur = this.byKey.get(key);
       if (cur === undefined) continue;
@@ -350,8 +382,7 @@ export class BoilerplateIndex {
   private find(file: string, text: string, options?: BoilerplateOptions): BoilerplateOccurrence[] {
     const minFiles = Math.max(2, Math.floor(options?.minFiles ?? DEFAULT_MIN_FILES));
     const total = this.byFile.size + (this.byFile.has(file) ? 0 : 1);
-    const all = lines(text);
-    const facts = lineFacts(text, all);
+    const { all, facts } = linesAndFacts(text);
     const n = facts.length;
     const counts = facts.map((f) => (f.counted ? this.countOf(f.key, file) : 1));
 

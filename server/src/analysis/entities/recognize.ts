@@ -407,6 +407,25 @@ export function recognizeEntities(text: string): Mention[] {
   }
 }
 
+/**
+ * Tags of recently seen sentences, by their words. A sentence's tags depend on its words alone, and a
+ * keystroke changes one sentence of the document: the others are looked up instead of re-tagged.
+ */
+const sentenceTags = new Map<string, Uint8Array>();
+const SENTENCE_TAGS_MAX = 4096;
+
+function tagSentence(words: string[], from: number, to: number, out: Uint8Array): void {
+  const key = words.slice(from, to).join('\u0001');
+  const known = sentenceTags.get(key);
+  if (known) {
+    out.set(known, from);
+    return;
+  }
+  tagRange(words, from, to, out);
+  if (sentenceTags.size >= SENTENCE_TAGS_MAX) sentenceTags.clear();
+  sentenceTags.set(key, out.slice(from, to));
+}
+
 function recognize(text: string): Mention[] {
   const tk = tokenize(text);
   const n = tk.norm.length;
@@ -415,7 +434,7 @@ function recognize(text: string): Mention[] {
   let s = 0;
   for (let i = 1; i <= n; i++) {
     if (i === n || tk.sentStart[i]) {
-      tagRange(tk.norm, s, i, tags);
+      tagSentence(tk.norm, s, i, tags);
       s = i;
     }
   }
