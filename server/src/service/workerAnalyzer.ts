@@ -1,6 +1,8 @@
 // A small pool of worker threads running summarizeBytes (dist/analysisWorker.js). Bytes go
 // in and summaries come back by structured clone; a crashed worker is replaced and
-// its files are analysed in this thread instead, so nothing is lost.
+// its files are analysed in this thread instead, so nothing is lost. Workers start with the
+// first job and stop after a few idle seconds: between indexing runs their heaps (model,
+// lexicons, caches: tens of MB each) would otherwise stay resident for nothing.
 import { Worker } from 'node:worker_threads';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -14,14 +16,32 @@ interface Job {
   resolve: (summary: FileSummary) => void;
 }
 
+interface Slot {
+  worker: Worker;
+  busy: Map<number, Job>;
+}
+
+/** How long an idle pool waits before stopping its workers. */
+const IDLE_MS = 5000;
+/**
+ * A worker's young generation (V8's default is 48 MB per thread): a file's analysis garbage fits in
+ * far less. Measured at 10k articles: peak RSS 619 → 535 MB, same indexing time; 4 MB was slower.
+ */
+const WORKER_YOUNG_GENERATION_MB = 12;
+
 export class WorkerAnalyzer implements Analyzer {
-  private readonly workers: Array<{ worker: Worker; busy: Map<number, Job> }> = [];
+  private readonly workers: Slot[] = [];
   private nextId = 1;
   private next = 0;
+  private idleTimer: NodeJS.Timeout | undefined;
+  /** Workers started so far (for tests). */
+  started = 0;
 
-  constructor(private readonly script: string, size = Math.max(1, Math.min(4, (os.availableParallelism?.() ?? os.cpus().length)))) {
-    for (let i = 0; i < size; i++) this.spawn();
-  }
+  constructor(
+    private readonly script: string,
+    private readonly size = Math.max(1, Math.min(4, (os.availableParallelism?.() ?? os.cpus().length))),
+    private readonly idleMs = IDLE_MS,
+  ) {}
 
   /**
    * A worker analyser when the worker script exists (the bundled server), else in-process.
@@ -33,29 +53,43 @@ export class WorkerAnalyzer implements Analyzer {
     return new WorkerAnalyzer(script, requested !== undefined && requested > 0 ? Math.min(8, Math.floor(requested)) : undefined);
   }
 
-  private spawn(): void {
-    const slot = { worker: new Worker(this.script), busy: new Map<number, Job>() };
+  /** Number of running workers. */
+  get running(): number {
+    return this.workers.length;
+  }
+
+  private spawn(): Slot {
+    const slot: Slot = { worker: new Worker(this.script, { resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB } }), busy: new Map<number, Job>() };
+    this.started++;
     slot.worker.unref();
     slot.worker.on('message', (message: { id: number; summary?: FileSummary; error?: string }) => {
       const job = slot.busy.get(message.id);
       if (!job) return;
       slot.busy.delete(message.id);
       job.resolve(message.summary ?? summarizeBytes(job.uri, job.bytes));
+      this.scheduleIdleStop();
     });
     const fail = () => {
       const index = this.workers.indexOf(slot);
       if (index < 0) return;
       this.workers.splice(index, 1);
-      for (const job of slot.busy.values()) job.resolve(summarizeBytes(job.uri, job.bytes));
+      const orphans = [...slot.busy.values()];
       slot.busy.clear();
-      this.spawn();
+      for (const job of orphans) job.resolve(summarizeBytes(job.uri, job.bytes));
+      this.scheduleIdleStop();
     };
     slot.worker.on('error', fail);
     slot.worker.on('exit', fail);
     this.workers.push(slot);
+    return slot;
   }
 
   summarize(uri: string, bytes: Uint8Array): Promise<FileSummary> {
+    if (this.idleTimer) {
+      clearTimeout(this.idleTimer);
+      this.idleTimer = undefined;
+    }
+    if (this.workers.length < this.size) this.spawn();
     return new Promise((resolve) => {
       // The least busy worker, round-robin among equals.
       let best = this.workers[this.next++ % this.workers.length];
@@ -68,10 +102,28 @@ export class WorkerAnalyzer implements Analyzer {
     });
   }
 
-  dispose(): void {
+  private scheduleIdleStop(): void {
+    if (this.idleTimer || this.workers.some((slot) => slot.busy.size > 0)) return;
+    this.idleTimer = setTimeout(() => {
+      this.idleTimer = undefined;
+      if (this.workers.some((slot) => slot.busy.size > 0)) return;
+      this.stopAll();
+    }, this.idleMs);
+    this.idleTimer.unref();
+  }
+
+  private stopAll(): void {
     for (const slot of this.workers.splice(0)) {
       slot.worker.removeAllListeners('exit');
+      slot.worker.removeAllListeners('error');
+      slot.worker.on('error', () => {}); // a late error of a stopping worker is not a crash
       void slot.worker.terminate();
     }
+  }
+
+  dispose(): void {
+    if (this.idleTimer) clearTimeout(this.idleTimer);
+    this.idleTimer = undefined;
+    this.stopAll();
   }
 }
