@@ -189,6 +189,9 @@ export function startServer(connection: Connection): void {
           sendStatus({ indexing: true, done, total });
         },
       });
+      // Cluster the corpus's names now rather than in the first hover after indexing (about a second
+      // at 10,000 articles): "indexed" means ready, and the time logged includes it.
+      if (!state.cancelled) features.indexes.entities.entities();
       const fromCache = cache.file ? `, ${cache.hits} from the cache` : '';
       const heapMb = Math.round(process.memoryUsage().heapUsed / 1048576);
       log(`indexed ${count} articles in ${Date.now() - started} ms${fromCache}, heap ${heapMb} MB${state.cancelled ? ' (cancelled)' : ''}`);

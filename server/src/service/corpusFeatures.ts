@@ -192,7 +192,7 @@ export class CorpusFeatures {
     const spellings = new Set(realSpellings(entity).map((s) => s.text));
     const forms = spellings.has(mention.text) ? spellings : new Set([mention.text]);
     const byFile = new Map<string, Array<{ range: Range; newText: string }>>();
-    for (const m of entity.mentions) {
+    for (const m of entity.mentions) { // (built on each read: read once)
       if (!forms.has(m.text)) continue;
       const file = this.corpus.get(m.file);
       if (!file) continue;
@@ -240,12 +240,17 @@ export class CorpusFeatures {
     if (spellings.length > 0) {
       lines.push(`Written: ${spellings.slice(0, 8).map((a) => `${md(a.text)} (${a.count})`).join(', ')}`);
     }
-    const perFile = new Map<string, number>();
-    for (const m of entity.mentions) perFile.set(m.file, (perFile.get(m.file) ?? 0) + 1);
-    const here = perFile.get(uri) ?? 0;
-    lines.push(`Mentioned ${here} time${here === 1 ? '' : 's'} in this article, ${entity.mentions.length} in ${perFile.size} article${perFile.size === 1 ? '' : 's'}:`);
-    const files = [...perFile].sort((a, b) => b[1] - a[1]).slice(0, 10);
-    lines.push(files.map(([file, count]) => `- ${this.fileLink(file, entity.mentions.find((m) => m.file === file)!.start)}: ${count}`).join('\n'));
+    // Mentions per file, and the first mention's offset in each (entity.mentions is built per read).
+    const perFile = new Map<string, { count: number; first: number }>();
+    for (const m of entity.mentions) {
+      const f = perFile.get(m.file);
+      if (f) f.count++;
+      else perFile.set(m.file, { count: 1, first: m.start });
+    }
+    const here = perFile.get(uri)?.count ?? 0;
+    lines.push(`Mentioned ${here} time${here === 1 ? '' : 's'} in this article, ${entity.mentionCount} in ${perFile.size} article${perFile.size === 1 ? '' : 's'}:`);
+    const files = [...perFile].sort((a, b) => b[1].count - a[1].count).slice(0, 10);
+    lines.push(files.map(([file, f]) => `- ${this.fileLink(file, f.first)}: ${f.count}`).join('\n'));
     if (perFile.size > files.length) lines.push(`- … and ${perFile.size - files.length} more`);
     if (entity.type === 'person') {
       const said = this.quotesBy(entity, uri);

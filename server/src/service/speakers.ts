@@ -38,7 +38,7 @@ export function canonicalSpeaker(indexes: CorpusIndexes, uri: string, name: stri
   }
   const candidates = peopleByName(indexes).get(name.toLowerCase());
   if (!candidates || candidates.length === 0) return name;
-  const inFile = candidates.find((e) => e.mentions.some((m) => m.file === uri));
+  const inFile = candidates.find((e) => indexes.entities.mentionedIn(e, uri));
   if (inFile) return inFile.name;
   // Two different people share the surname and neither is in this file: don't guess.
   return candidates.length === 1 ? candidates[0].name : name;

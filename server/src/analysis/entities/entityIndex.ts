@@ -35,8 +35,13 @@ export interface Entity {
    * pairs are not variants.
    */
   spellings: Array<{ text: string; count: number }>;
-  /** All mentions, sorted by file then offset. */
-  mentions: EntityMention[];
+  /**
+   * All mentions, sorted by file then offset, with current offsets. Built on each read (an index holds
+   * hundreds of thousands of mentions and most entities are never looked at): read it once per use.
+   */
+  readonly mentions: EntityMention[];
+  /** Number of mentions (no list built). */
+  readonly mentionCount: number;
   /** First full-name mention (file order, then offset): the go-to-definition target. */
   first: { file: string; start: number; end: number };
 }
@@ -44,7 +49,6 @@ export interface Entity {
 /** One mention in the index (there are hundreds of thousands: what is shared lives in `norm`). */
 class NM {
   entity: Entity | undefined = undefined;
-  em: EntityMention | undefined = undefined;
   /** Removed from the index (its bucket entries are dropped lazily). */
   gone = false;
 
@@ -190,7 +194,10 @@ interface Group {
   key: string;
   toks: string[];
   type: Exclude<EntityType, 'other'>;
-  mentions: NM[];
+  /** Union-find id. */
+  id: number;
+  /** Its mentions, as indexes into the clustered list. */
+  idx: number[];
 }
 
 function acronymOf(clean: string): string {
@@ -311,7 +318,7 @@ function signature(norm: Normal, type: EntityType, text: string, title: string |
 }
 
 function entityOrder(a: Entity, b: Entity): number {
-  return b.mentions.length - a.mentions.length || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+  return b.mentionCount - a.mentionCount || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }
 
 /** Work done by the last refresh (for tests and benchmarks). */
@@ -396,7 +403,6 @@ export class EntityIndex {
         if (e && e.first.file === file && e.first.start === o.start && e.first.end === o.end) e.first = { file, start: nm.start, end: nm.end };
         o.start = nm.start;
         o.end = nm.end;
-        if (o.em) { o.em.start = nm.start; o.em.end = nm.end; }
       }
       next[j] = o;
     }
@@ -438,8 +444,8 @@ export class EntityIndex {
       }
     }
     if (!e || !twin || e.type !== nm.type || (dir === -1 && nm.entity !== e)) return false;
-    const old = entityNms.get(e);
-    if (!old) return false;
+    if (!(e instanceof EntityRecord)) return false;
+    const old = e.nms;
     for (const m of old) if (m.type !== nm.type) return false;
     let ms: NM[];
     if (dir === 1) {
@@ -554,6 +560,15 @@ export class EntityIndex {
     return undefined;
   }
 
+  /** Whether `entity` has a mention in `file` (O(mentions of the file)). */
+  mentionedIn(entity: Entity, file: string): boolean {
+    this.refresh();
+    const list = this.files.get(file);
+    if (!list) return false;
+    for (const nm of list) if (nm.entity === entity) return true;
+    return false;
+  }
+
   /** Case-insensitive search over names and aliases (exact > prefix > word prefix > substring), then by mention count. */
   find(query: string): Entity[] {
     this.sortedList();
@@ -569,7 +584,7 @@ export class EntityIndex {
       }
       if (best) scored.push([best, e]);
     }
-    scored.sort((a, b) => b[0] - a[0] || b[1].mentions.length - a[1].mentions.length || a[1].name.localeCompare(b[1].name));
+    scored.sort((a, b) => b[0] - a[0] || b[1].mentionCount - a[1].mentionCount || a[1].name.localeCompare(b[1].name));
     return scored.map((x) => x[1]);
   }
 
@@ -600,7 +615,6 @@ export class EntityIndex {
       // A removed mention may wait in its bucket until compaction: it must not keep its old entity
       // (and that entity's whole mention list) alive meanwhile.
       nm.entity = undefined;
-      nm.em = undefined;
     }
     for (const nm of region) if (nm.entity) dropped.add(nm.entity);
     this.pending.clear();
@@ -691,21 +705,26 @@ function cluster(files: Map<string, NM[]>): Entity[] {
     return b;
   };
 
-  // 2. groups by (key, type)
-  const groups = new Map<string, Group>();
-  const groupOf = new Map<NM, Group>();
-  for (const m of all) {
-    const t = typeOf(m);
-    const gk = t + '|' + m.norm.key;
-    let g = groups.get(gk);
-    if (!g) groups.set(gk, (g = { key: m.norm.key, toks: m.norm.toks, type: t, mentions: [] }));
-    g.mentions.push(m);
-    groupOf.set(m, g);
-  }
-  const glist = [...groups.values()];
-  const gid = new Map<Group, number>();
+  // 2. groups by (key, type). Per-mention facts live in typed arrays indexed like `all` (maps keyed
+  // by hundreds of thousands of mention objects were most of the clustering time).
+  const groups = new Map<string, Array<Group | undefined>>(); // key (a shared string) -> group per type
+  const glist: Group[] = [];
   const uf = new UnionFind();
-  for (const g of glist) gid.set(g, uf.add());
+  const groupIdx = new Int32Array(all.length);
+  for (let i = 0; i < all.length; i++) {
+    const m = all[i];
+    const t = typeOf(m);
+    let byType = groups.get(m.norm.key);
+    if (!byType) groups.set(m.norm.key, (byType = [undefined, undefined, undefined]));
+    const ti = TYPE_ORDER.indexOf(t);
+    let g = byType[ti];
+    if (!g) {
+      g = byType[ti] = { key: m.norm.key, toks: m.norm.toks, type: t, id: uf.add(), idx: [] };
+      glist.push(g);
+    }
+    g.idx.push(i);
+    groupIdx[i] = g.id;
+  }
 
   // 3. persons: full names merge on surname + compatible first name (incl. transliteration)
   const bySurnameSkel = new Map<string, Group[]>();
@@ -722,7 +741,7 @@ function cluster(files: Map<string, NM[]>): Entity[] {
     if (l.length > MAX_BUCKET) l.length = MAX_BUCKET; // pathological buckets: compare the first ones only
     for (let i = 0; i < l.length; i++) for (let j = i + 1; j < l.length; j++) {
       const a = l[i].toks, b = l[j].toks;
-      if (translitEqual(a[a.length - 1], b[b.length - 1]) && firstNameCompatible(a[0], b[0])) uf.union(gid.get(l[i])!, gid.get(l[j])!);
+      if (translitEqual(a[a.length - 1], b[b.length - 1]) && firstNameCompatible(a[0], b[0])) uf.union(l[i].id, l[j].id);
     }
   }
   // person clusters by surname token (exact and skeleton), for bare-surname linking
@@ -730,7 +749,7 @@ function cluster(files: Map<string, NM[]>): Entity[] {
   const skelIndex = new Map<string, Set<number>>();
   for (const g of fullNames) {
     const last = g.toks[g.toks.length - 1];
-    const root = uf.find(gid.get(g)!);
+    const root = uf.find(g.id);
     for (const [idx, k] of [[surnameIndex, last], [skelIndex, last[0] + skeleton(last)]] as const) {
       let s = idx.get(k);
       if (!s) idx.set(k, (s = new Set()));
@@ -747,15 +766,14 @@ function cluster(files: Map<string, NM[]>): Entity[] {
   // which person clusters have a full-name mention in which file
   const clusterFiles = new Map<number, Set<string>>();
   for (const g of fullNames) {
-    const root = uf.find(gid.get(g)!);
+    const root = uf.find(g.id);
     let s = clusterFiles.get(root);
     if (!s) clusterFiles.set(root, (s = new Set()));
-    for (const m of g.mentions) s.add(m.file);
+    for (const i of g.idx) s.add(all[i].file);
   }
 
   // 4. bare surnames: per mention, link to the same-file full name first, else the unique corpus one
-  const mentionCluster = new Map<NM, number>(); // overrides for linked bare-surname mentions
-  const mentionType = new Map<NM, T3>();
+  const mentionCluster = new Int32Array(all.length).fill(-1); // overrides for linked bare-surname mentions (made persons)
   for (const g of glist) {
     if (g.toks.length >= 3) continue;
     if (g.type === 'person' && g.toks.length >= 2 && !surnameIndex.has(g.key)) continue;
@@ -765,13 +783,15 @@ function cluster(files: Map<string, NM[]>): Entity[] {
     const roots = [...cands].map((r) => uf.find(r));
     const uniq = [...new Set(roots)];
     // a non-person bare name only becomes a person when it is not a known place name
-    const isPlaceName = g.type !== 'person' && (CITIES.has(g.mentions[0].norm.clean) || COUNTRY_ALIAS.has(g.mentions[0].norm.clean));
+    const first = all[g.idx[0]].norm.clean;
+    const isPlaceName = g.type !== 'person' && (CITIES.has(first) || COUNTRY_ALIAS.has(first));
     if (isPlaceName) continue;
     if (g.type !== 'person' && g.toks.length === 1) {
       // translit-only candidates for non-person surfaces are too weak
       if (!surnameIndex.has(g.key)) continue;
     }
-    for (const m of g.mentions) {
+    for (const i of g.idx) {
+      const m = all[i];
       const inFile = uniq.filter((r) => clusterFiles.get(r)?.has(m.file));
       let target = -1;
       if (inFile.length === 1) target = inFile[0];
@@ -779,8 +799,7 @@ function cluster(files: Map<string, NM[]>): Entity[] {
       if (target >= 0) {
         // a non-person mention needs the full name in its own file, or person votes of its own
         if (g.type !== 'person' && inFile.length === 0 && votes.get(g.key)!.person === 0) continue;
-        mentionCluster.set(m, target);
-        mentionType.set(m, 'person');
+        mentionCluster[i] = target;
       }
     }
   }
@@ -791,10 +810,10 @@ function cluster(files: Map<string, NM[]>): Entity[] {
   const skelBuckets = new Map<string, Group[]>();
   for (const g of glist) {
     if (g.type === 'person') continue;
-    const clean = g.mentions[0].norm.clean;
+    const clean = all[g.idx[0]].norm.clean;
     const ak = aliasKey(clean);
     if (ak) {
-      const id = gid.get(g)!;
+      const id = g.id;
       const r = aliasRoot.get(ak);
       if (r === undefined) aliasRoot.set(ak, id);
       else uf.union(r, id);
@@ -804,7 +823,7 @@ function cluster(files: Map<string, NM[]>): Entity[] {
       if (a.length >= 3) {
         let s = acronymCands.get(a.toLowerCase());
         if (!s) acronymCands.set(a.toLowerCase(), (s = new Set()));
-        s.add(gid.get(g)!);
+        s.add(g.id);
       }
     }
     const sk = g.toks.map((t) => t[0] + skeleton(t)).join(' ');
@@ -816,35 +835,34 @@ function cluster(files: Map<string, NM[]>): Entity[] {
   }
   for (const g of glist) {
     if (g.type === 'person' || g.toks.length !== 1) continue;
-    const clean = g.mentions[0].norm.clean.replace(/\./g, '');
+    const clean = all[g.idx[0]].norm.clean.replace(/\./g, '');
     if (clean.length < 3 || clean !== clean.toUpperCase()) continue;
     const cands = acronymCands.get(g.key);
     if (!cands) continue;
     const roots = new Set([...cands].map((c) => uf.find(c)));
-    if (roots.size === 1) uf.union(gid.get(g)!, [...roots][0]);
+    if (roots.size === 1) uf.union(g.id, [...roots][0]);
   }
   for (const l of skelBuckets.values()) {
     if (l.length > MAX_BUCKET) l.length = MAX_BUCKET;
     for (let i = 0; i < l.length; i++) for (let j = i + 1; j < l.length; j++) {
       const a = l[i].toks, b = l[j].toks;
-      if (a.length === b.length && a.every((t, k) => translitEqual(t, b[k]))) uf.union(gid.get(l[i])!, gid.get(l[j])!);
+      if (a.length === b.length && a.every((t, k) => translitEqual(t, b[k]))) uf.union(l[i].id, l[j].id);
     }
   }
 
   // 6. assemble clusters
-  const clusters = new Map<number, NM[]>();
-  for (const m of all) {
-    const root = mentionCluster.has(m) ? uf.find(mentionCluster.get(m)!) : uf.find(gid.get(groupOf.get(m)!)!);
-    let l = clusters.get(root);
-    if (!l) clusters.set(root, (l = []));
-    l.push(m);
+  // `all` is in (file, offset) order, so each cluster's mentions come out in that order too.
+  const clusters = new Map<number, { ms: NM[]; tv: Record<T3, number> }>();
+  for (let i = 0; i < all.length; i++) {
+    const linked = mentionCluster[i];
+    const root = uf.find(linked >= 0 ? linked : groupIdx[i]);
+    let c = clusters.get(root);
+    if (!c) clusters.set(root, (c = { ms: [], tv: { person: 0, organization: 0, place: 0 } }));
+    c.ms.push(all[i]);
+    c.tv[linked >= 0 ? 'person' : glist[groupIdx[i]].type]++;
   }
-  const fileRank = new Map(fileNames.map((f, i) => [f, i]));
   const out: Entity[] = [];
-  for (const ms of clusters.values()) {
-    ms.sort((a, b) => fileRank.get(a.file)! - fileRank.get(b.file)! || a.start - b.start);
-    const tv: Record<T3, number> = { person: 0, organization: 0, place: 0 };
-    for (const m of ms) tv[mentionType.get(m) ?? groupOf.get(m)!.type]++;
+  for (const { ms, tv } of clusters.values()) {
     let type: T3 = 'person';
     for (const t of TYPE_ORDER) if (tv[t] > tv[type]) type = t;
     out.push(buildEntity(ms, type));
@@ -852,9 +870,36 @@ function cluster(files: Map<string, NM[]>): Entity[] {
   return out;
 }
 
-const entityNms = new WeakMap<Entity, NM[]>();
+/** An entity over its mention records: the EntityMention list is made when asked for. */
+class EntityRecord implements Entity {
+  constructor(
+    public id: string,
+    readonly name: string,
+    readonly type: EntityType,
+    readonly role: string | null,
+    readonly aliases: Array<{ text: string; count: number }>,
+    readonly spellings: Array<{ text: string; count: number }>,
+    public first: { file: string; start: number; end: number },
+    /** Sorted by file then offset; offsets kept current by setFile. */
+    readonly nms: NM[],
+  ) {}
 
-/** Entity of a cluster: `ms` sorted by file then offset; sets each mention's entity and EntityMention. */
+  get mentions(): EntityMention[] {
+    return this.nms.map((m) => ({ file: m.file, start: m.start, end: m.end, text: m.text }));
+  }
+
+  get mentionCount(): number {
+    return this.nms.length;
+  }
+
+  /** Plain data (JSON.stringify would otherwise show the internal records, not the mentions). */
+  toJSON(): object {
+    const { id, name, type, role, aliases, spellings, first } = this;
+    return { id, name, type, role, aliases, spellings, mentions: this.mentions, first };
+  }
+}
+
+/** Entity of a cluster: `ms` sorted by file then offset; sets each mention's entity. */
 function buildEntity(ms: NM[], type: T3): Entity {
     // aliases
     const ac = new Map<string, number>();
@@ -884,23 +929,8 @@ function buildEntity(ms: NM[], type: T3): Entity {
     // first full-name mention
     const full = ms.find((m) => m.norm.clean === name) ?? ms.find((m) => nTok(m.norm.clean) >= 2) ?? ms[0];
     const id = `${type}:${name.toLowerCase()}`;
-    const entity: Entity = {
-      id,
-      name,
-      type,
-      role,
-      aliases,
-      spellings: spellingVariants(aliases),
-      mentions: ms.map((m) => {
-        // EntityMention objects are reused across rebuilds (cheaper; offsets are kept current in place)
-        const em = m.em;
-        if (em && em.file === m.file && em.text === m.text) { em.start = m.start; em.end = m.end; return em; }
-        return (m.em = { file: m.file, start: m.start, end: m.end, text: m.text });
-      }),
-      first: { file: full.file, start: full.start, end: full.end },
-    };
+    const entity = new EntityRecord(id, name, type, role, aliases, spellingVariants(aliases), { file: full.file, start: full.start, end: full.end }, ms);
     for (const m of ms) m.entity = entity;
-    entityNms.set(entity, ms);
     return entity;
 }
 
