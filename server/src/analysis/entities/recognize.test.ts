@@ -162,6 +162,15 @@ test('a surname of a person named anywhere in the document is that person', () =
   assert.equal(ms[1].title, 'Minister');
 });
 
+test('a name the document only uses as a location is a place, unless something says it is a person', () => {
+  const at = (name: string) => `Rescuers reached the hill town of ${name} before dawn. Families in ${name} slept outside their homes.`;
+  // the tagger alone reads the second "Khan Qasira" as a person
+  assert.deepEqual(typed(at('Khan Qasira')), ['Khan Qasira/place', 'Khan Qasira/place']);
+  // the same contexts around people: a known first name, the surname of a titled full name
+  assert.deepEqual(typed(at('Peter Varna')), ['Peter Varna/person', 'Peter Varna/person']);
+  assert.deepEqual(typed('Harbour Minister Tomas Kerrigan said the quay would reopen. Few had faith in Kerrigan.'), ['Tomas Kerrigan/person', 'Kerrigan/person']);
+});
+
 test('headlines, kickers and sentence-initial common words are not names', () => {
   const t = 'Skip to main content\n\nFerry Disaster: Capital Talks Open Amid Calls For Answers\n\n' +
     'WATCH: Divers Search The Lake For The Missing\n\nOslo presses Lisbon over barge records as ferry talks open\n\n' +

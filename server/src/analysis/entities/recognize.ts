@@ -285,6 +285,45 @@ function key(tk: Tokens, sp: Span): string {
 }
 
 /** Document-level consistency: majority type per surface, surnames of full names are persons, missed repeats added. */
+const LOCATIVES = new Set(['in', 'near', 'outside', 'inside', 'around', 'across', 'into', 'at']);
+const PLACE_NOUNS = new Set(['town', 'city', 'village', 'province', 'region', 'district', 'capital', 'port', 'county', 'suburb', 'island']);
+const SPEECH_AFTER = new Set(['said', 'says', 'told', 'added', 'asked', 'wrote', 'argued', 'insisted', 'warned', 'announced']);
+
+/**
+ * A name the tagger read as a person that the document only ever uses as a location ("the attack in
+ * Khan Sheikhoun", "the town of Khan Sheikhoun") is a place: at least half of its mentions follow
+ * a locative preposition or "town / city / province… of", and none has a title, an honorific, a speech verb, a known first name or a
+ * full name it is the surname of. Votes are moved with the spans.
+ */
+function placesByEvidence(tk: Tokens, spans: Span[], votes: Map<string, Record<MentionType, number>>, surname: Map<string, number>): void {
+  const evidence = new Map<string, { n: number; locative: number; person: boolean }>();
+  for (const sp of spans) {
+    if (sp.type !== 'person') continue;
+    const k = key(tk, sp);
+    let ev = evidence.get(k);
+    if (!ev) evidence.set(k, (ev = { n: 0, locative: 0, person: false }));
+    ev.n++;
+    const before = sp.s > 0 && !tk.sentStart[sp.s] ? tk.norm[sp.s - 1] : '';
+    const after = sp.e < tk.norm.length ? lower(tk.norm[sp.e]) : '';
+    // "in X", or "the town of X"
+    const placeHead = before === 'of' && sp.s > 1 && PLACE_NOUNS.has(lower(tk.norm[sp.s - 2]));
+    if (LOCATIVES.has(lower(before)) || placeHead) ev.locative++;
+    const titled = isHonorific(before) || (isTitleWord(before) && !FUNCTION_WORDS.has(lower(before))); // not the "of" of "Secretary of State"
+    if (titled || SPEECH_AFTER.has(after) || after === "'s" || after === '’s') ev.person = true;
+    if (FIRST_NAMES.has(tk.norm[sp.s]) || surname.has(tk.norm[sp.e - 1]) && sp.e - sp.s === 1) ev.person = true;
+  }
+  for (const sp of spans) {
+    if (sp.type !== 'person') continue;
+    const k = key(tk, sp);
+    const ev = evidence.get(k)!;
+    if (ev.person || ev.locative === 0 || ev.locative * 2 < ev.n) continue;
+    sp.type = 'place';
+    const v = votes.get(k)!;
+    v.person--;
+    v.place++;
+  }
+}
+
 function harmonise(tk: Tokens, spans: Span[]): Span[] {
   const votes = new Map<string, Record<MentionType, number>>();
   const surname = new Map<string, number>();
@@ -298,6 +337,7 @@ function harmonise(tk: Tokens, spans: Span[]): Span[] {
       surname.set(last, (surname.get(last) ?? 0) + 1);
     }
   }
+  placesByEvidence(tk, spans, votes, surname);
   const best = (k: string): MentionType | null => {
     const v = votes.get(k);
     if (!v) return null;
