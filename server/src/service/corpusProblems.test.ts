@@ -68,3 +68,24 @@ test('rename on a name renames every spelling of it across the corpus', async ()
   assert.ok((edit.documentChanges as any[]).every((c) => c.edits.every((e: any) => e.newText === 'Nikolai Jeravin')));
   assert.equal(features.prepareRename(ws.uri('a.txt'), { line: 0, character: 2 }), null, 'not on a name');
 });
+
+test('an open article\'s corpus problems follow edits elsewhere that matter, and are reused when none did', async () => {
+  const { ws, corpus, features, uri } = await setup();
+  const problemsOfC = () => corpusProblems(features.indexes, corpus.get(uri)!, corpus.settings);
+  const first = problemsOfC();
+  // typing in a line only a.txt has: nothing c.txt depends on changed, so the result is reused
+  const a = ws.uri('a.txt');
+  corpus.setOpen(a, 1, story(1, 'Nikolai Zheravin').replace('both banks', 'both river banks'));
+  assert.equal(problemsOfC(), first);
+  // a.txt now spells the minister like c.txt: the spelling counts in c.txt's message change
+  corpus.setOpen(a, 2, story(1, 'Nikolay Zheravin'));
+  const second = problemsOfC();
+  assert.notEqual(second, first);
+  assert.equal(second.some((p) => p.rule === 'inconsistent-name'), false, "c.txt's spelling is now the usual one");
+  assert.ok(second.some((p) => p.rule === 'boilerplate'));
+  // a.txt drops the footer: "in 2 of 3 articles" now (a newsletter line is residue by its shape alone)
+  corpus.setOpen(a, 3, story(1, 'Nikolay Zheravin').replace(/Sign up.*\n/, ''));
+  const text = corpus.get(uri)!.text;
+  const footerProblem = problemsOfC().find((p) => p.rule === 'boilerplate' && text.slice(p.start, p.end) === footer);
+  assert.match(footerProblem?.message ?? '', /2 of 3 articles/);
+});

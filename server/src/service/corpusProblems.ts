@@ -10,8 +10,25 @@ import type { Settings } from './settings';
 export const inconsistentNameRule = 'inconsistent-name';
 export const boilerplateRule = 'boilerplate';
 
+/**
+ * Per file version, what was computed and against which state of the indexes: open documents are
+ * re-checked every few hundred milliseconds while someone types elsewhere, and most of the time
+ * nothing they depend on has changed.
+ */
+const computed = new WeakMap<FileAnalysis, { boilerplate: number; entities: number; settings: Settings; problems: Problem[] }>();
+
 export function corpusProblems(indexes: CorpusIndexes, file: FileAnalysis, settings: Settings): Problem[] {
   if (file.skippedBecause) return [];
+  const entities = indexes.entities.version;
+  const boilerplate = indexes.boilerplate.version;
+  const known = computed.get(file);
+  if (known && known.entities === entities && known.boilerplate === boilerplate && known.settings === settings) return known.problems;
+  const problems = computeCorpusProblems(indexes, file, settings);
+  computed.set(file, { boilerplate, entities, settings, problems });
+  return problems;
+}
+
+function computeCorpusProblems(indexes: CorpusIndexes, file: FileAnalysis, settings: Settings): Problem[] {
   const problems: Problem[] = [];
   const level = (rule: string, fallback: Severity): Severity | undefined => {
     const set = settings.rules[rule];

@@ -133,3 +133,24 @@ test('never throws', () => {
     idx.occurrences('x', t, { minFiles: -5 });
   }
 });
+
+test('version: bumped when another file could see a difference, not when a line of one file changes', () => {
+  const shared = 'Follow the harbour desk for updates on the ferry inquiry every weekday.';
+  const ix = new BoilerplateIndex();
+  ix.setFile('a', `Ferry line one\n${shared}\n`);
+  ix.setFile('b', `Ferry line two\n${shared}\n`);
+  let v = ix.version;
+  ix.setFile('a', `Ferry line one, edited\n${shared}\n`); // a line only a has
+  assert.equal(ix.version, v, 'typing in a line of its own');
+  ix.setFile('a', `Ferry line one, edited\n`); // a line b shares goes
+  assert.ok(ix.version > v, 'a shared line went');
+  v = ix.version;
+  ix.setFile('a', `Ferry line one, edited\n${shared}\n`); // and comes back
+  assert.ok(ix.version > v, 'a shared line came');
+  v = ix.version;
+  ix.setFile('c', 'Something else entirely\n');
+  assert.ok(ix.version > v, 'a new file changes every "in N of M articles"');
+  v = ix.version;
+  ix.removeFile('c');
+  assert.ok(ix.version > v, 'so does a removed one');
+});

@@ -287,6 +287,11 @@ export class BoilerplateIndex {
   private readonly byFile = new Map<string, number[]>();
   /** key → the files containing it (a bare string while there is only one). */
   private readonly byKey = new Map<number, FileSet>();
+  /**
+   * Bumped whenever another file's verdicts or messages could change: a line shared with another
+   * file came or went, or a file came or went. Typing inside a line of one's own changes nothing.
+   */
+  version = 0;
 
   /** Number of indexed files. */
   get size(): number {
@@ -314,6 +319,7 @@ export class BoilerplateIndex {
       this.addKeys(file, list.filter((key) => !before.has(key)));
       return;
     }
+    this.version++;
     this.byFile.set(file, list);
     this.addKeys(file, list);
   }
@@ -321,6 +327,7 @@ export class BoilerplateIndex {
   private addKeys(file: string, list: number[]): void {
     for (const key of list) {
       const cur = this.byKey.get(key);
+      if (cur !== undefined) this.version++; // shared with another file
       if (cur === undefined) this.byKey.set(key, file);
       else if (typeof cur === 'string') this.byKey.set(key, new Set([cur, file]));
       else cur.add(file);
@@ -331,6 +338,7 @@ export class BoilerplateIndex {
     const old = this.byFile.get(file);
     if (!old) return;
     this.byFile.delete(file);
+    this.version++;
     this.dropKeys(file, old);
   }
 
@@ -341,6 +349,7 @@ export class BoilerplateIndex {
       if (typeof cur === 'string') {
         if (cur === file) this.byKey.delete(key);
       } else {
+        this.version++; // another file still has it
         cur.delete(file);
         if (cur.size === 1) this.byKey.set(key, cur.values().next().value as string);
         else if (cur.size === 0) this.byKey.delete(key);

@@ -352,6 +352,13 @@ export class EntityIndex {
   lastRefresh: RefreshStats = { mentions: 0, dropped: 0, added: 0 };
   /** How many mention additions / removals took the repeat fast path (see attach). */
   repeatFastPath = 0;
+  private changes = 0;
+
+  /** Bumped whenever an entity is replaced, added or dropped (reading it brings the index up to date). */
+  get version(): number {
+    this.refresh();
+    return this.changes;
+  }
 
   /**
    * Replace the mentions of one file. O(mentions in the file): mentions whose type, text and title are
@@ -481,6 +488,7 @@ export class EntityIndex {
     this.sortAdd.add(next);
     this.lastRefresh = { mentions: 0, dropped: 1, added: 1 };
     this.repeatFastPath++;
+    this.changes++;
     return true;
   }
 
@@ -643,6 +651,7 @@ export class EntityIndex {
     for (const e of dropped) if (!this.sortAdd.delete(e)) this.sortDrop.add(e);
     for (const e of fresh) this.sortAdd.add(e);
     this.lastRefresh = { mentions: region.length, dropped: dropped.size, added: fresh.length };
+    if (dropped.size || fresh.length) this.changes++;
   }
 
   /** Apply queued entity-list changes: binary-search splices, or one sort when many changed. */
