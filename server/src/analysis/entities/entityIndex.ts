@@ -309,7 +309,8 @@ const titledSigs = new Map<string, string>();
 /** The signature of a mention (one shared flat string per distinct signature). */
 function signature(norm: Normal, type: EntityType, text: string, title: string | undefined): string {
   if (title === undefined || title === '') return norm.sig;
-  const sig = flatCopy([type, norm.clean, title, text].join('\u0000'));
+  // join copies the characters: the result pins none of the slices it was made from
+  const sig = [type, norm.clean, title, text].join('\u0000');
   const shared = titledSigs.get(sig);
   if (shared !== undefined) return shared;
   if (titledSigs.size > 50000) titledSigs.clear();
