@@ -61,7 +61,7 @@ export function runEntitiesCommand(loaded: LoadedCorpus, format: string): number
   for (const e of entities) {
     const files = new Set(e.mentions.map((m) => m.uri)).size;
     const aliases = e.aliases.filter((a) => a.text !== e.name).map((a) => `${a.text} (${a.count})`);
-    out.push(`${e.name} · ${e.type}${e.role ? ` · ${e.role}` : ''} · ${e.mentions.length} mentions in ${files} article${files === 1 ? '' : 's'}${aliases.length ? ` · also ${aliases.join(', ')}` : ''}`);
+    out.push(`${e.name} · ${e.type}${e.role ? ` · ${e.role}` : ''} · ${e.mentions.length} mention${e.mentions.length === 1 ? '' : 's'} in ${files} article${files === 1 ? '' : 's'}${aliases.length ? ` · also ${aliases.join(', ')}` : ''}`);
   }
   out.push(`${entities.length} entities.`);
   process.stdout.write(out.join('\n') + '\n');

@@ -113,7 +113,8 @@ function extendOrgs(words: string[], spans: Span[], limit: number): Span[] {
     let last = -1;
     while (k < limit) {
       const w = words[k];
-      if (isCap(w) && /^\p{L}/u.test(w)) { last = k; k++; continue; }
+      // "… of Chemical Weapons on Monday": a weekday or a month ends the name
+      if (isCap(w) && /^\p{L}/u.test(w) && !NOT_NAME.has(lower(w))) { last = k; k++; continue; }
       if (CONNECT.has(lower(w)) && k + 1 < limit) { k++; continue; }
       break;
     }
@@ -920,8 +921,27 @@ function dropJunk(tk: Tokens, spans: Span[], head: Uint8Array): Span[] {
     if (FIRST_NAMES.has(w) && k + 1 < words.length && isNameWord(words[k + 1]) && !tk.sentStart[k + 1]) return false;
     return true;
   };
+  // Surnames of the document's people: a common word that is one ("Green") stays a name in a headline.
+  let surnames: Set<string> | null = null;
+  const isSurname = (w: string) => {
+    if (!surnames) {
+      surnames = new Set<string>();
+      for (const sp of spans) if (sp.type === 'person' && sp.e - sp.s >= 2) surnames.add(words[sp.e - 1]);
+    }
+    return surnames.has(w);
+  };
+  // A lone common word in a Title Case headline ("Kerrigan Claims Chemical 'Sabotage'": common, or
+  // written in lower case elsewhere in the document) is not a name just because a longer name
+  // elsewhere capitalises it ("… of Chemical Weapons").
+  const headlineWord = (sp: Span) => {
+    if (sp.e - sp.s !== 1 || !head[sp.s]) return false;
+    const w = words[sp.s];
+    const l = lower(w);
+    return (COMMON_WORDS.has(l) || hasLower(l)) && !isAllCapsWord(w) && !isSurname(w) && !isPlaceName(w) && !ORG_ALIAS.has(w) && !DEMONYMS.has(w);
+  };
   const out: Span[] = [];
   for (const sp of spans) {
+    if (headlineWord(sp)) continue;
     let s = sp.s;
     while (s < sp.e && junk(s) && (s === sp.s ? true : head[s] === 1)) s++;
     if (s > sp.s) while (s < sp.e && !hasLetter(words[s])) s++;
