@@ -203,3 +203,24 @@ test('a request that makes a handler throw is answered with an error, logged, an
     await client.shutdown();
   }
 });
+
+test('$/cancelRequest: a request cancelled while the server is busy is answered RequestCancelled, and the next one is served', async () => {
+  const client = new LspClient();
+  try {
+    await client.initialize(folder);
+    const small = write('cancel-small.txt', 'Mara Iliescu said the ferry would sail.\n');
+    client.open(small, 'Mara Iliescu said the ferry would sail.\n', 1);
+    await client.waitForDiagnostics(small, 1);
+    // a large document keeps the server analysing for a while
+    const big = 'Mara Iliescu said the the ferry from Vidin would sail on Monday. '.repeat(30000);
+    client.open(write('cancel-big.txt', big), big, 1);
+    const id = (client as unknown as { nextId: number }).nextId;
+    const hover = client.request('textDocument/hover', { textDocument: { uri: small }, position: { line: 0, character: 2 } });
+    client.notify('$/cancelRequest', { id });
+    await assert.rejects(hover, (error: { code?: number }) => error.code === -32800);
+    const again = await client.request('textDocument/hover', { textDocument: { uri: small }, position: { line: 0, character: 2 } });
+    assert.match(JSON.stringify(again), /Iliescu/);
+  } finally {
+    await client.shutdown();
+  }
+});
