@@ -4,7 +4,7 @@ import type {
   CodeLens, DocumentHighlight, DocumentSymbol, Hover, Location, Position, Range, SymbolInformation, TextDocumentEdit, WorkspaceEdit,
 } from 'vscode-languageserver';
 import { realSpellings } from './corpusProblems';
-import { diffWords, type QuoteFamily } from '../analysis/quotes';
+import { canonicalize, diffWords, sharesPassage, type QuoteFamily } from '../analysis/quotes';
 import type { Entity } from '../analysis/entities';
 import type { Corpus } from './corpus';
 import { CorpusIndexes } from './corpusIndexes';
@@ -43,7 +43,21 @@ export class CorpusFeatures {
     if (!here) return undefined;
     const quote = here.file.quoteAt(here.offset);
     if (quote < 0) return undefined;
-    return { family: this.indexes.quotes.familyOf(uri, quote), quote, file: here.file };
+    return { family: this.quoteFamily(here.file, quote), quote, file: here.file };
+  }
+
+  /**
+   * The family of one quotation, narrowed to the members that print (part of) its words: a family
+   * links whole utterances, and the sentences printed around a quotation are not copies of it.
+   * Undefined when no other article prints it.
+   */
+  private quoteFamily(file: FileAnalysis, quote: number): QuoteFamily | undefined {
+    const family = this.indexes.quotes.familyOf(file.uri, quote);
+    if (!family) return undefined;
+    const q = file.quotes()[quote];
+    const words = q.tokens ?? canonicalize(q.text).tokens;
+    const members = family.members.filter((m) => (m.file === file.uri && m.quote === quote) || sharesPassage(words, canonicalize(m.text).tokens));
+    return members.some((m) => m.file !== file.uri) ? { ...family, members } : undefined;
   }
 
   // --- features --------------------------------------------------------------------------
@@ -110,7 +124,7 @@ export class CorpusFeatures {
     const file = this.corpus.get(uri);
     if (!file) return [];
     return file.quotes().map((q, i) => {
-      const family = this.indexes.quotes.familyOf(uri, i);
+      const family = this.quoteFamily(file, i);
       const others = family ? new Set(family.members.map((m) => m.file).filter((f) => f !== uri)).size : 0;
       const detail = [q.speaker ? this.speakerName(uri, q.speaker) : undefined, others ? `in ${others} other article${others === 1 ? '' : 's'}` : undefined]
         .filter(Boolean)

@@ -4,3 +4,4 @@ export { canonicalize } from './canonicalize';
 export { QuoteIndex, speakerKey } from './quoteIndex';
 export { diffWords } from './diffWords';
 export type { Quote, StoredQuote, Speaker, QuoteFamily, FamilyMember, PersonMention, DiffOp } from './types';
+export { sharesPassage } from './samePassage';
