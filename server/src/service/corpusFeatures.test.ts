@@ -118,3 +118,27 @@ test('semantic tokens mark people and places, and the setting turns them off', a
   corpus.settings = resolveSettings({ semanticHighlighting: false });
   assert.deepEqual(features.semanticTokens(uri).data, []);
 });
+
+test('references on one sentence of an utterance list its copies, not the sentences printed around it', async () => {
+  const s1 = 'We will not reopen the eastern quay before the engineers have signed every report';
+  const s2 = 'The dockworkers deserve a harbour where no crane falls on anyone ever again';
+  const texts: Record<string, string> = {
+    'a.txt': `Tomas Kerrigan spoke on Monday.\n“${s1},” Kerrigan said. “${s2}.”\n`,
+    'b.txt': `The minister was blunt.\n“${s1}. ${s2},” said Tomas Kerrigan.\n`,
+    'c.txt': `Crowds gathered at the gates.\n“${s2},” Kerrigan told reporters.\n`,
+  };
+  const ws = new MemoryWorkspace('file:///corpus', texts);
+  const corpus = new Corpus(ws, resolveSettings(undefined));
+  const features = new CorpusFeatures(corpus);
+  await corpus.index([ws.root]);
+  const refs = (file: string, words: string) => {
+    const text = texts[file];
+    const position = corpus.get(ws.uri(file))!.lines.positionAt(text.indexOf(words) + 2);
+    return features.references(ws.uri(file), position, true).map((l) => {
+      const lines = texts[l.uri.slice(l.uri.lastIndexOf('/') + 1)].split('\n');
+      return `${l.uri.slice(-5)}:${lines[l.range.start.line].slice(l.range.start.character, l.range.start.character + 12)}`;
+    }).sort();
+  };
+  assert.deepEqual(refs('a.txt', 'We will not'), ['a.txt:We will not ', 'b.txt:We will not ']);
+  assert.deepEqual(refs('c.txt', 'The dockwork'), ['a.txt:The dockwork', 'b.txt:We will not ', 'c.txt:The dockwork']);
+});
