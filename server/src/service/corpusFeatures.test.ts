@@ -141,4 +141,8 @@ test('references on one sentence of an utterance list its copies, not the senten
   };
   assert.deepEqual(refs('a.txt', 'We will not'), ['a.txt:We will not ', 'b.txt:We will not ']);
   assert.deepEqual(refs('c.txt', 'The dockwork'), ['a.txt:The dockwork', 'b.txt:We will not ', 'c.txt:The dockwork']);
+  // one lens per utterance, over the copies of each of its sentences
+  const lens = (file: string) => features.codeLenses(ws.uri(file)).map((l) => [l.command!.title, (l.command!.arguments![2] as unknown[]).length]);
+  assert.deepEqual(lens('a.txt'), [['quoted in 2 other articles', 2]]);
+  assert.deepEqual(lens('c.txt'), [['quoted in 2 other articles', 2]]);
 });

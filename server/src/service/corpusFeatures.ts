@@ -159,17 +159,25 @@ export class CorpusFeatures {
     const file = this.corpus.get(uri);
     if (!file) return [];
     const lenses: CodeLens[] = [];
+    const quotes = file.quotes();
     const seenUtterances = new Set<number>();
-    file.quotes().forEach((q, i) => {
+    quotes.forEach((q, i) => {
       if (seenUtterances.has(q.utterance)) return;
-      const family = this.indexes.quotes.familyOf(uri, i);
-      if (!family) return;
-      const otherFiles = new Set(family.members.map((m) => m.file).filter((f) => f !== uri));
-      if (otherFiles.size === 0) return;
       seenUtterances.add(q.utterance);
+      // One lens per utterance: the copies of each of its quotations elsewhere.
+      const own = new Set<number>();
+      quotes.forEach((other, j) => other.utterance === q.utterance && own.add(j));
+      const members = new Map<string, { file: string; start: number; end: number }>();
+      for (const j of own) {
+        for (const m of this.quoteFamily(file, j)?.members ?? []) {
+          if (m.file === uri && own.has(m.quote)) continue;
+          members.set(`${m.file}#${m.quote}`, m);
+        }
+      }
+      const otherFiles = new Set([...members.values()].map((m) => m.file).filter((f) => f !== uri));
+      if (otherFiles.size === 0) return;
       const range = toRange(file, q.markStart, q.markStart);
-      const locations = family.members
-        .filter((m) => !(m.file === uri && m.quote === i))
+      const locations = [...members.values()]
         .map((m) => this.location(m.file, m.start, m.end))
         .filter((l): l is Location => l !== undefined);
       lenses.push({
