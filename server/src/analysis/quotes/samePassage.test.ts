@@ -10,6 +10,8 @@ test('copies of one quotation share a passage: truncated, re-punctuated, lightly
   assert.ok(same('The crossing is safe and the pilots know it.', 'the crossing is safe, and pilots know it'));
   assert.ok(same('safe', 'The crossing is safe.'), 'a one-word quotation inside a longer one');
   assert.ok(same('We owe the families answers', 'we owe the families answers'));
+  // edits every few words: no four in a row, but the words line up as the quote index links spans
+  assert.ok(same('We will keep the crossing closed until engineers have checked every crane', 'We shall keep the crossing shut until the engineers have checked each crane'));
 });
 
 test('other sentences of the same utterance do not', () => {

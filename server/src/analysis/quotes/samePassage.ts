@@ -1,11 +1,17 @@
 // Whether two quotations print (part of) the same words. Families link whole utterances ("A," he
 // said. "B."), so one utterance's family also holds the other sentences printed around it; a
 // reader asking for the references of one quotation wants the copies of that quotation.
+import { alignShorter } from './align';
 
 /** Words in a row two quotations must share, or all of the shorter one when it is shorter. */
 export const SHARED_RUN = 4;
 
-/** `a` and `b` are canonical word lists (see canonicalize). Linear in their lengths. */
+/**
+ * `a` and `b` are canonical word lists (see canonicalize). True when they share SHARED_RUN words in a
+ * row (all of a shorter one), or when the shorter aligns over the longer as closely as the quote index
+ * requires to link two spans (at least 5 words in order and 75% of the shorter, or 12 and 60%):
+ * scattered small edits.
+ */
 export function sharesPassage(a: readonly string[], b: readonly string[]): boolean {
   const [short, long] = a.length <= b.length ? [a, b] : [b, a];
   if (short.length === 0) return false;
@@ -13,5 +19,13 @@ export function sharesPassage(a: readonly string[], b: readonly string[]): boole
   const grams = new Set<string>();
   for (let i = 0; i + run <= short.length; i++) grams.add(short.slice(i, i + run).join(' '));
   for (let i = 0; i + run <= long.length; i++) if (grams.has(long.slice(i, i + run).join(' '))) return true;
-  return false;
+  if (short.length < 5) return false;
+  const ids = new Map<string, number>();
+  const idsOf = (words: readonly string[]) => words.map((w) => {
+    let id = ids.get(w);
+    if (id === undefined) ids.set(w, (id = ids.size));
+    return id;
+  });
+  const { matches, coverage } = alignShorter(idsOf(short), idsOf(long));
+  return matches >= 5 && (coverage >= 0.75 || (matches >= 12 && coverage >= 0.6));
 }
