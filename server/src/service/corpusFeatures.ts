@@ -160,13 +160,15 @@ export class CorpusFeatures {
     if (!file) return [];
     const lenses: CodeLens[] = [];
     const quotes = file.quotes();
-    const seenUtterances = new Set<number>();
+    const utterances = new Map<number, Set<number>>();
     quotes.forEach((q, i) => {
-      if (seenUtterances.has(q.utterance)) return;
-      seenUtterances.add(q.utterance);
+      const own = utterances.get(q.utterance);
+      if (own) own.add(i);
+      else utterances.set(q.utterance, new Set([i]));
+    });
+    for (const own of utterances.values()) {
       // One lens per utterance: the copies of each of its quotations elsewhere.
-      const own = new Set<number>();
-      quotes.forEach((other, j) => other.utterance === q.utterance && own.add(j));
+      const q = quotes[own.values().next().value as number];
       const members = new Map<string, { file: string; start: number; end: number }>();
       for (const j of own) {
         for (const m of this.quoteFamily(file, j)?.members ?? []) {
@@ -175,7 +177,7 @@ export class CorpusFeatures {
         }
       }
       const otherFiles = new Set([...members.values()].map((m) => m.file).filter((f) => f !== uri));
-      if (otherFiles.size === 0) return;
+      if (otherFiles.size === 0) continue;
       const range = toRange(file, q.markStart, q.markStart);
       const locations = [...members.values()]
         .map((m) => this.location(m.file, m.start, m.end))
@@ -188,7 +190,7 @@ export class CorpusFeatures {
           arguments: [uri, range.start, locations],
         },
       });
-    });
+    }
     return lenses;
   }
 
