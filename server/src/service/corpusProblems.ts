@@ -24,7 +24,9 @@ export function corpusProblems(indexes: CorpusIndexes, file: FileAnalysis, setti
   const known = computed.get(file);
   if (known && known.entities === entities && known.boilerplate === boilerplate && known.settings === settings) return known.problems;
   const problems = computeCorpusProblems(indexes, file, settings);
-  computed.set(file, { boilerplate, entities, settings, problems });
+  // Only documents with their text (the open ones) are re-checked while typing; keeping results for
+  // every disk file would cost memory across a large corpus for nothing.
+  if (file.hasText) computed.set(file, { boilerplate, entities, settings, problems });
   return problems;
 }
 
