@@ -4,7 +4,7 @@ import type {
   CodeLens, DocumentHighlight, DocumentSymbol, Hover, Location, Position, Range, SymbolInformation, TextDocumentEdit, WorkspaceEdit,
 } from 'vscode-languageserver';
 import { realSpellings } from './corpusProblems';
-import { canonicalize, diffWords, sharesPassage, type QuoteFamily } from '../analysis/quotes';
+import { diffWords, type QuoteFamily } from '../analysis/quotes';
 import type { Entity } from '../analysis/entities';
 import type { Corpus } from './corpus';
 import { CorpusIndexes } from './corpusIndexes';
@@ -46,18 +46,9 @@ export class CorpusFeatures {
     return { family: this.quoteFamily(here.file, quote), quote, file: here.file };
   }
 
-  /**
-   * The family of one quotation, narrowed to the members that print (part of) its words: a family
-   * links whole utterances, and the sentences printed around a quotation are not copies of it.
-   * Undefined when no other article prints it.
-   */
+  /** The copies of one quotation (QuoteIndex.copiesOf); undefined when no other article prints it. */
   private quoteFamily(file: FileAnalysis, quote: number): QuoteFamily | undefined {
-    const family = this.indexes.quotes.familyOf(file.uri, quote);
-    if (!family) return undefined;
-    const q = file.quotes()[quote];
-    const words = q.tokens ?? canonicalize(q.text).tokens;
-    const members = family.members.filter((m) => (m.file === file.uri && m.quote === quote) || sharesPassage(words, canonicalize(m.text).tokens));
-    return members.some((m) => m.file !== file.uri) ? { ...family, members } : undefined;
+    return this.indexes.quotes.copiesOf(file.uri, quote);
   }
 
   // --- features --------------------------------------------------------------------------

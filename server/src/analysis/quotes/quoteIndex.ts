@@ -21,6 +21,7 @@
 // - Identical texts are candidates of each other through the `exact` lists.
 
 import { alignShorter } from './align';
+import { sharesPassageIds } from './samePassage';
 import { canonicalize } from './canonicalize';
 import { hashHex } from './hash';
 import { FamilyMember, QuoteFamily, StoredQuote } from './types';
@@ -225,6 +226,23 @@ export class QuoteIndex {
     const anchor = this.anchorOf(unit);
     const members = this.membersOf(anchor);
     return members.some((u) => u.utt !== unit.utt) ? this.view(anchor, members) : undefined;
+  }
+
+  /**
+   * The family of one quotation narrowed to its copies: the members that print (part of) its words
+   * (see sharesPassage). A family links whole utterances, and the sentences printed around a
+   * quotation are not copies of it. Undefined when no other file prints it.
+   */
+  copiesOf(file: string, quoteIndexInFile: number): QuoteFamily | undefined {
+    const family = this.familyOf(file, quoteIndexInFile);
+    const unit = this.files.get(file)?.unitOf[quoteIndexInFile];
+    if (!family || !unit) return undefined;
+    const members = family.members.filter((m) => {
+      if (m.file === file && m.quote === quoteIndexInFile) return true;
+      const other = this.files.get(m.file)?.unitOf[m.quote];
+      return !!other && sharesPassageIds(unit.ids, other.ids);
+    });
+    return members.some((m) => m.file !== file) ? { ...family, members } : undefined;
   }
 
   /** Families with members in at least minFiles distinct files, largest first. */

@@ -13,19 +13,29 @@ export const SHARED_RUN = 4;
  * scattered small edits.
  */
 export function sharesPassage(a: readonly string[], b: readonly string[]): boolean {
-  const [short, long] = a.length <= b.length ? [a, b] : [b, a];
-  if (short.length === 0) return false;
-  const run = Math.min(SHARED_RUN, short.length);
-  const grams = new Set<string>();
-  for (let i = 0; i + run <= short.length; i++) grams.add(short.slice(i, i + run).join(' '));
-  for (let i = 0; i + run <= long.length; i++) if (grams.has(long.slice(i, i + run).join(' '))) return true;
-  if (short.length < 5) return false;
   const ids = new Map<string, number>();
   const idsOf = (words: readonly string[]) => words.map((w) => {
     let id = ids.get(w);
     if (id === undefined) ids.set(w, (id = ids.size));
     return id;
   });
-  const { matches, coverage } = alignShorter(idsOf(short), idsOf(long));
+  return sharesPassageIds(idsOf(a), idsOf(b));
+}
+
+/** The same over word ids (equal words, equal ids), as the quote index keeps them. */
+export function sharesPassageIds(a: ArrayLike<number>, b: ArrayLike<number>): boolean {
+  const [short, long] = a.length <= b.length ? [a, b] : [b, a];
+  if (short.length === 0) return false;
+  const run = Math.min(SHARED_RUN, short.length);
+  const grams = new Set<string>();
+  const gram = (s: ArrayLike<number>, i: number) => {
+    let k = String(s[i]);
+    for (let j = 1; j < run; j++) k += ',' + s[i + j];
+    return k;
+  };
+  for (let i = 0; i + run <= short.length; i++) grams.add(gram(short, i));
+  for (let i = 0; i + run <= long.length; i++) if (grams.has(gram(long, i))) return true;
+  if (short.length < 5) return false;
+  const { matches, coverage } = alignShorter(short, long);
   return matches >= 5 && (coverage >= 0.75 || (matches >= 12 && coverage >= 0.6));
 }
