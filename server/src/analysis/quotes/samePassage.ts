@@ -27,15 +27,25 @@ export function sharesPassageIds(a: ArrayLike<number>, b: ArrayLike<number>): bo
   const [short, long] = a.length <= b.length ? [a, b] : [b, a];
   if (short.length === 0) return false;
   const run = Math.min(SHARED_RUN, short.length);
-  const grams = new Set<string>();
-  const gram = (s: ArrayLike<number>, i: number) => {
-    let k = String(s[i]);
-    for (let j = 1; j < run; j++) k += ',' + s[i + j];
-    return k;
-  };
-  for (let i = 0; i + run <= short.length; i++) grams.add(gram(short, i));
-  for (let i = 0; i + run <= long.length; i++) if (grams.has(gram(long, i))) return true;
+  // Runs of the shorter by a hash of their ids (verified on a hit), then the longer's runs looked up.
+  const starts = new Map<number, number>();
+  for (let i = 0; i + run <= short.length; i++) starts.set(runHash(short, i, run), i);
+  for (let i = 0; i + run <= long.length; i++) {
+    const at = starts.get(runHash(long, i, run));
+    if (at !== undefined && sameRun(short, at, long, i, run)) return true;
+  }
   if (short.length < 5) return false;
   const { matches, coverage } = alignShorter(short, long);
   return matches >= 5 && (coverage >= 0.75 || (matches >= 12 && coverage >= 0.6));
+}
+
+function runHash(s: ArrayLike<number>, i: number, run: number): number {
+  let h = 0x811c9dc5;
+  for (let k = 0; k < run; k++) h = Math.imul(h ^ s[i + k], 0x01000193);
+  return h;
+}
+
+function sameRun(a: ArrayLike<number>, i: number, b: ArrayLike<number>, j: number, run: number): boolean {
+  for (let k = 0; k < run; k++) if (a[i + k] !== b[j + k]) return false;
+  return true;
 }
