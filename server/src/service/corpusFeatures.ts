@@ -268,7 +268,7 @@ export class CorpusFeatures {
     lines.push(files.map(([file, f]) => `- ${this.fileLink(file, f.first)}: ${f.count}`).join('\n'));
     if (perFile.size > files.length) lines.push(`- … and ${perFile.size - files.length} more`);
     if (entity.type === 'person') {
-      const said = this.quotesBy(entity, uri);
+      const said = this.quotesBy(entity, [...perFile.keys()], uri);
       if (said.length > 0) {
         lines.push(`Quoted ${said.length} time${said.length === 1 ? '' : 's'}:`);
         lines.push(said.slice(0, 5).map((m) => `- “${md(truncate(m.text, 80))}” — ${this.fileLink(m.file, m.start)}`).join('\n'));
@@ -314,8 +314,8 @@ export class CorpusFeatures {
    * speaker resolves to them, one per quote family (this article's copy first, else the
    * fullest). Costs the person's own articles, never the whole corpus.
    */
-  private quotesBy(entity: Entity, uri: string): Array<{ file: string; start: number; text: string }> {
-    const files = [...new Set(entity.mentions.map((m) => m.file))].sort((a, b) => (a === uri ? -1 : b === uri ? 1 : 0));
+  private quotesBy(entity: Entity, mentionedIn: string[], uri: string): Array<{ file: string; start: number; text: string }> {
+    const files = [...mentionedIn].sort((a, b) => (a === uri ? -1 : b === uri ? 1 : 0));
     const byFamily = new Map<string, { file: string; start: number; text: string }>();
     for (const file of files.slice(0, 200)) {
       const analysis = this.corpus.get(file);

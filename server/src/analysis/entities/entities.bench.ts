@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import { recognizeEntities, Mention } from './recognize';
 import { EntityIndex } from './entityIndex';
+import { syntheticName } from './syntheticNames';
 
 const SEEDS = '/work/shared/corpus/seeds';
 let docs: string[] = [];
@@ -41,16 +42,7 @@ const clusterMs = Number(process.hrtime.bigint() - t1) / 1e6;
 console.log(JSON.stringify({ bench: 'recognizeEntities', load: os.loadavg().map((x) => +x.toFixed(2)), bytes, reps, seconds: +(elapsed / 1e9).toFixed(3), MBps: +mbps.toFixed(2), MBpsCpu: +mbpsCpu.toFixed(2), mentionsPerRep: mentions / reps, index1000FilesMs: +clusterMs.toFixed(1), entities: nEnt }));
 
 // incremental index: setFile(one file) + entityAt at 1k / 10k / 50k synthetic files of 10 mentions
-function word(i: number): string {
-  // base-13 digits as consonants that never repeat back to back, so distinct numbers have distinct
-  // consonant skeletons (no accidental transliteration matches between synthetic names)
-  const C = 'bdfgklmnprstvz';
-  let s = '';
-  let x = i + 1;
-  let prev = 0;
-  while (x > 0) { prev = (prev + 1 + (x % 13)) % 14; s += C[prev] + 'aeiou'[s.length % 5]; x = Math.floor(x / 13); }
-  return s[0].toUpperCase() + s.slice(1);
-}
+const word = syntheticName;
 function synth(i: number, shift = 0, rename = false): Mention[] {
   const out: Mention[] = [];
   let p = shift;

@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import { EntityIndex, entitySpellingVariants, Entity } from './entityIndex';
 import { recognizeEntities, Mention } from './recognize';
+import { syntheticName } from './syntheticNames';
 
 /** Build mentions from a text with [[surface|T|title]] markers (T: P/O/L). */
 function marked(src: string): { text: string; mentions: Mention[] } {
@@ -162,17 +163,7 @@ test('seed articles: main actors are single entities with all spellings', { skip
 
 // ---- incremental clustering ------------------------------------------------------------------------
 
-/** Letters-only synthetic name part for number i ("Bakedo"-like, distinct for distinct i). */
-function word(i: number): string {
-  // base-13 digits as consonants that never repeat back to back, so distinct numbers have distinct
-  // consonant skeletons (no accidental transliteration matches between synthetic names)
-  const C = 'bdfgklmnprstvz';
-  let s = '';
-  let x = i + 1;
-  let prev = 0;
-  while (x > 0) { prev = (prev + 1 + (x % 13)) % 14; s += C[prev] + 'aeiou'[s.length % 5]; x = Math.floor(x / 13); }
-  return s[0].toUpperCase() + s.slice(1);
-}
+const word = syntheticName;
 
 /** A synthetic article of ~10 mentions: shared hubs (Moscow, Vladimir Putin) plus names of its own. */
 function synthFile(i: number, shift = 0): Mention[] {
