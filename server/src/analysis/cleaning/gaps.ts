@@ -10,7 +10,7 @@
 //   dropped there. Every other interior run (after a full stop, around a dash, after a comma,
 //   between quotation marks) is cosmetic spacing.
 
-import { isBlankChar, isDash, isSpace, isWordChar, lines } from './text';
+import { isBlankChar, isDash, isLineBreak, isSpace, isWordChar } from './text';
 
 export type GapKind =
   /** Between two words: `the   talks`. */
@@ -89,45 +89,67 @@ function classify(text: string, lineStart: number, start: number, end: number): 
   return 'other';
 }
 
+/**
+ * A blank followed by another blank or a line end: every line with a gap to report holds one
+ * (a run of 2+, trailing whitespace, a blank line of spaces), so lines without are not scanned.
+ */
+const CANDIDATE = /[\t\v\f \u00a0\u2000-\u200a\u202f\u205f\u3000](?:[\t\v\f \u00a0\u2000-\u200a\u202f\u205f\u3000\n\r\u2028\u2029]|$)/g;
+
+// word-gap and spacing both read the gaps of the same text, one after the other.
+let lastText: string | undefined;
+let lastGaps: readonly Gap[] = [];
+
 /** Runs of whitespace in each line, classified; table rows and indentation are left out. */
-export function scanGaps(text: string): Gap[] {
+export function scanGaps(text: string): readonly Gap[] {
+  if (text === lastText) return lastGaps;
   const out: Gap[] = [];
   const runs: number[] = []; // [start, end] pairs of interior runs of the current line
-  for (const line of lines(text)) {
-    const { start: ls, end: le } = line;
-    if (ls === le) continue;
-    // Content bounds: skip indentation and trailing whitespace.
-    let cs = ls;
-    while (cs < le && isBlankChar(text.charCodeAt(cs))) cs++;
-    let ce = le;
-    while (ce > cs && isBlankChar(text.charCodeAt(ce - 1))) ce--;
-    if (cs === le) {
-      out.push({ start: ls, end: le, kind: 'trailing' }); // a line of nothing but whitespace
-      continue;
-    }
-    runs.length = 0;
-    let table = false;
-    for (let i = cs; i < ce; i++) {
-      const c = text.charCodeAt(i);
-      if (c === 0x09) {
-        table = true; // a tab between words aligns columns
-        break;
-      }
-      if (!isSpace(c)) continue;
-      let j = i + 1;
-      while (j < ce && isBlankChar(text.charCodeAt(j))) j++;
-      if (j - i >= 2) {
-        for (let k = i; k < j; k++) if (text.charCodeAt(k) === 0x09) table = true;
-        runs.push(i, j);
-      }
-      i = j - 1;
-    }
-    if (!table && runs.length >= 4) table = looksLikeTableRow(text, cs, ce, runs);
-    if (table) continue;
-    for (let r = 0; r < runs.length; r += 2) {
-      out.push({ start: runs[r], end: runs[r + 1], kind: classify(text, ls, runs[r], runs[r + 1]) });
-    }
-    if (ce < le) out.push({ start: ce, end: le, kind: 'trailing' });
+  CANDIDATE.lastIndex = 0;
+  for (let m = CANDIDATE.exec(text); m; m = CANDIDATE.exec(text)) {
+    let ls = m.index;
+    while (ls > 0 && !isLineBreak(text.charCodeAt(ls - 1))) ls--;
+    let le = m.index;
+    while (le < text.length && !isLineBreak(text.charCodeAt(le))) le++;
+    scanLine(text, ls, le, runs, out);
+    CANDIDATE.lastIndex = le;
   }
+  lastText = text;
+  lastGaps = out;
   return out;
+}
+
+/** The gaps of the line [ls, le) (exported for the test that checks the candidate filter). */
+export function scanLine(text: string, ls: number, le: number, runs: number[], out: Gap[]): void {
+  // Content bounds: skip indentation and trailing whitespace.
+  let cs = ls;
+  while (cs < le && isBlankChar(text.charCodeAt(cs))) cs++;
+  let ce = le;
+  while (ce > cs && isBlankChar(text.charCodeAt(ce - 1))) ce--;
+  if (cs === le) {
+    out.push({ start: ls, end: le, kind: 'trailing' }); // a line of nothing but whitespace
+    return;
+  }
+  runs.length = 0;
+  let table = false;
+  for (let i = cs; i < ce; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x09) {
+      table = true; // a tab between words aligns columns
+      break;
+    }
+    if (!isSpace(c)) continue;
+    let j = i + 1;
+    while (j < ce && isBlankChar(text.charCodeAt(j))) j++;
+    if (j - i >= 2) {
+      for (let k = i; k < j; k++) if (text.charCodeAt(k) === 0x09) table = true;
+      runs.push(i, j);
+    }
+    i = j - 1;
+  }
+  if (!table && runs.length >= 4) table = looksLikeTableRow(text, cs, ce, runs);
+  if (table) return;
+  for (let r = 0; r < runs.length; r += 2) {
+    out.push({ start: runs[r], end: runs[r + 1], kind: classify(text, ls, runs[r], runs[r + 1]) });
+  }
+  if (ce < le) out.push({ start: ce, end: le, kind: 'trailing' });
 }

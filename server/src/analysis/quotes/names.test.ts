@@ -1,0 +1,51 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { tokenize, type Tok } from './names';
+import { ABBREVIATIONS } from './lexicon';
+
+// The regex tokeniser the hand-written scanner replaced: the scanner must give exactly its tokens.
+const TOKEN = /[\p{L}\p{N}][\p{L}\p{N}\p{M}'’\-]*|[^\s\p{L}\p{N}]/gu;
+function reference(text: string, from: number, to: number): Tok[] {
+  const out: Tok[] = [];
+  TOKEN.lastIndex = 0;
+  const slice = text.slice(from, to);
+  let lastEnd = 0;
+  for (let m = TOKEN.exec(slice); m; m = TOKEN.exec(slice)) {
+    const raw = m[0];
+    const start = from + m.index;
+    const afterBreak = /[\n\r\u2028\u2029]/.test(slice.slice(lastEnd, m.index));
+    lastEnd = m.index + raw.length;
+    const word = /^[\p{L}\p{N}]/u.test(raw);
+    if (!word && raw === '.' && out.length) {
+      const prev = out[out.length - 1];
+      if (prev.word && (ABBREVIATIONS.has(prev.lower) || (prev.text.length === 1 && prev.cap))) continue;
+    }
+    out.push({ text: raw, lower: raw.toLowerCase().replace(/’/g, "'"), start, end: start + raw.length, word, cap: /^\p{Lu}/u.test(raw), afterBreak });
+  }
+  return out;
+}
+
+test('tokenize: words, clitics, particles, abbreviations and punctuation', () => {
+  const text = 'Mr. al-Assad’s aide, U. N. envoy Ça-va — said: "no 3.5%"\nDr Ōta';
+  const toks = tokenize(text, 0, text.length);
+  assert.deepEqual(toks.map((t) => t.text), ['Mr', 'al-Assad’s', 'aide', ',', 'U', 'N', 'envoy', 'Ça-va', '—', 'said', ':', '"', 'no', '3', '.', '5', '%', '"', 'Dr', 'Ōta']);
+  assert.equal(toks[1].lower, "al-assad's");
+  assert.equal(toks[7].cap, true);
+  assert.equal(toks[18].afterBreak, true);
+  assert.equal(toks[17].afterBreak, false);
+  assert.deepEqual(toks.slice(0, 2).map((t) => [t.start, t.end]), [[0, 2], [4, 14]]);
+});
+
+test('tokenize gives the regex tokeniser\'s tokens on random text (astral, marks, spaces, lone surrogates)', () => {
+  const alphabet = ['a', 'Z', '7', ' ', '\n', '\r\n', '\t', '\u00a0', '\u2009', '\u3000', '\ufeff', "'", '’', '-', '.', ',', '"', '“', 'é', 'Ж', '\u0301', '中', '𝐀', '😀', '\ud800', '\udc00', 'Mr', 'U', '\u2028', '٣', '—', '_'];
+  let seed = 12345;
+  const random = (n: number) => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) % n);
+  for (let round = 0; round < 3000; round++) {
+    let text = '';
+    const len = random(40);
+    for (let k = 0; k < len; k++) text += alphabet[random(alphabet.length)];
+    const from = random(text.length + 1);
+    const to = from + random(text.length - from + 1);
+    assert.deepEqual(tokenize(text, from, to), reference(text, from, to), JSON.stringify({ text, from, to }));
+  }
+});
