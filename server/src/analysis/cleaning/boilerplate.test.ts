@@ -154,3 +154,23 @@ test('version: bumped when another file could see a difference, not when a line 
   ix.removeFile('c');
   assert.ok(ix.version > v, 'so does a removed one');
 });
+
+test('normaliseLine: the one-pass character check rewrites exactly what the two regex searches did', () => {
+  const reference = (line: string): string => {
+    let s = line.trim();
+    if (s.length > 0 && '•·▪◦*–—-'.includes(s[0])) s = s.replace(/^[•·▪◦*–—-]+\s*/u, '');
+    if (/\s\s|[^\S ]|\u200b/.test(s)) s = s.replace(/[\s\u200b]+/g, ' ').trim();
+    s = s.toLowerCase();
+    if (/[‘’ʼ“”„]/.test(s)) s = s.replace(/[‘’ʼ]/g, "'").replace(/[“”„]/g, '"');
+    return s;
+  };
+  const pieces = ['Word', ' ', '  ', '\t', '\u00a0', '\u200b', '\u2009', '\ufeff', '\u3000', '’', '“', '„', 'ʼ', '‘', '”', '•', '-', 'É', '.', 'x'];
+  let seed = 99;
+  const random = (n: number) => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) % n);
+  for (let round = 0; round < 3000; round++) {
+    let line = '';
+    const len = random(16);
+    for (let k = 0; k < len; k++) line += pieces[random(pieces.length)];
+    assert.equal(normaliseLine(line), reference(line), JSON.stringify(line));
+  }
+});

@@ -53,18 +53,50 @@ export interface BoilerplateOccurrence {
 export function normaliseLine(line: string): string {
   let s = line.trim();
   if (s.length > 0 && BULLETS.includes(s[0])) s = s.replace(/^[•·▪◦*–—-]+\s*/u, '');
-  if (/\s\s|[^\S ]|\u200b/.test(s)) s = s.replace(/[\s\u200b]+/g, ' ').trim();
+  const found = lineFeatures(s);
+  if (found & COLLAPSE) s = s.replace(/[\s\u200b]+/g, ' ').trim();
   s = s.toLowerCase();
-  if (/[‘’ʼ“”„]/.test(s)) s = s.replace(/[‘’ʼ]/g, "'").replace(/[“”„]/g, '"');
+  if (found & CURLY) s = s.replace(/[‘’ʼ]/g, "'").replace(/[“”„]/g, '"');
   return s;
+}
+
+const COLLAPSE = 1;
+const CURLY = 2;
+
+/**
+ * What normaliseLine has to rewrite in a line, in one pass over its characters (two regex
+ * searches cost more on paragraph-long lines): COLLAPSE for two white-space characters in a row,
+ * white space other than a space, or U+200B; CURLY for ‘ ’ ʼ “ ” „.
+ */
+function lineFeatures(s: string): number {
+  let found = 0;
+  let previousSpace = false;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x80) {
+      if (c === 0x20) {
+        if (previousSpace) found |= COLLAPSE;
+        previousSpace = true;
+        continue;
+      }
+      if (c >= 0x09 && c <= 0x0d) found |= COLLAPSE;
+      previousSpace = false;
+      continue;
+    }
+    if (c === 0x2018 || c === 0x2019 || c === 0x02bc || c === 0x201c || c === 0x201d || c === 0x201e) found |= CURLY;
+    else if (c === 0x200b || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff) found |= COLLAPSE;
+    previousSpace = false;
+  }
+  return found;
 }
 
 const BULLETS = '•·▪◦*–—-';
 
-function wordCount(s: string): number {
+/** Words of a normalised line, counted up to `cap` + 1 (enough to compare with a limit of `cap`). */
+function wordCount(s: string, cap = Infinity): number {
   let n = 0;
   let inWord = false;
-  for (let i = 0; i < s.length; i++) {
+  for (let i = 0; i < s.length && n <= cap; i++) {
     const sp = s.charCodeAt(i) === 0x20;
     if (!sp && !inWord) n++;
     inWord = !sp;
@@ -93,8 +125,9 @@ const MEDIA_PLAYER = new Set([
   'your browser does not support the video element.', 'your browser does not support the audio element.',
 ]);
 
-const SHAPES: Array<[RegExp, string, number]> = [
-  // [pattern on the normalised line, label, most words]
+// [pattern on the normalised line, label, most words, words one of which the pattern needs]
+// The needed words let a paragraph skip a pattern it cannot match with a substring search.
+const SHAPES: Array<[RegExp, string, number, string[]?]> = [
   [/^(\d{1,2}:)?\d{1,2}:\d{2}(\s*(\/|of|-)?\s*(\d{1,2}:)?\d{1,2}:\d{2})*$/, 'media player timestamp', 8],
   [/^\d{1,2}:\d{2}(:\d{2})?\s*[-–—|]\s*source:/, 'video duration caption', 8],
   [/^(watch|video|listen|audio|watch live|live)\s*[:|]\s*\S/, 'media teaser', 15],
@@ -103,14 +136,15 @@ const SHAPES: Array<[RegExp, string, number]> = [
   [/^(getty images|ap photo\b.*|[\w .]+\/getty images|[\w .]+ via getty images)$/, 'photo credit', 8],
   [/^(share (this|on|via)\b|share article\b|share story\b)/, 'share buttons', 10],
   [/^(read more|see also|related|more on this story|more on this|also read|read also|recommended)\s*[:|»›>-]\s*\S/, 'related link', 20],
-  [/\b(sign up|subscribe)\b.{0,80}\b(newsletters?|briefing|inbox|e-?mail|alerts)\b/, 'newsletter promotion', 45],
-  [/\b(delivered|sent) (straight |directly |right )?to your inbox\b/, 'newsletter promotion', 45],
+  [/\b(sign up|subscribe)\b.{0,80}\b(newsletters?|briefing|inbox|e-?mail|alerts)\b/, 'newsletter promotion', 45, ['sign up', 'subscribe']],
+  [/\b(delivered|sent) (straight |directly |right )?to your inbox\b/, 'newsletter promotion', 45, ['to your inbox']],
   [/^get (the|our) .{0,60}\b(newsletters?|briefing)\b/, 'newsletter promotion', 45],
-  [/\b(we use cookies|(this|our) (web)?site uses cookies|cookie (policy|settings|preferences|notice)|accept (all )?cookies|by continuing to (use|browse) (this|our) (site|website))\b/, 'cookie notice', 60],
+  [/\b(we use cookies|(this|our) (web)?site uses cookies|cookie (policy|settings|preferences|notice)|accept (all )?cookies|by continuing to (use|browse) (this|our) (site|website))\b/, 'cookie notice', 60, ['cookie', 'by continuing to']],
   [/^((©|\(c\)|copyright ©?)\s*(\d{4})?|.*\ball rights reserved\.?$)/, 'copyright notice', 20],
-  [/\bclick here\b/, 'link text', 15],
+  [/\bclick here\b/, 'link text', 15, ['click here']],
   [/^follow (us|@\w+|.{0,40} on (twitter|facebook|instagram|x|telegram))\b/, 'social media promotion', 12],
 ];
+const MOST_SHAPE_WORDS = Math.max(...SHAPES.map(([, , most]) => most));
 
 /** What kind of residue a line looks like on its own, or null. */
 export function residueShape(line: string): string | null {
@@ -122,8 +156,11 @@ function shapeOfKey(key: string): string | null {
   if (MEDIA_PLAYER.has(key)) return 'media player';
   if (NAV_LABELS.has(key)) return 'navigation or page label';
   if (key.length > 600) return null;
-  const words = wordCount(key);
-  for (const [re, label, maxWords] of SHAPES) if (words <= maxWords && re.test(key)) return label;
+  const words = wordCount(key, MOST_SHAPE_WORDS);
+  for (const [re, label, maxWords, needs] of SHAPES) {
+    if (words > maxWords || (needs && !needs.some((word) => key.includes(word)))) continue;
+    if (re.test(key)) return label;
+  }
   return null;
 }
 
