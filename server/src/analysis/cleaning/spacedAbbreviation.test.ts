@@ -52,3 +52,38 @@ test('corpus knowledge: flag an unknown candidate the corpus writes joined, neve
   const ps = spacedAbbreviationProblems(text, (j) => corpus.has(j));
   assert.deepEqual(ps.map((p) => text.slice(p.start, p.end)), ['A. B.']);
 });
+
+test('spacedAbbreviations finds the runs a scan of every character finds (random text)', () => {
+  // What a run is, checked character by character: the scan the full-stop jumps replaced.
+  const isUpperAscii = (c: string) => c >= 'A' && c <= 'Z';
+  const reference = (text: string): Array<[number, number]> => {
+    const out: Array<[number, number]> = [];
+    for (let i = 0; i < text.length - 3; i++) {
+      if (!isUpperAscii(text[i]) || text[i + 1] !== '.' || !' \u00a0\u202f'.includes(text[i + 2])) continue;
+      if (i > 0 && /[\p{L}\p{N}.'’]/u.test(text[i - 1])) continue;
+      let j = i + 2;
+      let end = i + 2;
+      let count = 1;
+      while (j + 2 < text.length + 1 && ' \u00a0\u202f'.includes(text[j] ?? 'x') && isUpperAscii(text[j + 1] ?? '') && text[j + 2] === '.') {
+        const after = text[j + 3] ?? '';
+        if (/\p{L}/u.test(after) || after === '.') break;
+        count++;
+        end = j + 3;
+        j += 3;
+      }
+      if (count < 2) continue;
+      out.push([i, end]);
+      i = end - 1;
+    }
+    return out;
+  };
+  const pieces = ['U', 'S', 'N', '.', ' ', '\u00a0', 'a', 'Smith', ',', '’', 'x.'];
+  let seed = 3;
+  const random = (n: number) => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) % n);
+  for (let round = 0; round < 4000; round++) {
+    let text = '';
+    const len = random(24);
+    for (let k = 0; k < len; k++) text += pieces[random(pieces.length)];
+    assert.deepEqual(spacedAbbreviations(text).map((a) => [a.start, a.end]), reference(text), JSON.stringify(text));
+  }
+});

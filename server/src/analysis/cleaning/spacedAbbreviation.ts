@@ -46,9 +46,11 @@ function isGap(c: number): boolean {
 export function spacedAbbreviations(text: string): SpacedAbbreviation[] {
   const out: SpacedAbbreviation[] = [];
   const n = text.length;
-  for (let i = 0; i < n - 3; i++) {
+  // Runs start at a capital's full stop: jump from one full stop to the next.
+  for (let dot = text.indexOf('.', 1); dot >= 0 && dot < n - 2; dot = text.indexOf('.', dot + 1)) {
+    const i = dot - 1;
     const c = text.charCodeAt(i);
-    if (!isUpper(c) || text.charCodeAt(i + 1) !== 0x2e || !isGap(text.charCodeAt(i + 2))) continue;
+    if (!isUpper(c) || !isGap(text.charCodeAt(i + 2))) continue;
     const before = i > 0 ? text.charCodeAt(i - 1) : -1;
     if (isWordChar(before) || before === 0x2e || before === 0x27 || before === 0x2019) continue;
     let letters = String.fromCharCode(c);
@@ -74,7 +76,7 @@ export function spacedAbbreviations(text: string): SpacedAbbreviation[] {
     }
     const known = KNOWN_ABBREVIATIONS.has(letters) && !NAME_AFTER_KNOWN.has(word);
     out.push({ start: i, end, text: text.slice(i, end), joined: letters.split('').join('.') + '.', letters, known, followedByName });
-    i = end - 1;
+    dot = end - 1;
   }
   return out;
 }
