@@ -135,7 +135,33 @@ async function main(): Promise<void> {
   }
   result.edit_update_ms = Object.fromEntries(sizes.map((s) => [s, edits.get(s)!.edit_update_ms]));
 
-  // 4. The engine in-process.
+  // 4. What the worker pool buys: the smallest corpus indexed cold with one worker thread, then with
+  // the default pool (one per core, at most 4), alternately, best of two each.
+  const smallest = sizes[0];
+  const poolSize = Math.max(1, Math.min(4, os.availableParallelism?.() ?? os.cpus().length));
+  progress(`worker scaling: ${smallest} articles cold with 1 worker and with ${poolSize}`);
+  const coldWith = async (workers: number | undefined): Promise<number> => {
+    const s = await startAndIndex(args.server, args.corpora.get(smallest)!, storage(smallest), [], workers === undefined ? undefined : { COPYDESK_WORKERS: String(workers) });
+    await s.client.stop();
+    return s.reportedS;
+  };
+  const one: number[] = [];
+  const pool: number[] = [];
+  for (let round = 0; round < 2; round++) {
+    one.push(await coldWith(1));
+    pool.push(await coldWith(undefined));
+  }
+  result.worker_scaling = {
+    articles: smallest,
+    workers: poolSize,
+    one_worker_s: round(Math.min(...one), 3),
+    pool_s: round(Math.min(...pool), 3),
+    speedup: round(Math.min(...one) / Math.min(...pool), 2),
+  };
+  loads.worker_scaling = load();
+  checkpoint('workers');
+
+  // 5. The engine in-process.
   progress('engine throughput');
   const engine = engineBench(mainCorpus.dir, args.quick ? 2e6 : 12e6, args.quick ? 2 : 3);
   result.rules_mb_per_s = {

@@ -65,9 +65,9 @@ export interface Session {
 }
 
 /** Starts the server on the corpus folder; `storagePath` is the editor's storage folder (the warm-start cache lives there). */
-export async function startAndIndex(serverPath: string, corpus: Corpus, storagePath: string | undefined, nodeArgs: string[] = []): Promise<Session> {
+export async function startAndIndex(serverPath: string, corpus: Corpus, storagePath: string | undefined, nodeArgs: string[] = [], env?: Record<string, string>): Promise<Session> {
   const spawned = now();
-  const client = new LspClient({ serverPath, nodeArgs });
+  const client = new LspClient({ serverPath, nodeArgs, env });
   const rootUri = pathToFileURL(corpus.dir).href;
   const indexed = client.waitFor('window/logMessage', (p) => /\[copydesk\] indexed \d+ articles/.test(p?.message ?? ''), 1_800_000);
   const t0 = now();

@@ -16,6 +16,8 @@ export interface ServerOptions {
   serverPath: string;
   /** Extra node flags for the server process (e.g. --cpu-prof). */
   nodeArgs?: string[];
+  /** Extra environment variables for the server process (e.g. COPYDESK_WORKERS). */
+  env?: Record<string, string>;
 }
 
 export class LspClient {
@@ -34,6 +36,7 @@ export class LspClient {
   constructor(options: ServerOptions) {
     this.process = spawn(process.execPath, [...(options.nodeArgs ?? []), options.serverPath, '--stdio'], {
       stdio: ['pipe', 'pipe', 'inherit'],
+      env: options.env ? { ...process.env, ...options.env } : process.env,
     });
     this.exitPromise = new Promise((resolve) => this.process.on('exit', (code) => {
       this.exited = true;
