@@ -1,6 +1,11 @@
 // The warm-start cache: each indexed file's summary, keyed by URI and checked against the
 // file's size and mtime and the analysis version, in one file in the extension's storage
 // folder. Safe to delete; a damaged or outdated cache is ignored.
+//
+// The file is a sequence of chunks, each a 4-byte length and a v8-serialised value: first
+// `{ format, version }`, then arrays of up to CHUNK_ENTRIES [uri, entry] pairs. Written a
+// chunk at a time, so saving 10,000 summaries after indexing never holds a second, serialised copy of
+// all of them (one whole-map buffer was ~45 MB at 10k articles, on top of the peak of indexing).
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as v8 from 'node:v8';
@@ -9,6 +14,10 @@ import type { FileSummary } from './fileAnalysis';
 declare const __ANALYSIS_VERSION__: string;
 /** Changes whenever the analysis code changes (a hash injected by esbuild.js). */
 export const analysisVersion: string = typeof __ANALYSIS_VERSION__ === 'string' ? __ANALYSIS_VERSION__ : 'dev';
+
+/** Layout of the cache file; a file of another layout is ignored. */
+const FORMAT = 2;
+const CHUNK_ENTRIES = 256;
 
 interface Entry {
   size: number;
@@ -32,10 +41,19 @@ export class AnalysisCache {
   load(): void {
     if (!this.file) return;
     try {
-      const data = v8.deserialize(fs.readFileSync(this.file)) as { version: string; entries: Map<string, Entry> };
-      if (data?.version === analysisVersion && data.entries instanceof Map) this.entries = data.entries;
+      // Read whole: at start-up nothing else is in memory yet, and one read is the fastest.
+      const data = fs.readFileSync(this.file);
+      const reader = { data, at: 0 };
+      const header = readChunk(reader) as { format?: unknown; version?: unknown } | undefined;
+      if (header?.format !== FORMAT || header.version !== analysisVersion) return;
+      const entries = new Map<string, Entry>();
+      for (let chunk = readChunk(reader); chunk !== undefined; chunk = readChunk(reader)) {
+        if (!Array.isArray(chunk)) return;
+        for (const [uri, entry] of chunk as Array<[string, Entry]>) entries.set(uri, entry);
+      }
+      this.entries = entries;
     } catch {
-      // missing or unreadable: start empty
+      // missing, unreadable or damaged: start empty
     }
   }
 
@@ -68,14 +86,47 @@ export class AnalysisCache {
   /** Writes the cache atomically; never throws (a read-only disk just means no warm start). */
   save(): void {
     if (!this.file || !this.dirty) return;
+    const temporary = `${this.file}.${process.pid}.tmp`;
+    let fd: number | undefined;
     try {
       fs.mkdirSync(path.dirname(this.file), { recursive: true });
-      const temporary = `${this.file}.${process.pid}.tmp`;
-      fs.writeFileSync(temporary, v8.serialize({ version: analysisVersion, entries: this.entries }));
+      fd = fs.openSync(temporary, 'w');
+      writeChunk(fd, { format: FORMAT, version: analysisVersion });
+      let chunk: Array<[string, Entry]> = [];
+      for (const pair of this.entries) {
+        chunk.push(pair);
+        if (chunk.length === CHUNK_ENTRIES) {
+          writeChunk(fd, chunk);
+          chunk = [];
+        }
+      }
+      if (chunk.length) writeChunk(fd, chunk);
+      fs.closeSync(fd);
+      fd = undefined;
       fs.renameSync(temporary, this.file);
       this.dirty = false;
     } catch {
-      // ignore
+      if (fd !== undefined) fs.closeSync(fd);
+      fs.rmSync(temporary, { force: true });
     }
   }
+}
+
+function writeChunk(fd: number, value: unknown): void {
+  const body = v8.serialize(value);
+  const length = Buffer.alloc(4);
+  length.writeUInt32LE(body.length);
+  fs.writeSync(fd, length);
+  for (let written = 0; written < body.length; ) written += fs.writeSync(fd, body, written, body.length - written);
+}
+
+/** The next chunk's value, or undefined at the end; throws on a truncated chunk or a foreign file. */
+function readChunk(reader: { data: Buffer; at: number }): unknown {
+  const { data, at } = reader;
+  if (at === data.length) return undefined;
+  if (at + 4 > data.length) throw new Error('truncated cache');
+  const end = at + 4 + data.readUInt32LE(at);
+  if (end > data.length) throw new Error('truncated or foreign cache');
+  reader.at = end;
+  return v8.deserialize(data.subarray(at + 4, end));
 }

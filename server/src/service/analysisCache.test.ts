@@ -1,0 +1,90 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { AnalysisCache } from './analysisCache';
+import { summarizeBytes } from './fileAnalysis';
+
+const article = (n: number) =>
+  Buffer.from(`Article ${n}\n\nMinister Ana Lind said: "We will reopen the bridge by March," in Tartu on Monday.  Then the the ferry left.\n`);
+
+function folder(): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), 'copydesk-cache-'));
+}
+
+test('analysis cache: summaries survive a save and a load in several chunks, checked by size and mtime', () => {
+  const dir = folder();
+  const cache = AnalysisCache.inFolder(dir);
+  const count = 600; // more than two chunks
+  for (let n = 0; n < count; n++) cache.set(`file:///a/${n}.txt`, 100 + n, 1000 + n, summarizeBytes(`file:///a/${n}.txt`, article(n)));
+  cache.save();
+  assert.deepEqual(fs.readdirSync(dir), ['analysis-cache.bin'], 'no temporary file left behind');
+
+  const loaded = AnalysisCache.inFolder(dir);
+  loaded.load();
+  assert.equal(loaded.size, count);
+  const summary = loaded.get('file:///a/599.txt', 699, 1599);
+  assert.ok(summary);
+  assert.deepEqual(summary, summarizeBytes('file:///a/599.txt', article(599)));
+  assert.ok(summary.lineStarts instanceof Uint32Array, 'typed arrays come back as typed arrays');
+  assert.equal(summary.quotes.texts[0], 'We will reopen the bridge by March,');
+  assert.ok(summary.problems.some((p) => p.rule === 'repeated-word'));
+  assert.equal(loaded.get('file:///a/599.txt', 699, 9999), undefined, 'another mtime is a miss');
+  assert.equal(loaded.get('file:///a/599.txt', 700, 1599), undefined, 'another size is a miss');
+  assert.deepEqual([loaded.hits, loaded.misses], [1, 2]);
+});
+
+test('analysis cache: a truncated, foreign or missing file is ignored, never thrown', () => {
+  const dir = folder();
+  const cache = AnalysisCache.inFolder(dir);
+  for (let n = 0; n < 300; n++) cache.set(`file:///b/${n}.txt`, n, n, summarizeBytes(`file:///b/${n}.txt`, article(n)));
+  cache.save();
+  const file = path.join(dir, 'analysis-cache.bin');
+  const whole = fs.readFileSync(file);
+
+  fs.writeFileSync(file, whole.subarray(0, whole.length - 10));
+  const truncated = AnalysisCache.inFolder(dir);
+  truncated.load();
+  assert.equal(truncated.size, 0, 'a cut-off cache is not half used');
+
+  const huge = Buffer.alloc(8);
+  huge.writeUInt32LE(0xfffffff0); // a length far beyond the file
+  fs.writeFileSync(file, huge);
+  const lying = AnalysisCache.inFolder(dir);
+  lying.load();
+  assert.equal(lying.size, 0);
+
+  fs.writeFileSync(file, 'not a cache at all');
+  const foreign = AnalysisCache.inFolder(dir);
+  foreign.load();
+  assert.equal(foreign.size, 0);
+
+  fs.rmSync(file);
+  const missing = AnalysisCache.inFolder(dir);
+  missing.load();
+  assert.equal(missing.size, 0);
+
+  const nowhere = AnalysisCache.inFolder(undefined);
+  nowhere.set('file:///x', 1, 1, summarizeBytes('file:///x', article(1)));
+  nowhere.save(); // no folder: nothing written, nothing thrown
+});
+
+test('analysis cache: retain drops files deleted meanwhile, and an unchanged cache is not rewritten', () => {
+  const dir = folder();
+  const cache = AnalysisCache.inFolder(dir);
+  for (let n = 0; n < 3; n++) cache.set(`file:///c/${n}.txt`, n, n, summarizeBytes(`file:///c/${n}.txt`, article(n)));
+  cache.retain(new Set(['file:///c/0.txt', 'file:///c/2.txt']));
+  cache.save();
+  const file = path.join(dir, 'analysis-cache.bin');
+  const loaded = AnalysisCache.inFolder(dir);
+  loaded.load();
+  assert.equal(loaded.size, 2);
+  assert.equal(loaded.get('file:///c/1.txt', 1, 1), undefined);
+  const before = fs.statSync(file).mtimeMs;
+  fs.utimesSync(file, new Date(0), new Date(0));
+  loaded.retain(new Set(['file:///c/0.txt', 'file:///c/2.txt']));
+  loaded.save();
+  assert.equal(fs.statSync(file).mtimeMs, 0, 'nothing changed: not written again');
+  assert.ok(before > 0);
+});
