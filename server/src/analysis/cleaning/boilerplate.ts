@@ -210,6 +210,10 @@ interface LineFact {
   key: string;
   shape: string | null;
   counted: boolean;
+  /** lineKeyHash(key). */
+  hash: number;
+  /** isProse(key). */
+  prose: boolean;
 }
 
 /**
@@ -236,13 +240,40 @@ function lineFacts(text: string, all: Line[]): LineFact[] {
     if (cs === line.end) continue;
     let ce = line.end;
     while (ce > cs && isBlankChar(text.charCodeAt(ce - 1))) ce--;
-    const raw = text.slice(cs, ce);
-    const key = normaliseLine(raw);
-    if (!key) continue;
-    const shape = shapeOfKey(key);
-    out.push({ line, index, cs, ce, key, shape, counted: shape !== null || countable(key, raw) });
+    const content = lineContent(text.slice(cs, ce));
+    if (content) out.push({ line, index, cs, ce, ...content });
   }
   return out;
+}
+
+type LineContent = Pick<LineFact, 'key' | 'shape' | 'counted' | 'hash' | 'prose'>;
+
+/**
+ * What a line's content says, by the content (null: nothing to index). A keystroke changes one
+ * line of an open article, and its other lines are read again on every keystroke: normalising
+ * them and matching the shapes was a tenth of the keystroke's analysis.
+ */
+const contentCache = new Map<string, LineContent | null>();
+const CONTENT_CACHE_LINES = 4096;
+
+function lineContent(raw: string): LineContent | null {
+  const cached = contentCache.get(raw);
+  if (cached !== undefined) return cached;
+  const normal = normaliseLine(raw);
+  let content: LineContent | null = null;
+  if (normal) {
+    const key = flatCopy(normal); // kept in the cache: must not pin the text it was sliced from
+    const shape = shapeOfKey(key);
+    content = { key, shape, counted: shape !== null || countable(key, raw), hash: lineKeyHash(key), prose: isProse(key) };
+  }
+  if (contentCache.size >= CONTENT_CACHE_LINES) contentCache.clear();
+  contentCache.set(flatCopy(raw), content);
+  return content;
+}
+
+/** A copy of `s` that shares no memory with the string it may be a slice of. */
+function flatCopy(s: string): string {
+  return s.length < 13 ? s : (' ' + s).slice(1); // V8 slices strings of 13+ characters by reference
 }
 
 function isBlankLine(text: string, l: Line): boolean {
@@ -312,7 +343,7 @@ export function lineKeyHash(key: string): number {
 export function boilerplateKeys(text: string): number[] {
   const keys = new Set<number>();
   try {
-    for (const f of linesAndFacts(text).facts) if (f.counted) keys.add(lineKeyHash(f.key));
+    for (const f of linesAndFacts(text).facts) if (f.counted) keys.add(f.hash);
   } catch {
     // never throws: index what was read
   }
@@ -401,8 +432,8 @@ export class BoilerplateIndex {
     return typeof cur === 'string' ? [cur] : [...cur].sort();
   }
 
-  private countOf(key: string, file: string): number {
-    const cur = this.byKey.get(lineKeyHash(key));
+  private countOf(hash: number, file: string): number {
+    const cur = this.byKey.get(hash);
     if (cur === undefined) return 1;
     if (typeof cur === 'string') return cur === file ? 1 : 2;
     return cur.size + (cur.has(file) ? 0 : 1);
@@ -430,7 +461,7 @@ export class BoilerplateIndex {
     const total = this.byFile.size + (this.byFile.has(file) ? 0 : 1);
     const { all, facts } = linesAndFacts(text);
     const n = facts.length;
-    const counts = facts.map((f) => (f.counted ? this.countOf(f.key, file) : 1));
+    const counts = facts.map((f) => (f.counted ? this.countOf(f.hash, file) : 1));
 
     // Media-player blocks: the short title line right above one.
     const mediaTitle = new Array<boolean>(n).fill(false);
@@ -443,7 +474,7 @@ export class BoilerplateIndex {
 
     // Repetition, with the headline, edge-block and syndicated-copy guards.
     const repeated = facts.map((f, i) => f.counted && counts[i] >= (i === 0 ? 2 * minFiles : minFiles));
-    const prose = facts.map((f) => isProse(f.key));
+    const prose = facts.map((f) => f.prose);
     let proseLines = 0;
     let repeatedProse = 0;
     for (let i = 0; i < n; i++) {
