@@ -148,3 +148,26 @@ test('very common shingles do not explode candidate lists', () => {
   assert.ok(f);
   assert.deepEqual(f.members.map((m) => m.file).sort(), ['f7', 'probe']);
 });
+
+test('families after an edit that changes no quotation: the same families at the new offsets, without carving the corpus again', () => {
+  const { index } = build();
+  const before = index.families();
+  const carvings = index.carvings;
+  // A line typed above the story: every quotation of the file moves, none changes.
+  const file = 'eastbay-times.txt';
+  const edited = 'Updated at noon.\n' + OUTLETS[file];
+  index.setFile(file, extractQuotes(edited));
+  const after = index.families();
+  assert.equal(index.carvings, carvings, 'no new carving');
+  const fresh = build({ ...OUTLETS, [file]: edited }).index.families();
+  assert.deepEqual(after, fresh, 'what a fresh index of the edited corpus says');
+  const moved = after.flatMap((f) => f.members).filter((m) => m.file === file);
+  assert.ok(moved.length > 0);
+  for (const m of moved) assert.equal(edited.slice(m.start, m.end), m.text);
+  assert.notDeepEqual(after, before);
+
+  // A changed quotation carves again.
+  index.setFile(file, extractQuotes(edited.replace('rebuild', 'restore')));
+  index.families();
+  assert.equal(index.carvings, carvings + 1);
+});

@@ -75,11 +75,18 @@ interface Unit {
   /** As an anchor, valid in downEpoch: linked units after it in completeness order, in that order. */
   downEpoch: number;
   down: Unit[] | null;
-  /** As an anchor, valid in viewEpoch: its family. */
+  /** As an anchor, valid in viewEpoch (and until a member's offsets move): its family. */
   viewEpoch: number;
   view: QuoteFamily | null;
   /** Candidate-scan stamp. */
   cmark: number;
+}
+
+/** A family as carved: its anchor, its members in completeness order, how many files print it. */
+interface CarvedFamily {
+  anchor: Unit;
+  units: Unit[];
+  files: number;
 }
 
 interface FileEntry {
@@ -125,6 +132,14 @@ export class QuoteIndex {
   private viewEpoch = 0;
   private version = 0;
   private familiesCache: { version: number; minFiles: number; result: QuoteFamily[] } | null = null;
+  /**
+   * The last carving of every family (anchor, members in completeness order), valid while no unit
+   * came or went (the epoch): an edit that changes no quotation only moves offsets, and families()
+   * then rebuilds the views without carving the corpus again.
+   */
+  private carving: { epoch: number; groups: CarvedFamily[] } | null = null;
+  /** How many times the corpus was carved into families (for tests and benchmarks). */
+  carvings = 0;
 
   /**
    * Replaces a file's quotes (as returned by extractQuotes for it). Quotes without `tokens`
@@ -132,7 +147,6 @@ export class QuoteIndex {
    */
   setFile(file: string, quotes: readonly StoredQuote[]): void {
     this.version++;
-    this.viewEpoch++;
     const old = this.files.get(file);
     // Utterances printed exactly as before (same words, same spans, same speakers) keep their
     // units: an edit elsewhere in the file only moves offsets and touches no link or family.
@@ -187,7 +201,14 @@ export class QuoteIndex {
     }
     const gone: Unit[] = [];
     for (const list of reusable.values()) for (const units of list) gone.push(...units);
-    if (gone.length || fresh.length) this.epoch++;
+    if (gone.length || fresh.length) {
+      this.bumpEpoch();
+      this.viewEpoch++;
+    } else {
+      // Only offsets moved: just the families holding this file's units show anything new. A view
+      // built in this epoch settled the anchor of each of its members, so those anchors are known.
+      for (const unit of entry.units) if (unit.epoch === this.epoch && unit.anchor) unit.anchor.view = null;
+    }
     this.retire(gone);
     for (const unit of fresh) this.post(unit);
     for (const unit of fresh) this.linkPopular(unit);
@@ -198,7 +219,7 @@ export class QuoteIndex {
     if (!entry) return;
     this.version++;
     this.viewEpoch++;
-    this.epoch++;
+    this.bumpEpoch();
     this.files.delete(file);
     this.retire(entry.units);
   }
@@ -250,8 +271,17 @@ export class QuoteIndex {
     const min = Math.max(1, minFiles);
     const cached = this.familiesCache;
     if (cached && cached.version === this.version && cached.minFiles === min) return cached.result.slice();
-    // The greedy rule run once over everything, in completeness order: only anchors scan their
-    // neighbours; claimed units are settled by the anchor that claims them.
+    const groups = this.carving?.epoch === this.epoch ? this.carving.groups : this.carve();
+    const out: QuoteFamily[] = [];
+    for (const { anchor, units, files } of groups) if (files >= min) out.push(this.view(anchor, units));
+    out.sort((a, b) => b.members.length - a.members.length || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    this.familiesCache = { version: this.version, minFiles: min, result: out };
+    return out.slice();
+  }
+
+  /** Every family of the corpus: the greedy rule run once over all units, in completeness order. */
+  private carve(): CarvedFamily[] {
+    // Only anchors scan their neighbours; claimed units are settled by the anchor that claims them.
     const all: Unit[] = [];
     for (const entry of this.files.values()) for (const unit of entry.units) all.push(unit);
     all.sort(byCompleteness);
@@ -287,19 +317,21 @@ export class QuoteIndex {
       if (list) list.push(unit);
       else byAnchor.set(unit.anchor!, [unit]);
     }
-    const out: QuoteFamily[] = [];
-    const files = new Set<string>();
+    const groups: CarvedFamily[] = [];
     for (const [anchor, units] of byAnchor) {
       if (units.length < 2 || units.every((m) => m.utt === anchor.utt)) continue;
-      files.clear();
-      for (const m of units) files.add(m.file);
-      if (files.size < min) continue;
       units.sort(byCompleteness);
-      out.push(this.view(anchor, units));
+      groups.push({ anchor, units, files: new Set(units.map((u) => u.file)).size });
     }
-    out.sort((a, b) => b.members.length - a.members.length || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-    this.familiesCache = { version: this.version, minFiles: min, result: out };
-    return out.slice();
+    this.carving = { epoch: this.epoch, groups };
+    this.carvings++;
+    return groups;
+  }
+
+  /** A unit came or went: every memo dated by the epoch is stale, and the carving holds dead units. */
+  private bumpEpoch(): void {
+    this.epoch++;
+    this.carving = null;
   }
 
   // --- units and postings -------------------------------------------------------------
