@@ -33,6 +33,9 @@ import { entityReports, quoteFamilyReports } from '../service/corpusReports';
 import { canonicalSpeaker } from '../service/speakers';
 import { basename } from '../service/corpusFeatures';
 
+/** Longest stretch of a sliced corpus-wide computation before the server answers other messages. */
+const SLICE_MS = 8;
+
 const commands = {
   repairEncoding: 'copydesk.repairEncodingInCorpus',
   fixAllInCorpus: 'copydesk.fixAllInCorpus',
@@ -225,19 +228,43 @@ export function startServer(connection: Connection): void {
       connection.console.error(`[copydesk] status failed: ${String(error)}`);
     }
   }
-  // Counting families walks the whole quote index (about a second at 10,000 articles), so it is
-  // recounted only when edits pause for two seconds, never on each keystroke.
+  /** Runs a stepped computation a few milliseconds at a time, answering requests and edits in between. */
+  function inSlices<T>(steps: Generator<void, T>): Promise<T> {
+    return new Promise((resolve, reject) => {
+      const run = () => {
+        try {
+          const until = Date.now() + SLICE_MS;
+          for (let step = steps.next(); ; step = steps.next()) {
+            if (step.done) return resolve(step.value);
+            if (Date.now() >= until) return void setImmediate(run);
+          }
+        } catch (error) {
+          reject(error);
+        }
+      };
+      run();
+    });
+  }
+  /** Brings the quote families up to date a slice at a time (after a few interrupted tries, families() finishes at once). */
+  async function carveFamiliesInSlices(): Promise<void> {
+    for (let attempt = 0; attempt < 3; attempt++) if (await inSlices(features.indexes.quotes.familiesInSteps(2))) return;
+  }
+
+  // Carving the quote families after a quotation changed walks the whole quote index (about a
+  // second at 10,000 articles): the count is redone when edits pause for two seconds, a slice at
+  // a time, so a keystroke or a hover never waits behind it.
   let familyCount = 0;
   let familyTimer: NodeJS.Timeout | undefined;
   function scheduleFamilyCount(): void {
     if (familyTimer) clearTimeout(familyTimer);
-    familyTimer = setTimeout(() => {
+    familyTimer = setTimeout(async () => {
       familyTimer = undefined;
       if (indexing) return;
       try {
-        const count = features.indexes.quotes.families(2).length;
-        if (count !== familyCount) {
-          familyCount = count;
+        const families = await inSlices(features.indexes.quotes.familiesInSteps(2));
+        if (!families) return scheduleFamilyCount(); // the quotations changed meanwhile
+        if (families.length !== familyCount) {
+          familyCount = families.length;
           sendStatus();
         }
       } catch (error) {
@@ -471,15 +498,16 @@ export function startServer(connection: Connection): void {
   });
 
   // The corpus panel's two trees.
-  connection.onRequest('copydesk/quoteFamilies', guarded('quoteFamilies', () =>
-    quoteFamilyReports(corpus, features.indexes, (uri, name) => canonicalSpeaker(features.indexes, uri, name)).map((f) => ({
+  connection.onRequest('copydesk/quoteFamilies', guarded('quoteFamilies', async () => {
+    await carveFamiliesInSlices(); // then the reports read the carving without walking the corpus
+    return quoteFamilyReports(corpus, features.indexes, (uri, name) => canonicalSpeaker(features.indexes, uri, name)).map((f) => ({
       id: f.id,
       text: f.members.reduce((a, b) => (b.text.length > a.text.length ? b : a)).text,
       speaker: f.speaker,
       outlets: new Set(f.members.map((m) => m.uri)).size,
       members: f.members.map((m) => ({ uri: m.uri, range: m.range, file: basename(m.uri), text: m.text })),
-    })),
-  ));
+    }));
+  }));
   connection.onRequest('copydesk/entities', guarded('entities', () =>
     entityReports(corpus, features.indexes).slice(0, 2000).map((e) => {
       const perFile = new Map<string, { uri: string; range: (typeof e.mentions)[number]['range']; count: number }>();

@@ -171,3 +171,31 @@ test('families after an edit that changes no quotation: the same families at the
   index.families();
   assert.equal(index.carvings, carvings + 1);
 });
+
+test('familiesInSteps: yields between slices, gives what families() gives, and says so when quotations changed meanwhile', () => {
+  const files: Record<string, string> = {};
+  // Enough quotations for several slices: each outlet's story under 150 file names.
+  for (let k = 0; k < 150; k++) for (const [name, text] of Object.entries(OUTLETS)) files[`${k}-${name}`] = text;
+  const { index } = build(files);
+  const steps = index.familiesInSteps(2);
+  let yields = 0;
+  let step = steps.next();
+  for (; !step.done; step = steps.next()) yields++;
+  assert.ok(yields >= 2, `yields ${yields}`);
+  const stepped = step.value!;
+  assert.deepEqual(stepped, build(files).index.families(2));
+  assert.equal(index.families(2).length, stepped.length);
+
+  // A quotation changes while the carving is under way: the stepped run gives up, the next one answers.
+  index.setFile('0-eastbay-times.txt', extractQuotes('"Nothing to add," a clerk said.'));
+  const interrupted = index.familiesInSteps(2);
+  interrupted.next();
+  index.setFile('1-eastbay-times.txt', extractQuotes('"Nothing more to add," a porter said.'));
+  let last = interrupted.next();
+  while (!last.done) last = interrupted.next();
+  assert.equal(last.value, undefined);
+  const again = index.familiesInSteps(2);
+  let done = again.next();
+  while (!done.done) done = again.next();
+  assert.ok(done.value && done.value.length > 0);
+});

@@ -28,6 +28,8 @@ import { FamilyMember, QuoteFamily, StoredQuote } from './types';
 
 /** Content words per shingle: articles and other function words are left out so "the suffering of the Syrian people" and "suffering of Syrian people" shingle alike. */
 const SHINGLE = 3;
+/** Units carved between two yields of carveInSteps (a few milliseconds of work). */
+const CARVE_STEP = 512;
 /** Shingles shared by more units than this are too common to propose candidates ("the united states"). */
 const POSTING_CAP = 256;
 /** Quotes this short link only on an identical canonical text and an agreeing, named speaker. */
@@ -279,13 +281,41 @@ export class QuoteIndex {
     return out.slice();
   }
 
+  /**
+   * families() in steps, for callers that must stay responsive (the server's status count and the
+   * corpus panel): yields between slices of the carving; returns undefined when the quotations
+   * changed meanwhile (ask again).
+   */
+  *familiesInSteps(minFiles = 2): Generator<void, QuoteFamily[] | undefined> {
+    const cached = this.familiesCache;
+    const answered = cached && cached.version === this.version && cached.minFiles === Math.max(1, minFiles);
+    if (!answered && this.carving?.epoch !== this.epoch && !(yield* this.carveInSteps())) return undefined;
+    return this.families(minFiles);
+  }
+
   /** Every family of the corpus: the greedy rule run once over all units, in completeness order. */
   private carve(): CarvedFamily[] {
+    const steps = this.carveInSteps();
+    for (let step = steps.next(); ; step = steps.next()) if (step.done) return step.value!;
+  }
+
+  /**
+   * carve() in steps: yields every CARVE_STEP units so a caller can answer other requests between
+   * them (about a second at 10,000 articles). Returns undefined when a quotation came or went
+   * meanwhile (the units it started from may be gone): the caller starts again.
+   */
+  private *carveInSteps(): Generator<void, CarvedFamily[] | undefined> {
+    const epoch = this.epoch;
     // Only anchors scan their neighbours; claimed units are settled by the anchor that claims them.
     const all: Unit[] = [];
     for (const entry of this.files.values()) for (const unit of entry.units) all.push(unit);
     all.sort(byCompleteness);
-    for (const a of all) {
+    for (let i = 0; i < all.length; i++) {
+      if (i % CARVE_STEP === CARVE_STEP - 1) {
+        yield;
+        if (this.epoch !== epoch) return undefined;
+      }
+      const a = all[i];
       if (a.epoch === this.epoch && a.anchor) {
         if (a.anchor !== a) continue;
       } else {
