@@ -4,6 +4,8 @@ import { summarizeBytes, type FileSummary } from './fileAnalysis';
 
 export interface Analyzer {
   summarize(uri: string, bytes: Uint8Array): Promise<FileSummary>;
+  /** A batch (an indexing run) is over: let go of what only analysing needs (workers restart on demand). */
+  idle(): void;
   dispose(): void;
 }
 
@@ -11,5 +13,6 @@ export class InProcessAnalyzer implements Analyzer {
   async summarize(uri: string, bytes: Uint8Array): Promise<FileSummary> {
     return summarizeBytes(uri, bytes);
   }
+  idle(): void {}
   dispose(): void {}
 }

@@ -212,6 +212,7 @@ export class Corpus {
       }
     };
     await Promise.all([lister, ...Array.from({ length: 8 }, worker)]);
+    this.analyzer.idle();
     progress?.report(done, total);
     return done;
   }

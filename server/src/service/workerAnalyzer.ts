@@ -121,6 +121,18 @@ export class WorkerAnalyzer implements Analyzer {
     }
   }
 
+  /**
+   * Stops idle workers now rather than after IDLE_MS: at the end of an indexing run the main thread
+   * goes on to cluster the corpus and write the cache, and two idle worker heaps (tens of MB each)
+   * made the peak memory of the run. Busy workers (a file changed meanwhile) finish first.
+   */
+  idle(): void {
+    if (this.workers.some((slot) => slot.busy.size > 0)) return;
+    if (this.idleTimer) clearTimeout(this.idleTimer);
+    this.idleTimer = undefined;
+    this.stopAll();
+  }
+
   dispose(): void {
     if (this.idleTimer) clearTimeout(this.idleTimer);
     this.idleTimer = undefined;
