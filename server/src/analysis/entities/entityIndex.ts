@@ -600,6 +600,9 @@ export class EntityIndex {
   /** Re-cluster the region of mentions reachable from the dirty bucket keys. */
   private refresh(): void {
     if (this.pending.size === 0 && this.removed.length === 0) return;
+    // Most keys dirty (the first clustering after indexing, a warm start): the region is the whole
+    // index, and walking the keys to find that out cost a third of the clustering.
+    if (this.pending.size * 2 >= this.keyIndex.size) return this.refreshAll();
     // 1. the connected region (mentions linked to a dirty key through chains of shared keys)
     const region: NM[] = [];
     const seenNormal = new Set<Normal>();
@@ -653,6 +656,37 @@ export class EntityIndex {
     for (const e of fresh) this.sortAdd.add(e);
     this.lastRefresh = { mentions: region.length, dropped: dropped.size, added: fresh.length };
     if (dropped.size || fresh.length) this.changes++;
+  }
+
+  /** Re-clusters every live mention: refresh() when most keys are dirty. */
+  private refreshAll(): void {
+    for (const nm of this.removed) nm.entity = undefined; // (see refresh)
+    const dropped = this.byId.size;
+    this.pending.clear();
+    this.pendingNormals.clear();
+    this.removed = [];
+    let mentions = 0;
+    for (const list of this.files.values()) {
+      list.sort((a, b) => a.start - b.start);
+      mentions += list.length;
+    }
+    const fresh = cluster(this.files);
+    // Every entity is replaced: the id table and the sorted list start over.
+    this.byId.clear();
+    this.sorted = [];
+    this.sortDrop.clear();
+    this.sortAdd.clear();
+    for (const e of fresh) {
+      if (this.byId.has(e.id)) {
+        let n = 2;
+        while (this.byId.has(`${e.id}#${n}`)) n++;
+        e.id = `${e.id}#${n}`;
+      }
+      this.byId.set(e.id, e);
+      this.sortAdd.add(e);
+    }
+    this.lastRefresh = { mentions, dropped, added: fresh.length };
+    if (dropped || fresh.length) this.changes++;
   }
 
   /** Apply queued entity-list changes: binary-search splices, or one sort when many changed. */
