@@ -2,6 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { BoilerplateIndex, deletionEdits, lineDeletionEdit, normaliseLine, residueShape } from './boilerplate';
 import { applyEdits } from '../applyEdits';
+import { randomTexts } from '../testing/randomText';
 
 const FOOTER = 'Sign up for the Morning Digest, our daily round-up.';
 const STORY = (n: number) =>
@@ -165,12 +166,7 @@ test('normaliseLine: the one-pass character check rewrites exactly what the two 
     return s;
   };
   const pieces = ['Word', ' ', '  ', '\t', '\u00a0', '\u200b', '\u2009', '\ufeff', '\u3000', '’', '“', '„', 'ʼ', '‘', '”', '•', '-', 'É', '.', 'x'];
-  let seed = 99;
-  const random = (n: number) => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) % n);
-  for (let round = 0; round < 3000; round++) {
-    let line = '';
-    const len = random(16);
-    for (let k = 0; k < len; k++) line += pieces[random(pieces.length)];
+  for (const line of randomTexts(pieces, 3000, 16, 99)) {
     assert.equal(normaliseLine(line), reference(line), JSON.stringify(line));
   }
 });

@@ -2,15 +2,11 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { scanGaps, scanLine, type Gap } from './gaps';
 import { lines } from './text';
+import { randomTexts } from '../testing/randomText';
 
 test('scanGaps reads only lines with a candidate blank, and misses none: same gaps as scanning every line', () => {
   const pieces = ['word', 'The', '.', ',', '—', '"', ' ', ' ', '  ', '\t', '\u00a0', '\u2009', '\u3000', '\v', '\n', '\r\n', '\r', '\u2028', 'a b', 'x'];
-  let seed = 7;
-  const random = (n: number) => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) % n);
-  for (let round = 0; round < 4000; round++) {
-    let text = '';
-    const len = random(30);
-    for (let k = 0; k < len; k++) text += pieces[random(pieces.length)];
+  for (const text of randomTexts(pieces, 4000, 30, 7)) {
     const every: Gap[] = [];
     for (const line of lines(text)) if (line.start < line.end) scanLine(text, line.start, line.end, [], every);
     assert.deepEqual(scanGaps(text), every, JSON.stringify(text));

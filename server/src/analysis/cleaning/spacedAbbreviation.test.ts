@@ -2,6 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { joinedAbbreviations, spacedAbbreviationProblems, spacedAbbreviationRule, spacedAbbreviations } from './spacedAbbreviation';
 import { applyEdits } from '../applyEdits';
+import { randomTexts } from '../testing/randomText';
 
 const fix = (t: string) =>
   applyEdits(t, spacedAbbreviationRule.check(t).flatMap((p) => p.fixes.filter((f) => f.preferred).flatMap((f) => f.edits)));
@@ -78,12 +79,7 @@ test('spacedAbbreviations finds the runs a scan of every character finds (random
     return out;
   };
   const pieces = ['U', 'S', 'N', '.', ' ', '\u00a0', 'a', 'Smith', ',', '’', 'x.'];
-  let seed = 3;
-  const random = (n: number) => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) % n);
-  for (let round = 0; round < 4000; round++) {
-    let text = '';
-    const len = random(24);
-    for (let k = 0; k < len; k++) text += pieces[random(pieces.length)];
+  for (const text of randomTexts(pieces, 4000, 24, 3)) {
     assert.deepEqual(spacedAbbreviations(text).map((a) => [a.start, a.end]), reference(text), JSON.stringify(text));
   }
 });

@@ -643,17 +643,9 @@ export class EntityIndex {
     const fresh = cluster(byFile);
     // 4. splice: drop replaced entities, give new ones unique ids, insert in order
     for (const e of dropped) if (this.byId.get(e.id) === e) this.byId.delete(e.id);
-    for (const e of fresh) {
-      if (this.byId.has(e.id)) {
-        let n = 2;
-        while (this.byId.has(`${e.id}#${n}`)) n++;
-        e.id = `${e.id}#${n}`;
-      }
-      this.byId.set(e.id, e);
-    }
     // the sorted list is only needed by entities() / find(): queue the changes (entityAt needs none)
     for (const e of dropped) if (!this.sortAdd.delete(e)) this.sortDrop.add(e);
-    for (const e of fresh) this.sortAdd.add(e);
+    this.addEntities(fresh);
     this.lastRefresh = { mentions: region.length, dropped: dropped.size, added: fresh.length };
     if (dropped.size || fresh.length) this.changes++;
   }
@@ -676,6 +668,13 @@ export class EntityIndex {
     this.sorted = [];
     this.sortDrop.clear();
     this.sortAdd.clear();
+    this.addEntities(fresh);
+    this.lastRefresh = { mentions, dropped, added: fresh.length };
+    if (dropped || fresh.length) this.changes++;
+  }
+
+  /** New entities get unique ids (`#2`, `#3`… after a taken one) and join the sorted list's queue. */
+  private addEntities(fresh: Entity[]): void {
     for (const e of fresh) {
       if (this.byId.has(e.id)) {
         let n = 2;
@@ -685,8 +684,6 @@ export class EntityIndex {
       this.byId.set(e.id, e);
       this.sortAdd.add(e);
     }
-    this.lastRefresh = { mentions, dropped, added: fresh.length };
-    if (dropped || fresh.length) this.changes++;
   }
 
   /** Apply queued entity-list changes: binary-search splices, or one sort when many changed. */

@@ -2,6 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { tokenize, type Tok } from './names';
 import { ABBREVIATIONS } from './lexicon';
+import { randomTexts, seededRandom } from '../testing/randomText';
 
 // The regex tokeniser the hand-written scanner replaced: the scanner must give exactly its tokens.
 const TOKEN = /[\p{L}\p{N}][\p{L}\p{N}\p{M}'’\-]*|[^\s\p{L}\p{N}]/gu;
@@ -38,12 +39,8 @@ test('tokenize: words, clitics, particles, abbreviations and punctuation', () =>
 
 test('tokenize gives the regex tokeniser\'s tokens on random text (astral, marks, spaces, lone surrogates)', () => {
   const alphabet = ['a', 'Z', '7', ' ', '\n', '\r\n', '\t', '\u00a0', '\u2009', '\u3000', '\ufeff', "'", '’', '-', '.', ',', '"', '“', 'é', 'Ж', '\u0301', '中', '𝐀', '😀', '\ud800', '\udc00', 'Mr', 'U', '\u2028', '٣', '—', '_'];
-  let seed = 12345;
-  const random = (n: number) => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) % n);
-  for (let round = 0; round < 3000; round++) {
-    let text = '';
-    const len = random(40);
-    for (let k = 0; k < len; k++) text += alphabet[random(alphabet.length)];
+  const random = seededRandom(54321);
+  for (const text of randomTexts(alphabet, 3000, 40, 12345)) {
     const from = random(text.length + 1);
     const to = from + random(text.length - from + 1);
     assert.deepEqual(tokenize(text, from, to), reference(text, from, to), JSON.stringify({ text, from, to }));
