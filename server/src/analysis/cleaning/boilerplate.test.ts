@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { BoilerplateIndex, deletionEdits, lineDeletionEdit, normaliseLine, residueShape } from './boilerplate';
+import { BoilerplateIndex, boilerplateKeys, deletionEdits, lineDeletionEdit, normaliseLine, residueShape } from './boilerplate';
 import { applyEdits } from '../applyEdits';
 import { randomTexts } from '../testing/randomText';
 
@@ -168,5 +168,30 @@ test('normaliseLine: the one-pass character check rewrites exactly what the two 
   const pieces = ['Word', ' ', '  ', '\t', '\u00a0', '\u200b', '\u2009', '\ufeff', '\u3000', '’', '“', '„', 'ʼ', '‘', '”', '•', '-', 'É', '.', 'x'];
   for (const line of randomTexts(pieces, 3000, 16, 99)) {
     assert.equal(normaliseLine(line), reference(line), JSON.stringify(line));
+  }
+});
+
+test('keystrokes: what a new version reuses from the last one gives what reading it afresh gives', () => {
+  const idx = corpus(5);
+  const base = STORY(3) + FOOTER + '\n  \nPlease wait\nVideo title here\nPlease wait\n' + STORY(4);
+  const pieces = ['x', ' ', '\n', 'Advertisement', '  ', '.', 'é', '\r\n', 'Sign', '"'];
+  const seen = (text: string) => ({ keys: boilerplateKeys(text), problems: idx.problemsFor('g.txt', text).map((p) => [p.start, p.end, p.message]) });
+  let text = base;
+  let edits = 0;
+  for (const insert of randomTexts(pieces, 400, 4, 11)) {
+    // One edit at a random place, often right at a line's end: a deletion, a replaced letter, an insertion.
+    let at = (text.length * ((edits * 7919) % 1000)) / 1000 | 0;
+    if (edits % 2 === 0) {
+      const end = text.indexOf('\n', at);
+      at = Math.max(0, (end < 0 ? text.length : end) - (edits % 5));
+    }
+    const kind = edits % 4;
+    if (kind === 0) text = text.slice(0, at) + text.slice(at + 3); // deletion
+    else if (kind === 1) text = text.slice(0, at) + (text[at] === 'Q' ? 'R' : 'Q') + text.slice(at + 1); // same length
+    else text = text.slice(0, at) + insert + text.slice(at);
+    edits++;
+    const incremental = seen(text); // the previous call read the previous version
+    idx.problemsFor('other.txt', 'An unrelated article\nwith other lines\n'); // forget the last version
+    assert.deepEqual(incremental, seen(text), JSON.stringify(text));
   }
 });

@@ -194,7 +194,7 @@ function hasLongQuotation(key: string): boolean {
 }
 
 function isProse(key: string): boolean {
-  return wordCount(key) >= 12 && /[.!?…"')]$/.test(key);
+  return wordCount(key, 12) >= 12 && /[.!?…"')]$/.test(key);
 }
 
 // ---------------------------------------------------------------------------
@@ -210,28 +210,40 @@ interface LineFact {
   key: string;
   shape: string | null;
   counted: boolean;
-  /** lineKeyHash(key). */
+  /** lineKeyHash(key) when counted. */
   hash: number;
-  /** isProse(key). */
-  prose: boolean;
 }
 
 /**
  * The lines and line facts of the last text read. A keystroke reads the same text twice: once for
  * the index keys (boilerplateKeys) and once for the problems (find); the facts are never mutated.
+ * The next text reuses what the last one said of the lines both share unchanged (a keystroke
+ * changes one line; the article's other lines were normalised and matched a moment ago).
  */
 let lastText: string | undefined;
 let lastFacts: { all: Line[]; facts: LineFact[] } | undefined;
 function linesAndFacts(text: string): { all: Line[]; facts: LineFact[] } {
   if (lastFacts && lastText === text) return lastFacts;
   const all = lines(text);
-  const result = { all, facts: lineFacts(text, all) };
+  const result = { all, facts: lineFacts(text, all, lastText, lastFacts?.facts) };
   lastText = text;
   lastFacts = result;
   return result;
 }
 
-function lineFacts(text: string, all: Line[]): LineFact[] {
+function lineFacts(text: string, all: Line[], previous?: string, previousFacts?: LineFact[]): LineFact[] {
+  // Content in the common prefix sits where it sat; in the common suffix, `delta` further on.
+  let prefix = 0;
+  let suffix = 0;
+  let byStart: Map<number, LineFact> | undefined;
+  if (previous !== undefined && previousFacts?.length) {
+    const limit = Math.min(previous.length, text.length);
+    while (prefix < limit && previous.charCodeAt(prefix) === text.charCodeAt(prefix)) prefix++;
+    while (suffix < limit - prefix && previous.charCodeAt(previous.length - 1 - suffix) === text.charCodeAt(text.length - 1 - suffix)) suffix++;
+    // Worth it when most of the text is shared (a new version of the same article), not for strangers.
+    if (2 * (prefix + suffix) >= text.length) byStart = new Map(previousFacts.map((f) => [f.cs, f]));
+  }
+  const delta = text.length - (previous?.length ?? 0);
   const out: LineFact[] = [];
   for (let index = 0; index < all.length; index++) {
     const line = all[index];
@@ -240,40 +252,34 @@ function lineFacts(text: string, all: Line[]): LineFact[] {
     if (cs === line.end) continue;
     let ce = line.end;
     while (ce > cs && isBlankChar(text.charCodeAt(ce - 1))) ce--;
-    const content = lineContent(text.slice(cs, ce));
-    if (content) out.push({ line, index, cs, ce, ...content });
+    let content: LineContent | null = null;
+    if (byStart) {
+      // The same characters as a line of the previous text: what they said still holds.
+      const shift = ce <= prefix ? 0 : cs >= text.length - suffix ? delta : undefined;
+      const same = shift === undefined ? undefined : byStart.get(cs - shift);
+      // (the key is copied: it may be a slice of the previous text, which must not stay alive through it)
+      if (same && same.ce === ce - shift!) content = { key: flatCopy(same.key), shape: same.shape, counted: same.counted, hash: same.hash };
+    }
+    content ??= lineContent(text.slice(cs, ce));
+    if (content) out.push({ line, index, cs, ce, key: content.key, shape: content.shape, counted: content.counted, hash: content.hash });
   }
   return out;
 }
 
-type LineContent = Pick<LineFact, 'key' | 'shape' | 'counted' | 'hash' | 'prose'>;
-
-/**
- * What a line's content says, by the content (null: nothing to index). A keystroke changes one
- * line of an open article, and its other lines are read again on every keystroke: normalising
- * them and matching the shapes was a tenth of the keystroke's analysis.
- */
-const contentCache = new Map<string, LineContent | null>();
-const CONTENT_CACHE_LINES = 4096;
-
-function lineContent(raw: string): LineContent | null {
-  const cached = contentCache.get(raw);
-  if (cached !== undefined) return cached;
-  const normal = normaliseLine(raw);
-  let content: LineContent | null = null;
-  if (normal) {
-    const key = flatCopy(normal); // kept in the cache: must not pin the text it was sliced from
-    const shape = shapeOfKey(key);
-    content = { key, shape, counted: shape !== null || countable(key, raw), hash: lineKeyHash(key), prose: isProse(key) };
-  }
-  if (contentCache.size >= CONTENT_CACHE_LINES) contentCache.clear();
-  contentCache.set(flatCopy(raw), content);
-  return content;
-}
+type LineContent = Pick<LineFact, 'key' | 'shape' | 'counted' | 'hash'>;
 
 /** A copy of `s` that shares no memory with the string it may be a slice of. */
 function flatCopy(s: string): string {
   return s.length < 13 ? s : (' ' + s).slice(1); // V8 slices strings of 13+ characters by reference
+}
+
+/** What a line's content says (null: nothing to index). */
+function lineContent(raw: string): LineContent | null {
+  const key = normaliseLine(raw);
+  if (!key) return null;
+  const shape = shapeOfKey(key);
+  const counted = shape !== null || countable(key, raw);
+  return { key, shape, counted, hash: counted ? lineKeyHash(key) : 0 };
 }
 
 function isBlankLine(text: string, l: Line): boolean {
@@ -474,7 +480,7 @@ export class BoilerplateIndex {
 
     // Repetition, with the headline, edge-block and syndicated-copy guards.
     const repeated = facts.map((f, i) => f.counted && counts[i] >= (i === 0 ? 2 * minFiles : minFiles));
-    const prose = facts.map((f) => f.prose);
+    const prose = facts.map((f) => isProse(f.key));
     let proseLines = 0;
     let repeatedProse = 0;
     for (let i = 0; i < n; i++) {
