@@ -89,10 +89,11 @@ export class LspClient {
     this.send({ jsonrpc: '2.0', method, params });
   }
 
-  async initialize(folder?: string): Promise<any> {
+  async initialize(folder?: string, initializationOptions?: unknown): Promise<any> {
     const rootUri = folder ? pathToFileURL(folder).href : null;
     const result = await this.request('initialize', {
       processId: process.pid,
+      initializationOptions,
       rootUri,
       workspaceFolders: folder ? [{ uri: rootUri, name: path.basename(folder) }] : null,
       capabilities: {

@@ -224,3 +224,43 @@ test('$/cancelRequest: a request cancelled while the server is busy is answered 
     await client.shutdown();
   }
 });
+
+test('warm start: a second server reads unchanged articles from the cache in the storage folder and answers the same', async () => {
+  const corpusDir = path.join(folder, 'warm');
+  const storage = path.join(folder, 'warm-storage');
+  const quote = '"The ferry will sail again before the first snow," said Harbour Master Ines Valko.';
+  const uris = ['north-gazette', 'lake-post', 'delta-wire'].map((outlet, i) =>
+    write(`warm/${outlet}.txt`, `${outlet} report ${i}\n\nThe crossing reopened on Monday. ${quote}\nTraffic was light.\n`),
+  );
+  const line = 2;
+  const character = `The crossing reopened on Monday. ${quote}`.indexOf('ferry');
+  const indexedLog = (client: LspClient) => until(async () => client.logs.find((l) => /indexed \d+ articles/.test(l)), (l) => l !== undefined);
+  const references = async (client: LspClient) =>
+    (await until(
+      () => client.request<any[]>('textDocument/references', { textDocument: { uri: uris[0] }, position: { line, character }, context: { includeDeclaration: true } }),
+      (r) => (r ?? []).length >= 3,
+    )) ?? [];
+
+  const cold = new LspClient();
+  let coldRefs: any[];
+  try {
+    await cold.initialize(corpusDir, { storagePath: storage });
+    assert.match((await indexedLog(cold))!, /indexed 3 articles in \d+ ms, 0 from the cache/);
+    coldRefs = await references(cold);
+    assert.equal(coldRefs.length, 3);
+  } finally {
+    await cold.shutdown();
+  }
+  assert.ok(fs.existsSync(path.join(storage, 'analysis-cache.bin')), 'the cache is written to the storage folder');
+
+  // One article changes while no server runs: it alone is analysed again.
+  fs.appendFileSync(new URL(uris[2]), 'A late update.\n');
+  const warm = new LspClient();
+  try {
+    await warm.initialize(corpusDir, { storagePath: storage });
+    assert.match((await indexedLog(warm))!, /indexed 3 articles in \d+ ms, 2 from the cache/);
+    assert.deepEqual(await references(warm), coldRefs);
+  } finally {
+    await warm.shutdown();
+  }
+});

@@ -48,6 +48,7 @@ export function startServer(connection: Connection): void {
   // Disk files are analysed in worker threads when the bundled worker is beside us.
   const analyzer = WorkerAnalyzer.create(path.join(__dirname, 'analysisWorker.js'));
   let cache = AnalysisCache.inFolder(undefined);
+  let cacheLoaded: Promise<void> = Promise.resolve();
   const corpus = new Corpus(workspace, resolveSettings(undefined), {
     analyzer,
     get cache() {
@@ -133,7 +134,7 @@ export function startServer(connection: Connection): void {
     // The warm-start cache lives in the editor's storage folder for this workspace.
     if (typeof init?.storagePath === 'string' && init.storagePath) {
       cache = AnalysisCache.inFolder(init.storagePath);
-      cache.load();
+      cacheLoaded = cache.loadAsync(); // indexing lists the corpus meanwhile
     }
     return {
       capabilities: {
@@ -187,6 +188,7 @@ export function startServer(connection: Connection): void {
     try {
       const count = await corpus.index(folders, {
         isCancelled: () => state.cancelled,
+        ready: cacheLoaded,
         report: (done, total) => {
           progress?.report(total ? Math.min(100, Math.round((done / total) * 100)) : 0, `${done} of ${total} articles`);
           sendStatus({ indexing: true, done, total });

@@ -88,3 +88,19 @@ test('analysis cache: retain drops files deleted meanwhile, and an unchanged cac
   assert.equal(fs.statSync(file).mtimeMs, 0, 'nothing changed: not written again');
   assert.ok(before > 0);
 });
+
+test('analysis cache: loadAsync gives what load gives, and keeps a file analysed while it was reading', async () => {
+  const dir = folder();
+  const cache = AnalysisCache.inFolder(dir);
+  for (let n = 0; n < 3; n++) cache.set(`file:///d/${n}.txt`, n, n, summarizeBytes(`file:///d/${n}.txt`, article(n)));
+  cache.save();
+  const loading = AnalysisCache.inFolder(dir);
+  const done = loading.loadAsync();
+  const newer = summarizeBytes('file:///d/1.txt', article(41));
+  loading.set('file:///d/1.txt', 1, 99, newer); // a watcher event handled before the read finished
+  await done;
+  assert.equal(loading.size, 3);
+  assert.equal(loading.get('file:///d/1.txt', 1, 99), newer);
+  assert.equal(loading.get('file:///d/1.txt', 1, 1), undefined, 'the cached older version is replaced');
+  assert.ok(loading.get('file:///d/2.txt', 2, 2));
+});

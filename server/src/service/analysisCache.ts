@@ -42,7 +42,24 @@ export class AnalysisCache {
     if (!this.file) return;
     try {
       // Read whole: at start-up nothing else is in memory yet, and one read is the fastest.
-      const data = fs.readFileSync(this.file);
+      this.parse(fs.readFileSync(this.file));
+    } catch {
+      // missing or unreadable: start empty
+    }
+  }
+
+  /** load(), reading the file off the main thread (the server lists the corpus meanwhile). */
+  async loadAsync(): Promise<void> {
+    if (!this.file) return;
+    try {
+      this.parse(await fs.promises.readFile(this.file));
+    } catch {
+      // missing or unreadable: start empty
+    }
+  }
+
+  private parse(data: Buffer): void {
+    try {
       const reader = { data, at: 0 };
       const header = readChunk(reader) as { format?: unknown; version?: unknown } | undefined;
       if (header?.format !== FORMAT || header.version !== analysisVersion) return;
@@ -51,9 +68,11 @@ export class AnalysisCache {
         if (!Array.isArray(chunk)) return;
         for (const [uri, entry] of chunk as Array<[string, Entry]>) entries.set(uri, entry);
       }
+      // Files analysed while the cache was being read are newer than what it says of them.
+      for (const [uri, entry] of this.entries) entries.set(uri, entry);
       this.entries = entries;
     } catch {
-      // missing, unreadable or damaged: start empty
+      // damaged: start empty
     }
   }
 

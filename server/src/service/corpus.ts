@@ -27,6 +27,8 @@ export interface IndexProgress {
   /** Called as files are indexed; `total` grows while folders are still being listed. */
   report(done: number, total: number): void;
   isCancelled(): boolean;
+  /** Files are read once this settles (the warm-start cache loading); listing starts at once. */
+  ready?: Promise<unknown>;
 }
 
 const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
@@ -196,6 +198,7 @@ export class Corpus {
       listing = false;
     })();
     const worker = async () => {
+      await progress?.ready;
       for (;;) {
         if (isCancelled()) return;
         const found = head < queue.length ? queue[head] : undefined;
