@@ -36,6 +36,8 @@ for (const c of countries) {
 }
 Object.assign(countryAlias, { 'U.S.': 'United States', 'U.S.A.': 'United States', America: 'United States',
   'U.K.': 'United Kingdom', Britain: 'United Kingdom', 'Great Britain': 'United Kingdom' });
+// the home nations (their own teams in sport) and names older news still uses
+for (const n of ['England', 'Scotland', 'Wales', 'Northern Ireland', 'Zaire', 'Burma', 'Yugoslavia', 'Soviet Union', 'Czechoslovakia', 'Ivory Coast']) countryAlias[n] ??= n;
 for (const v of Object.values(nat)) if (latin(v)) demonyms.add(v);
 const cityNames = new Set();
 for (const c of cities) {
