@@ -44,7 +44,7 @@ function tagRange(words: string[], from: number, to: number, out: Uint8Array): v
   }
 }
 
-interface Span { s: number; e: number; type: MentionType; k?: string; ks?: number; ke?: number } // token indices [s, e)
+interface Span { s: number; e: number; type: MentionType; k?: string; ks?: number; ke?: number; layout?: boolean } // token indices [s, e); layout: found by a newswire-layout rule (results line), never junk
 
 function lower(w: string): string {
   return w.toLowerCase();
@@ -164,7 +164,7 @@ function tagDocumentUnsafe(sentences: string[][]): string[][] {
   let spans = extendOrgs(norm, spansFromTags(norm, tags, 0, n, sentStart), n);
   const head = headlineTokens(tk);
   spans = applyRules(tk, spans, head);
-  spans = harmonise(foldHeadlines(tk, head), spans);
+  spans = harmonise(foldHeadlines(tk, head), spans, head);
   spans = dropJunk(tk, spans, head);
   const flat: string[] = new Array(n).fill('O');
   for (const sp of spans) {
@@ -325,7 +325,7 @@ function placesByEvidence(tk: Tokens, spans: Span[], votes: Map<string, Record<M
   }
 }
 
-function harmonise(tk: Tokens, spans: Span[]): Span[] {
+function harmonise(tk: Tokens, spans: Span[], head: Uint8Array): Span[] {
   const votes = new Map<string, Record<MentionType, number>>();
   const surname = new Map<string, number>();
   for (const sp of spans) {
@@ -417,9 +417,10 @@ function harmonise(tk: Tokens, spans: Span[]): Span[] {
       if (i + m > tk.norm.length) continue;
       let ok = true;
       for (let k = 0; k < m; k++) if (covered[i + k] || tk.norm[i + k] !== cand.toks[k] || (k > 0 && tk.sentStart[i + k])) { ok = false; break; }
-      // the next token must not continue a capitalised name
-      if (ok && i + m < tk.norm.length && isCap(tk.norm[i + m]) && !tk.sentStart[i + m] && /^\p{L}/u.test(tk.norm[i + m])) ok = false;
-      if (ok && i > 0 && isCap(tk.norm[i - 1]) && !tk.sentStart[i] && /^\p{L}/u.test(tk.norm[i - 1]) && !isTitleWord(tk.norm[i - 1]) && !isHonorific(tk.norm[i - 1])) ok = false;
+      // the next token must not continue a capitalised name (in an ALL-CAPS headline every word is capitalised:
+      // "BRANNVIK HOLD ROSENBORG" repeats the body's "Brannvik" and "Rosenborg")
+      if (ok && i + m < tk.norm.length && isCap(tk.norm[i + m]) && !tk.sentStart[i + m] && /^\p{L}/u.test(tk.norm[i + m]) && !(head[i + m] && isCapsHeadWord(tk, i + m))) ok = false;
+      if (ok && i > 0 && isCap(tk.norm[i - 1]) && !tk.sentStart[i] && /^\p{L}/u.test(tk.norm[i - 1]) && !isTitleWord(tk.norm[i - 1]) && !isHonorific(tk.norm[i - 1]) && !(head[i - 1] && isCapsHeadWord(tk, i - 1))) ok = false;
       if (ok) {
         added.push({ s: i, e: i + m, type: cand.type });
         i += m - 1;
@@ -432,6 +433,12 @@ function harmonise(tk: Tokens, spans: Span[]): Span[] {
     spans.sort((a, b) => a.s - b.s);
   }
   return spans;
+}
+
+/** A folded ALL-CAPS headline word that is a common word ("HOLD" -> "Hold"): no part of a name. */
+function isCapsHeadWord(tk: Tokens, k: number): boolean {
+  const w = tk.norm[k];
+  return COMMON_WORDS.has(w.toLowerCase()) || FUNCTION_WORDS.has(w.toLowerCase());
 }
 
 /**
@@ -489,7 +496,7 @@ function recognize(text: string): Mention[] {
   }
   const head = headlineTokens(tk);
   spans = applyRules(tk, spans, head);
-  spans = harmonise(foldHeadlines(tk, head), spans);
+  spans = harmonise(foldHeadlines(tk, head), spans, head);
   spans = dropJunk(tk, spans, head);
   const endAt = new Map<number, Span>();
   const startAt = new Map<number, Span>();
@@ -531,7 +538,15 @@ function isNameWord(w: string): boolean {
   return isCap(w) && isLetterStart(w);
 }
 function isPlaceName(s: string): boolean {
-  return CITIES.has(s) || COUNTRY_ALIAS.has(s);
+  if (CITIES.has(s) || COUNTRY_ALIAS.has(s)) return true;
+  // "SWEDEN", "NEW YORK" in ALL-CAPS lines
+  if (s.length < 4 || !/^[A-Z][A-Z .'-]+$/.test(s)) return false;
+  const t = titleCaps(s);
+  return CITIES.has(t) || COUNTRY_ALIAS.has(t);
+}
+/** "NEW YORK" -> "New York" (each ALL-CAPS word in Title Case). */
+function titleCaps(s: string): string {
+  return s.replace(/[A-Z]+/g, (w) => w[0] + w.slice(1).toLowerCase());
 }
 function isLowerWord(w: string): boolean {
   const c = w.charCodeAt(0);
@@ -579,6 +594,8 @@ function hasLetter(w: string): boolean {
   return false;
 }
 
+/** "ENGLAND V PAKISTAN", "Arsenal v Chelsea": the fixture's "versus" is between two names, never inside one. */
+const VERSUS = new Set(['v', 'V', 'v.', 'V.', 'vs', 'vs.', 'Vs', 'Vs.', 'VS', 'VS.']);
 const LEGAL_FORMS = new Set(['Corp', 'Corp.', 'Inc', 'Inc.', 'Ltd', 'Ltd.', 'Co', 'Co.', 'AG', 'GmbH', 'Plc', 'PLC', 'plc', 'SA', 'S.A.', 'NV', 'N.V.', 'BV', 'SpA', 'LLC', 'LP', 'Bhd', 'KK', 'AB', 'ASA', 'Oyj']);
 const DATE_TOKEN = /^(1[89]|20)\d\d-[01]\d-[0-3]\d$/;
 const SCORE = /^\d{1,3}$/;
@@ -620,7 +637,7 @@ function datelinesAndResults(tk: Tokens, spans: Span[]): Span[] {
         let j = k;
         while (j < e - 1 && isNameWord(words[j])) j++;
         if (j === k) { ok = false; break; }
-        parts.push({ s: k, e: j, type: 'place' });
+        parts.push({ s: k, e: j, type: 'place', layout: true });
         k = j;
       }
       if (ok && parts.length) add.push(...parts);
@@ -647,6 +664,7 @@ function datelinesAndResults(tk: Tokens, spans: Span[]): Span[] {
       if ((teams.length >= 2 || standings) && lowerWords <= 2) {
         for (const t of teams) {
           t.k = undefined;
+          t.layout = true;
           if (COUNTRY_ALIAS.has(key(tk, t))) t.type = 'place';
           add.push(t);
         }
@@ -766,6 +784,8 @@ function applyRules(tk: Tokens, spans: Span[], head: Uint8Array): Span[] {
     return sp.e > sp.s;
   });
   out = datelinesAndResults(tk, out);
+  out = versusPairs(tk, out, head);
+  out = scoreboardPeople(tk, out);
   // "Microsoft | Corp", "Daimler-Benz | AG": a legal-form suffix joins the name before it
   for (let x = 0; x < out.length; x++) {
     const sp = out[x];
@@ -800,7 +820,7 @@ function applyRules(tk: Tokens, spans: Span[], head: Uint8Array): Span[] {
   // 2. suffixes and heads: "Danube Wire" / "Acme Holdings" organisations, "Black Sea" places
   for (const sp of out) {
     if (sp.e - sp.s < 2) continue;
-    const last = words[sp.e - 1];
+    const last = isAllCapsWord(words[sp.e - 1]) && words[sp.e - 1].length > 3 ? titleCaps(words[sp.e - 1]) : words[sp.e - 1]; // "ROVERS" in a headline
     if (ORG_SUFFIXES.has(last) && sp.type !== 'organization') {
       if (!(sp.type === 'place' && last === 'United')) sp.type = 'organization';
     } else if (LOC_HEADS.has(last) && sp.type === 'organization') {
@@ -808,6 +828,18 @@ function applyRules(tk: Tokens, spans: Span[], head: Uint8Array): Span[] {
       for (let k = sp.s; k < sp.e - 1; k++) if (ORG_WORDS.has(lower(words[k]))) orgWord = true;
       if (!orgWord) sp.type = 'place';
     }
+  }
+  // "Halvorsen | Shipping ASA", "Oslo | Rovers": a name directly followed by an organisation span that opens with a
+  // suffix word or ends in a legal form is one organisation
+  for (let x = 0; x + 1 < out.length; x++) {
+    const a = out[x], b = out[x + 1];
+    if (a.e !== b.s || tk.sentStart[b.s] || a.type === 'person' && a.e - a.s >= 2) continue;
+    const first = isAllCapsWord(words[b.s]) ? titleCaps(words[b.s]) : words[b.s];
+    if (!(ORG_SUFFIXES.has(first) && !LOC_HEADS.has(first)) && !LEGAL_FORMS.has(words[b.e - 1])) continue;
+    a.e = b.e;
+    a.type = 'organization';
+    out.splice(x + 1, 1);
+    x--;
   }
   // 3. organisation cues before ("the company X", "the operator, X") or in apposition (", the Ruse company")
   for (const sp of out) {
@@ -885,6 +917,125 @@ function applyRules(tk: Tokens, spans: Span[], head: Uint8Array): Span[] {
   return out;
 }
 
+const DISMISSAL = new Set(['b', 'c', 'lbw', 'st', 'c&b']);
+const BOWLING_FIGURES = /^\d{1,2}(\.\d)?-\d{1,2}-\d{1,3}-\d{1,2}$/;
+const RUNS = /^\d{1,3}(-\d{1,2})?\*?$/;
+
+/**
+ * Scoreboards: names in a cricket batting line ("Lars Holm c Vik b Haugen 64", "Per Sorensen lbw b Berg 41"),
+ * before bowling figures ("Ola Vik 10-1-22-3") and scorers in parentheses after a score ("( Holm 64 , Vik 3-22 )",
+ * "( Dahl 34 )") are people (countries excepted).
+ */
+function scoreboardPeople(tk: Tokens, spans: Span[]): Span[] {
+  const words = tk.norm;
+  const n = words.length;
+  let add: Span[] | null = null;
+  const nameW = (w: string) => isNameWord(w) && !FUNCTION_FORMS.has(w) && !NOT_NAME.has(w.toLowerCase()) && !VERSUS.has(w) && !isAllCapsWord(w);
+  let s = 0;
+  while (s < n) {
+    let e = s + 1;
+    let digits = false;
+    for (let c = words[s].charCodeAt(0); ; ) {
+      if (c >= 48 && c <= 57) digits = true;
+      if (e >= n || tk.sentStart[e]) break;
+      c = words[e++].charCodeAt(0);
+    }
+    if (!digits) { s = e; continue; }
+    // a batting line: opens with a name, has a dismissal ("b", "lbw", "c", "st", "run out", "not out"), ends with runs
+    let batting = false;
+    if (nameW(words[s]) && RUNS.test(words[e - 1]) && e - s <= 14) {
+      for (let k = s + 1; k < e - 1; k++) {
+        const w = words[k];
+        if (DISMISSAL.has(w) || ((w === 'run' || w === 'not') && words[k + 1] === 'out')) { batting = true; break; }
+      }
+    }
+    let paren = 0;
+    for (let k = s; k < e; ) {
+      const w = words[k];
+      if (w === '(') paren++;
+      else if (w === ')') paren = Math.max(0, paren - 1);
+      if (!nameW(w)) { k++; continue; }
+      let j = k + 1;
+      while (j < e && j - k < 4 && nameW(words[j])) j++;
+      const next = j < e ? words[j] : '';
+      const person = batting || BOWLING_FIGURES.test(next) ||
+        (paren > 0 && (RUNS.test(next) || (next === 'not' && words[j + 1] === 'out')) && (k === s || /^[(,;]$/.test(words[k - 1])));
+      if (person && !isPlaceName(words.slice(k, j).join(' '))) (add ??= []).push({ s: k, e: j, type: 'person', layout: true });
+      k = j;
+    }
+    s = e;
+  }
+  if (!add) return spans;
+  return withoutOverlaps(spans, add, 0, n).concat(add).sort((a, b) => a.s - b.s);
+}
+
+/**
+ * Fixtures "Arsenal v Chelsea", "Sampras vs Ivanisevic", "NORWAY V SWEDEN": both sides of "v" are names of
+ * the same kind — people when the tagger read either side as a full name, else teams (organisations, also
+ * when named after a city; a country's team is a place). In mixed case a side is its run of capitalised words; in an ALL-CAPS line
+ * it is the tagger's span (or a lone place name).
+ */
+function versusPairs(tk: Tokens, spans: Span[], head: Uint8Array): Span[] {
+  const words = tk.norm;
+  const n = words.length;
+  let add: Span[] | null = null;
+  let spanAt: Int32Array | null = null;
+  for (let k = 1; k + 1 < n; k++) {
+    if (!VERSUS.has(words[k]) || tk.sentStart[k] || tk.sentStart[k + 1]) continue;
+    if (!spanAt) {
+      spanAt = new Int32Array(n).fill(-1);
+      spans.forEach((sp, x) => spanAt!.fill(x, sp.s, sp.e));
+    }
+    const nameW = (w: string) => isNameWord(w) && !FUNCTION_FORMS.has(w) && !NOT_NAME.has(w.toLowerCase()) && !VERSUS.has(w);
+    let ls: number, le = k, rs = k + 1, re: number;
+    if (head[k] && isAllCapsWord(words[k + 1])) {
+      const a = spanAt[k - 1], b = spanAt[k + 1];
+      ls = a >= 0 ? spans[a].s : isPlaceName(words[k - 1]) ? k - 1 : k;
+      le = a >= 0 ? Math.min(spans[a].e, k) : k;
+      re = b >= 0 ? spans[b].e : isPlaceName(words[k + 1]) ? k + 2 : k + 1;
+      if (b >= 0) rs = Math.max(spans[b].s, k + 1);
+    } else {
+      ls = k;
+      while (ls > 0 && k - ls < 4 && nameW(words[ls - 1]) && !tk.sentStart[ls]) ls--;
+      if (ls > 0 && k - ls < 4 && nameW(words[ls - 1]) && tk.sentStart[ls]) ls--;
+      re = k + 1;
+      while (re < n && re - k - 1 < 4 && nameW(words[re]) && !tk.sentStart[re]) re++;
+    }
+    if (ls >= le || rs >= re) continue;
+    let person = false;
+    // a full name on either side makes it a match between people; a lone word the tagger called a person is
+    // as likely a club ("Chelsea")
+    for (let x = ls; x < re; x++) {
+      const sp = spanAt[x] >= 0 ? spans[spanAt[x]] : null;
+      if (sp && sp.type === 'person' && sp.e - sp.s >= 2 && !(sp.s <= k && k < sp.e)) person = true; // not "NORWAY V SWEDEN" as one name
+    }
+    // clubs named after their city ("Halden v Brannvik") are organisations; national teams are places
+    const isCountry = (t: string) => COUNTRY_ALIAS.has(t) || COUNTRY_ALIAS.has(titleCaps(t));
+    const sideType = (a: number, b: number): MentionType => (person ? 'person' : isCountry(words.slice(a, b).join(' ')) ? 'place' : 'organization');
+    (add ??= []).push({ s: ls, e: le, type: sideType(ls, le), layout: true }, { s: rs, e: re, type: sideType(rs, re), layout: true });
+    k = re - 1;
+  }
+  if (!add) return spans;
+  return withoutOverlaps(spans, add, 0, n).concat(add).sort((a, b) => a.s - b.s);
+}
+
+/**
+ * "ENGLISH LEAGUE SOCCER - MANCHESTER UNITED WIN": up to four ALL-CAPS words opening a line before a dash or
+ * colon are a section label, not a name (a place or a known acronym there is kept: "BRAZIL - …").
+ */
+function inSectionLabel(tk: Tokens, sp: Span): boolean {
+  const words = tk.norm;
+  let b = sp.s;
+  while (b > 0 && !tk.sentStart[b] && sp.s - b < 4) b--;
+  if (!tk.sentStart[b]) return false;
+  let k = b;
+  while (k < words.length && k - b < 5 && isAllCapsWord(words[k]) && !(k > b && tk.sentStart[k])) k++;
+  if (k === b || k - b > 4 || k >= words.length || (words[k] !== '-' && words[k] !== '--' && words[k] !== ':') || sp.e > k) return false;
+  const surface = words.slice(sp.s, sp.e).map((w) => w[0] + w.slice(1).toLowerCase()).join(' ');
+  const raw = words.slice(sp.s, sp.e).join(' ');
+  return !(isPlaceName(surface) || isPlaceName(raw) || ORG_ALIAS.has(raw));
+}
+
 /**
  * Capitalised common words at a sentence start or in a headline ("Skip to main content", "Calls For Answers")
  * are not names unless the document also capitalises them mid-sentence or a gazetteer knows them.
@@ -941,6 +1092,8 @@ function dropJunk(tk: Tokens, spans: Span[], head: Uint8Array): Span[] {
   };
   const out: Span[] = [];
   for (const sp of spans) {
+    if (sp.layout) { out.push(sp); continue; }
+    if (head[sp.s] && inSectionLabel(tk, sp)) continue;
     if (headlineWord(sp)) continue;
     let s = sp.s;
     while (s < sp.e && junk(s) && (s === sp.s ? true : head[s] === 1)) s++;
