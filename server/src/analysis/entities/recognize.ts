@@ -7,7 +7,7 @@ import {
 } from './lexicon';
 import modelFile from './model.json';
 import { decodeModel, ModelFile } from './model';
-import { decode, sentenceFeatures, SentenceFeatures, TAGS, Weights } from './tagger';
+import { decode, sentenceFeatures, SentenceFeatures, TAGS, Weights, wordHash } from './tagger';
 import { normalizeToken, tokenize, Tokens } from './tokenize';
 
 export type MentionType = 'person' | 'organization' | 'place';
@@ -459,19 +459,25 @@ export function recognizeEntities(text: string): Mention[] {
  * Tags of recently seen sentences, by their words. A sentence's tags depend on its words alone, and a
  * keystroke changes one sentence of the document: the others are looked up instead of re-tagged.
  */
-const sentenceTags = new Map<string, Uint8Array>();
+const sentenceTags = new Map<number, { words: string[]; tags: Uint8Array }>();
 const SENTENCE_TAGS_MAX = 4096;
 
 function tagSentence(words: string[], from: number, to: number, out: Uint8Array): void {
-  const key = words.slice(from, to).join('\u0001');
-  const known = sentenceTags.get(key);
-  if (known) {
-    out.set(known, from);
-    return;
+  // key: a hash of the words' cached hashes (no joined string); the stored words confirm a hit
+  let h = to - from;
+  for (let i = from; i < to; i++) h = Math.imul(h ^ wordHash(words[i]), 0x9e3779b1) ^ (h >>> 15);
+  const known = sentenceTags.get(h);
+  if (known && known.words.length === to - from) {
+    let same = true;
+    for (let i = from; i < to; i++) if (known.words[i - from] !== words[i]) { same = false; break; }
+    if (same) {
+      out.set(known.tags, from);
+      return;
+    }
   }
   tagRange(words, from, to, out);
   if (sentenceTags.size >= SENTENCE_TAGS_MAX) sentenceTags.clear();
-  sentenceTags.set(key, out.slice(from, to));
+  sentenceTags.set(h, { words: words.slice(from, to), tags: out.slice(from, to) });
 }
 
 function recognize(text: string): Mention[] {
@@ -646,7 +652,8 @@ function datelinesAndResults(tk: Tokens, spans: Span[]): Span[] {
       const teams: Span[] = [];
       let k = s;
       while (k < e) {
-        const nameLike = (w: string) => isNameWord(w) && !FUNCTION_FORMS.has(w) && !NOT_NAME.has(w.toLowerCase());
+        // "KILLING 50 AND INJURING 60": common words of an ALL-CAPS line are no team names
+        const nameLike = (w: string) => isNameWord(w) && !FUNCTION_FORMS.has(w) && !NOT_NAME.has(w.toLowerCase()) && !(isAllCapsWord(w) && COMMON_WORDS.has(w.toLowerCase()));
         if (!nameLike(words[k])) { k++; continue; }
         let j = k;
         while (j < e && (nameLike(words[j]) || (j > k && (words[j] === '&' || PARTICLES.has(words[j]))))) j++;
@@ -834,7 +841,8 @@ function applyRules(tk: Tokens, spans: Span[], head: Uint8Array): Span[] {
   for (let x = 0; x + 1 < out.length; x++) {
     const a = out[x], b = out[x + 1];
     if (a.e !== b.s || tk.sentStart[b.s] || a.type === 'person' && a.e - a.s >= 2) continue;
-    const first = isAllCapsWord(words[b.s]) ? titleCaps(words[b.s]) : words[b.s];
+    const w = words[b.s];
+    const first = ORG_SUFFIXES.has(w) || !isAllCapsWord(w) ? w : titleCaps(w); // "AG" stays, "ROVERS" -> "Rovers"
     if (!(ORG_SUFFIXES.has(first) && !LOC_HEADS.has(first)) && !LEGAL_FORMS.has(words[b.e - 1])) continue;
     a.e = b.e;
     a.type = 'organization';
@@ -934,13 +942,16 @@ function scoreboardPeople(tk: Tokens, spans: Span[]): Span[] {
   let s = 0;
   while (s < n) {
     let e = s + 1;
-    let digits = false;
+    let digits = false, cue = false;
     for (let c = words[s].charCodeAt(0); ; ) {
       if (c >= 48 && c <= 57) digits = true;
+      else if (c === 40 || ((c === 98 || c === 99 || c === 108 || c === 115 || c === 110 || c === 114) && words[e - 1].length <= 3)) cue = true; // "(", b c lbw st not run
       if (e >= n || tk.sentStart[e]) break;
       c = words[e++].charCodeAt(0);
     }
-    if (!digits) { s = e; continue; }
+    // bowling figures "10-1-22-3" need no cue word
+    if (digits && !cue) for (let k = s; k < e; k++) if (words[k].length >= 7 && words[k].charCodeAt(0) <= 57 && BOWLING_FIGURES.test(words[k])) { cue = true; break; }
+    if (!digits || !cue) { s = e; continue; }
     // a batting line: opens with a name, has a dismissal ("b", "lbw", "c", "st", "run out", "not out"), ends with runs
     let batting = false;
     if (nameW(words[s]) && RUNS.test(words[e - 1]) && e - s <= 14) {
@@ -981,6 +992,8 @@ function versusPairs(tk: Tokens, spans: Span[], head: Uint8Array): Span[] {
   let add: Span[] | null = null;
   let spanAt: Int32Array | null = null;
   for (let k = 1; k + 1 < n; k++) {
+    const c = words[k].charCodeAt(0);
+    if ((c !== 118 && c !== 86) || words[k].length > 3) continue; // "v", "V", "vs", "Vs." (no Set lookup per token)
     if (!VERSUS.has(words[k]) || tk.sentStart[k] || tk.sentStart[k + 1]) continue;
     if (!spanAt) {
       spanAt = new Int32Array(n).fill(-1);
