@@ -275,3 +275,11 @@ test('scoreboards: batsmen, bowlers and scorers in parentheses are people', () =
   assert.ok(inn.includes('Tor/B-PER Haugen/I-PER 88') && inn.includes('Vik/B-PER 40'), inn);
   assert.ok(inn.startsWith('Norway/B-LOC'), inn);
 });
+
+test('ALL-CAPS lines: a name next to an organisation suffix the tagger left out forms the club', () => {
+  const tag = (l: string) => { const w = l.split(' '); const t = tagTokens(w); return w.map((x, i) => (t[i] === 'O' ? x : `${x}/${t[i]}`)).join(' '); };
+  // the tagger alone reads "UNITED" as the organisation and leaves "MANCHESTER" out
+  assert.equal(tag('ENGLISH LEAGUE SOCCER - MANCHESTER UNITED BEAT ARSENAL .').split(' - ')[1].split(' BEAT')[0], 'MANCHESTER/B-ORG UNITED/I-ORG');
+  // the tagger alone reads "NEWCASTLE" as a place and leaves "UNITED" out
+  assert.ok(tag('SOCCER - NEWCASTLE UNITED SIGN SHEARER .').includes('NEWCASTLE/B-ORG UNITED/I-ORG'));
+});

@@ -600,6 +600,11 @@ function hasLetter(w: string): boolean {
   return false;
 }
 
+/** An organisation suffix in its text form or in ALL CAPS ("United", "UNITED", "AG"). */
+function isSuffixWord(w: string): boolean {
+  return ORG_SUFFIXES.has(w) || (isAllCapsWord(w) && w.length > 3 && ORG_SUFFIXES.has(titleCaps(w)));
+}
+
 /** "ENGLAND V PAKISTAN", "Arsenal v Chelsea": the fixture's "versus" is between two names, never inside one. */
 const VERSUS = new Set(['v', 'V', 'v.', 'V.', 'vs', 'vs.', 'Vs', 'Vs.', 'VS', 'VS.']);
 const LEGAL_FORMS = new Set(['Corp', 'Corp.', 'Inc', 'Inc.', 'Ltd', 'Ltd.', 'Co', 'Co.', 'AG', 'GmbH', 'Plc', 'PLC', 'plc', 'SA', 'S.A.', 'NV', 'N.V.', 'BV', 'SpA', 'LLC', 'LP', 'Bhd', 'KK', 'AB', 'ASA', 'Oyj']);
@@ -848,6 +853,16 @@ function applyRules(tk: Tokens, spans: Span[], head: Uint8Array): Span[] {
     a.type = 'organization';
     out.splice(x + 1, 1);
     x--;
+  }
+  // "NEWCASTLE | UNITED", "MANCHESTER | UNITED" in ALL-CAPS lines: a name next to an organisation suffix the
+  // tagger left out takes it (or is taken in by it)
+  for (let x = 0; x < out.length; x++) {
+    const sp = out[x];
+    const next = x + 1 < out.length ? out[x + 1].s : n;
+    const prev = x > 0 ? out[x - 1].e : 0;
+    if (sp.e < next && sp.e < n && !tk.sentStart[sp.e] && isSuffixWord(words[sp.e])) { sp.e++; sp.type = 'organization'; }
+    else if (sp.e - sp.s === 1 && isSuffixWord(words[sp.s]) && sp.s > prev && !tk.sentStart[sp.s] && head[sp.s - 1] && isNameWord(words[sp.s - 1]) &&
+      !COMMON_WORDS.has(lower(words[sp.s - 1])) && !FUNCTION_FORMS.has(words[sp.s - 1]) && !(tk.sentStart[sp.s - 1] && words[sp.s] === '-')) { sp.s--; sp.type = 'organization'; }
   }
   // 3. organisation cues before ("the company X", "the operator, X") or in apposition (", the Ruse company")
   for (const sp of out) {
