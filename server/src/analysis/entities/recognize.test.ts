@@ -283,3 +283,14 @@ test('ALL-CAPS lines: a name next to an organisation suffix the tagger left out 
   // the tagger alone reads "NEWCASTLE" as a place and leaves "UNITED" out
   assert.ok(tag('SOCCER - NEWCASTLE UNITED SIGN SHEARER .').includes('NEWCASTLE/B-ORG UNITED/I-ORG'));
 });
+
+test('tagger restarts, organisation words after a "title", events', () => {
+  const tag = (l: string) => { const w = l.split(' '); const t = tagTokens(w); return w.map((x, i) => (t[i] === 'O' ? x : `${x}/${t[i]}`)).join(' '); };
+  // the tagger alone gives "Colin/B-PER Hale/B-PER"
+  assert.equal(tag('65 Colin Hale'), '65 Colin/B-PER Hale/I-PER');
+  // "Major" is a military title, but "League" makes it an organisation
+  assert.equal(tag('He plays in Major League Baseball .'), 'He plays in Major/B-ORG League/I-ORG Baseball/I-ORG .');
+  // tournaments are events (MISC in CoNLL terms): not an organisation
+  const ev = tag('Leading scores after the first round of the Dubai Desert Classic on Thursday :');
+  assert.ok(!ev.includes('Classic/'), ev);
+});

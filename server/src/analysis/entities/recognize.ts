@@ -71,7 +71,9 @@ function spansFromTags(words: string[], tags: Uint8Array, from: number, to: numb
     const type = TYPE_OF_TAG[t]!;
     const base = t % 2 === 1 ? t : t - 1;
     let j = i + 1;
-    while (j < to && tags[j] === base + 1) j++;
+    // "Colin/B-PER Hale/B-PER": the greedy tagger sometimes restarts a name; two names of one type with nothing
+    // between them are (almost never in news) two entities
+    while (j < to && (tags[j] === base + 1 || (tags[j] === base && isNameWord(words[j]) && isNameWord(words[j - 1])))) j++;
     // do not let a span run across a sentence boundary
     if (sentStart) for (let k = i + 1; k < j; k++) if (sentStart[k]) { j = k; break; }
     let s = i;
@@ -131,7 +133,8 @@ function splitTitled(words: string[], sp: Span): Span[] {
   let p = -1;
   for (let k = sp.s; k < sp.e - 1; k++) if (TITLE_HEADS.has(lower(words[k]))) p = k;
   if (p < 0) return [sp];
-  for (let k = p + 1; k < sp.e; k++) if (!isCap(words[k]) || isTitleWord(words[k])) return [sp];
+  // "Major League Baseball": an organisation word after the "title" means it was no title
+  for (let k = p + 1; k < sp.e; k++) if (!isCap(words[k]) || isTitleWord(words[k]) || ORG_WORDS.has(lower(words[k])) || ORG_SUFFIXES.has(words[k])) return [sp];
   return [{ s: p + 1, e: sp.e, type: 'person' }];
 }
 
@@ -600,6 +603,9 @@ function hasLetter(w: string): boolean {
   return false;
 }
 
+/** Last words of event names (tournaments, games, prizes). */
+const EVENT_HEADS = new Set(['Cup', 'Open', 'Classic', 'Championship', 'Championships', 'Masters', 'Trophy', 'Games', 'Olympics', 'Prix', 'Rally', 'Marathon', 'Invitational', 'Grand Slam']);
+
 /** An organisation suffix in its text form or in ALL CAPS ("United", "UNITED", "AG"). */
 function isSuffixWord(w: string): boolean {
   return ORG_SUFFIXES.has(w) || (isAllCapsWord(w) && w.length > 3 && ORG_SUFFIXES.has(titleCaps(w)));
@@ -864,6 +870,12 @@ function applyRules(tk: Tokens, spans: Span[], head: Uint8Array): Span[] {
     else if (sp.e - sp.s === 1 && isSuffixWord(words[sp.s]) && sp.s > prev && !tk.sentStart[sp.s] && head[sp.s - 1] && isNameWord(words[sp.s - 1]) &&
       !COMMON_WORDS.has(lower(words[sp.s - 1])) && !FUNCTION_FORMS.has(words[sp.s - 1]) && !(tk.sentStart[sp.s - 1] && words[sp.s] === '-')) { sp.s--; sp.type = 'organization'; }
   }
+  // "Dubai Desert Classic", "World Cup", "U.S. Open": events are no person, organisation or place (CoNLL MISC)
+  out = out.filter((sp) => {
+    const last = words[sp.e - 1];
+    const l = isAllCapsWord(last) ? titleCaps(last) : last;
+    return !(EVENT_HEADS.has(l) && (sp.e - sp.s >= 2 || l === 'Olympics'));
+  });
   // 3. organisation cues before ("the company X", "the operator, X") or in apposition (", the Ruse company")
   for (const sp of out) {
     if (sp.type === 'organization') continue;
