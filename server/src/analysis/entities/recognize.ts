@@ -661,6 +661,18 @@ function datelinesAndResults(tk: Tokens, spans: Span[]): Span[] {
     } else {
       // results / standings: name followed by small integers
       const teams: Span[] = [];
+      // the line is "Name+ N Name+ N", perhaps followed by "( …"
+      const bareResult = (): boolean => {
+        let x = s, parts = 0;
+        while (x < e && words[x] !== '(') {
+          const y = x;
+          while (x < e && isNameWord(words[x])) x++;
+          if (x === y || x >= e || !SCORE.test(words[x])) return false;
+          x++;
+          parts++;
+        }
+        return parts === 2;
+      };
       let k = s;
       while (k < e) {
         // "KILLING 50 AND INJURING 60": common words of an ALL-CAPS line are no team names
@@ -668,8 +680,9 @@ function datelinesAndResults(tk: Tokens, spans: Span[]): Span[] {
         if (!nameLike(words[k])) { k++; continue; }
         let j = k;
         while (j < e && (nameLike(words[j]) || (j > k && (words[j] === '&' || PARTICLES.has(words[j]))))) j++;
-        // scorers in parentheses "( Mark Waugh 73 )", and full names the tagger found, are people
-        if ((k > s && words[k - 1] === '(') || personAt(k)) { k = j; continue; }
+        // scorers in parentheses "( Mark Waugh 73 )", and full names the tagger found, are people, except in a
+        // bare result "Atletico Madrid 0 Deportivo Coruna 0"
+        if ((k > s && words[k - 1] === '(') || (personAt(k) && !bareResult())) { k = j; continue; }
         let nums = 0;
         while (j + nums < e && SCORE.test(words[j + nums])) nums++;
         if (nums >= 1 && j - k <= 4) teams.push({ s: k, e: j, type: 'organization' });
