@@ -7,7 +7,7 @@ import {
 } from './lexicon';
 import modelFile from './model.json';
 import { decodeModel, ModelFile } from './model';
-import { decode, sentenceFeatures, SentenceFeatures, TAGS, Weights, wordHash } from './tagger';
+import { decode, sentenceFeatures, SentenceFeatures, TAGS, Weights } from './tagger';
 import { normalizeToken, tokenize, Tokens } from './tokenize';
 
 export type MentionType = 'person' | 'organization' | 'place';
@@ -181,7 +181,16 @@ function tagDocumentUnsafe(sentences: string[][]): string[][] {
 }
 
 function isAllCapsWord(w: string): boolean {
-  return w.length >= 2 && /^[A-Z][A-Z.'-]*$/.test(w);
+  // /^[A-Z][A-Z.'-]*$/ with at least two characters, without the regex (called for many tokens)
+  const n = w.length;
+  if (n < 2) return false;
+  let c = w.charCodeAt(0);
+  if (c < 65 || c > 90) return false;
+  for (let i = 1; i < n; i++) {
+    c = w.charCodeAt(i);
+    if ((c < 65 || c > 90) && c !== 46 && c !== 39 && c !== 45) return false;
+  }
+  return true;
 }
 
 /** "LUCCA, Italy (AP) —" / "MOSCOW —": all-caps words opening a line followed by a dateline marker. */
@@ -462,25 +471,19 @@ export function recognizeEntities(text: string): Mention[] {
  * Tags of recently seen sentences, by their words. A sentence's tags depend on its words alone, and a
  * keystroke changes one sentence of the document: the others are looked up instead of re-tagged.
  */
-const sentenceTags = new Map<number, { words: string[]; tags: Uint8Array }>();
+const sentenceTags = new Map<string, Uint8Array>();
 const SENTENCE_TAGS_MAX = 4096;
 
 function tagSentence(words: string[], from: number, to: number, out: Uint8Array): void {
-  // key: a hash of the words' cached hashes (no joined string); the stored words confirm a hit
-  let h = to - from;
-  for (let i = from; i < to; i++) h = Math.imul(h ^ wordHash(words[i]), 0x9e3779b1) ^ (h >>> 15);
-  const known = sentenceTags.get(h);
-  if (known && known.words.length === to - from) {
-    let same = true;
-    for (let i = from; i < to; i++) if (known.words[i - from] !== words[i]) { same = false; break; }
-    if (same) {
-      out.set(known.tags, from);
-      return;
-    }
+  const key = words.slice(from, to).join('\u0001');
+  const known = sentenceTags.get(key);
+  if (known) {
+    out.set(known, from);
+    return;
   }
   tagRange(words, from, to, out);
   if (sentenceTags.size >= SENTENCE_TAGS_MAX) sentenceTags.clear();
-  sentenceTags.set(h, { words: words.slice(from, to), tags: out.slice(from, to) });
+  sentenceTags.set(key, out.slice(from, to));
 }
 
 function recognize(text: string): Mention[] {
@@ -985,7 +988,7 @@ function scoreboardPeople(tk: Tokens, spans: Span[]): Span[] {
     let digits = false, cue = false;
     for (let c = words[s].charCodeAt(0); ; ) {
       if (c >= 48 && c <= 57) digits = true;
-      else if (c === 40 || ((c === 98 || c === 99 || c === 108 || c === 115 || c === 110 || c === 114) && words[e - 1].length <= 3)) cue = true; // "(", b c lbw st not run
+      else if (c === 40 || ((c === 98 || c === 99 || c === 108 || c === 115 || c === 110 || c === 114) && words[e - 1].length <= 3 && (DISMISSAL.has(words[e - 1]) || words[e - 1] === 'not' || words[e - 1] === 'run'))) cue = true; // "(", b c lbw st not run
       if (e >= n || tk.sentStart[e]) break;
       c = words[e++].charCodeAt(0);
     }

@@ -128,11 +128,6 @@ export function wordInfo(w: string): Int32Array {
   return info;
 }
 
-/** A 32-bit hash of the word (cached with its features). */
-export function wordHash(w: string): number {
-  return wordInfo(w)[I_W];
-}
-
 /** Title-case an ALL-CAPS word for headline sentences ("PUTIN" -> "Putin"); short acronyms stay. */
 function foldCaps(w: string): string {
   const l = w.toLowerCase();
