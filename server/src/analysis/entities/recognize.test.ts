@@ -20,10 +20,13 @@ test('held-out shared data: per-type P/R/F1 (token-level input)', { skip: !has(D
   const gmb = evalSet('GMB dev', `${DATA}/gmb/dev.txt`);
   const wg = evalSet('WikiGold held-out', `${DATA}/wikigold/all.txt`, (s) => splitWikiGold(s).heldOut);
   const uner = evalSet('UNER-EWT dev', `${DATA}/uner-en-ewt/dev.txt`);
-  assert.ok(gmb.ALL.f >= 0.87, `GMB dev F1 ${gmb.ALL.f}`);
-  assert.ok(gmb.PER.f >= 0.85 && gmb.LOC.f >= 0.92 && gmb.ORG.f >= 0.72);
-  assert.ok(wg.ALL.f >= 0.56, `WikiGold F1 ${wg.ALL.f}`);
-  assert.ok(uner.ALL.f >= 0.56, `UNER F1 ${uner.ALL.f}`);
+  // ALL-CAPS copy of WikiGold held-out: headline robustness (newswire headlines and some tables are ALL CAPS)
+  const wgUp = evalSet('WikiGold held-out CAPS', `${DATA}/wikigold/all.txt`, (s) => splitWikiGold(s).heldOut.map((x) => ({ words: x.words.map((w) => w.toUpperCase()), tags: x.tags })));
+  assert.ok(gmb.ALL.f >= 0.88, `GMB dev F1 ${gmb.ALL.f}`);
+  assert.ok(gmb.PER.f >= 0.86 && gmb.LOC.f >= 0.93 && gmb.ORG.f >= 0.73);
+  assert.ok(wg.ALL.f >= 0.58, `WikiGold F1 ${wg.ALL.f}`);
+  assert.ok(uner.ALL.f >= 0.585, `UNER F1 ${uner.ALL.f}`);
+  assert.ok(wgUp.ALL.f >= 0.45, `WikiGold ALL-CAPS F1 ${wgUp.ALL.f}`);
   // WikiGold held-out by document (-DOCSTART-): document-level consistency across the sentences
   const held = splitWikiGold(readConll(fs.readFileSync(`${DATA}/wikigold/all.txt`, 'utf8'))).heldOut;
   const gold: string[][] = [], pred: string[][] = [];
@@ -33,7 +36,7 @@ test('held-out shared data: per-type P/R/F1 (token-level input)', { skip: !has(D
   flush();
   const wgDoc = scoreSpans(gold, pred);
   console.log(`[ner] ${'WikiGold held-out doc'.padEnd(22)} ${formatScores(wgDoc)}`);
-  assert.ok(wgDoc.ALL.f >= 0.58, `WikiGold by document F1 ${wgDoc.ALL.f}`);
+  assert.ok(wgDoc.ALL.f >= 0.62, `WikiGold by document F1 ${wgDoc.ALL.f}`);
 });
 
 // Original news-like fixtures; [[text|T]] marks a gold mention (P person, O organization, L place).
@@ -93,7 +96,7 @@ test('own news-like fixtures: per-type P/R/F1 on raw text', () => {
   }
   assert.ok(f(cnt.all).f >= FIXTURE_FLOOR, `fixtures F1 ${f(cnt.all).f}`);
 });
-const FIXTURE_FLOOR = 0.8;
+const FIXTURE_FLOOR = 0.92;
 
 const find = (ms: Mention[], text: string) => ms.find((m) => m.text === text);
 
