@@ -56,7 +56,7 @@ function rng(seed: number) {
     return s / 4294967296;
   };
 }
-const SEED = Number(arg('seed', '2'));
+const SEED = Number(arg('seed', '3'));
 // Several perceptrons trained on different shuffles, weights averaged (a linear model, so this is the
 // ensemble of their scores): steadier than one run, whose held-out F1 moves by +-1 with the shuffle.
 const ENSEMBLE = Number(arg('ensemble', '1'));

@@ -606,6 +606,9 @@ function hasLetter(w: string): boolean {
   return false;
 }
 
+/** Club names' last words in ALL CAPS ("MANCHESTER UNITED", "BLACKBURN ROVERS"). */
+const CLUB_SUFFIXES = new Set(['UNITED', 'ROVERS', 'WANDERERS', 'ATHLETIC', 'FC', 'ALBION', 'RANGERS', 'HOTSPUR']);
+
 /** Last words of event names (tournaments, games, prizes). */
 const EVENT_HEADS = new Set(['Cup', 'Open', 'Classic', 'Championship', 'Championships', 'Masters', 'Trophy', 'Games', 'Olympics', 'Prix', 'Rally', 'Marathon', 'Invitational', 'Grand Slam']);
 
@@ -892,6 +895,19 @@ function applyRules(tk: Tokens, spans: Span[], head: Uint8Array): Span[] {
     const l = isAllCapsWord(last) ? titleCaps(last) : last;
     return !(EVENT_HEADS.has(l) && (sp.e - sp.s >= 2 || l === 'Olympics'));
   });
+  // "MANCHESTER UNITED" untagged in an ALL-CAPS line: a name word and a club suffix are one organisation
+  {
+    let covered: Uint8Array | null = null;
+    const extra: Span[] = [];
+    for (let k = 1; k < n; k++) {
+      if (!head[k] || !CLUB_SUFFIXES.has(words[k]) || tk.sentStart[k]) continue;
+      const p = words[k - 1];
+      if (!isAllCapsWord(p) || p.length < 3 || COMMON_WORDS.has(p.toLowerCase()) || FUNCTION_FORMS.has(p) || COUNTRY_ALIAS.has(titleCaps(p))) continue;
+      if (!covered) { covered = new Uint8Array(n); for (const sp of out) covered.fill(1, sp.s, sp.e); }
+      if (!covered[k] && !covered[k - 1]) extra.push({ s: k - 1, e: k + 1, type: 'organization' });
+    }
+    if (extra.length) out = out.concat(extra).sort((a, b) => a.s - b.s);
+  }
   // 3. organisation cues before ("the company X", "the operator, X") or in apposition (", the Ruse company")
   for (const sp of out) {
     if (sp.type === 'organization') continue;
