@@ -628,7 +628,7 @@ const SCORE = /^\d{1,3}$/;
  * results "Arsenal 2 Southampton 0" and standings rows "Barcelona 10 7 2 1 22 10 23" (teams: organisations,
  * countries stay places).
  */
-function datelinesAndResults(tk: Tokens, spans: Span[]): Span[] {
+function datelinesAndResults(tk: Tokens, spans: Span[], digitLines: number[]): Span[] {
   const words = tk.norm;
   const n = words.length;
   const add: Span[] = [];
@@ -650,6 +650,7 @@ function datelinesAndResults(tk: Tokens, spans: Span[]): Span[] {
       c = words[e++].charCodeAt(0);
     }
     if (!digits) { s = e; continue; } // both layouts need numbers
+    digitLines.push(s, e);
     // dateline: capitalised words [, capitalised words] then a date, nothing else
     if (e - s >= 2 && e - s <= 8 && DATE_TOKEN.test(words[e - 1])) {
       let k = s;
@@ -820,9 +821,10 @@ function applyRules(tk: Tokens, spans: Span[], head: Uint8Array): Span[] {
     while (sp.e > sp.s && !hasLetter(words[sp.e - 1])) sp.e--;
     return sp.e > sp.s;
   });
-  out = datelinesAndResults(tk, out);
+  const digitLines: number[] = []; // [start, end) of the lines with numbers, for the scoreboard rule
+  out = datelinesAndResults(tk, out, digitLines);
   out = versusPairs(tk, out, head);
-  out = scoreboardPeople(tk, out);
+  out = scoreboardPeople(tk, out, digitLines);
   // "Microsoft | Corp", "Daimler-Benz | AG": a legal-form suffix joins the name before it
   for (let x = 0; x < out.length; x++) {
     const sp = out[x];
@@ -993,24 +995,22 @@ const RUNS = /^\d{1,3}(-\d{1,2})?\*?$/;
  * before bowling figures ("Ola Vik 10-1-22-3") and scorers in parentheses after a score ("( Holm 64 , Vik 3-22 )",
  * "( Dahl 34 )") are people (countries excepted).
  */
-function scoreboardPeople(tk: Tokens, spans: Span[]): Span[] {
+function scoreboardPeople(tk: Tokens, spans: Span[], digitLines: number[]): Span[] {
   const words = tk.norm;
   const n = words.length;
   let add: Span[] | null = null;
   const nameW = (w: string) => isNameWord(w) && !FUNCTION_FORMS.has(w) && !NOT_NAME.has(w.toLowerCase()) && !VERSUS.has(w) && !isAllCapsWord(w);
-  let s = 0;
-  while (s < n) {
-    let e = s + 1;
-    let digits = false, cue = false;
-    for (let c = words[s].charCodeAt(0); ; ) {
-      if (c >= 48 && c <= 57) digits = true;
-      else if (c === 40 || ((c === 98 || c === 99 || c === 108 || c === 115 || c === 110 || c === 114) && words[e - 1].length <= 3 && (DISMISSAL.has(words[e - 1]) || words[e - 1] === 'not' || words[e - 1] === 'run'))) cue = true; // "(", b c lbw st not run
-      if (e >= n || tk.sentStart[e]) break;
-      c = words[e++].charCodeAt(0);
+  for (let li = 0; li < digitLines.length; li += 2) {
+    const s = digitLines[li], e = digitLines[li + 1];
+    let cue = false;
+    for (let k = s; k < e && !cue; k++) {
+      const w = words[k];
+      const c = w.charCodeAt(0);
+      if (c === 40 || ((c === 98 || c === 99 || c === 108 || c === 115 || c === 110 || c === 114) && w.length <= 3 && (DISMISSAL.has(w) || w === 'not' || w === 'run'))) cue = true; // "(", b c lbw st not run
+      // bowling figures "10-1-22-3"
+      else if (c <= 57 && w.length >= 7 && BOWLING_FIGURES.test(w)) cue = true;
     }
-    // bowling figures "10-1-22-3" need no cue word
-    if (digits && !cue) for (let k = s; k < e; k++) if (words[k].length >= 7 && words[k].charCodeAt(0) <= 57 && BOWLING_FIGURES.test(words[k])) { cue = true; break; }
-    if (!digits || !cue) { s = e; continue; }
+    if (!cue) continue;
     // a batting line: opens with a name, has a dismissal ("b", "lbw", "c", "st", "run out", "not out"), ends with runs
     let batting = false;
     if (nameW(words[s]) && RUNS.test(words[e - 1]) && e - s <= 14) {
@@ -1033,7 +1033,6 @@ function scoreboardPeople(tk: Tokens, spans: Span[]): Span[] {
       if (person && !isPlaceName(words.slice(k, j).join(' '))) (add ??= []).push({ s: k, e: j, type: 'person', layout: true });
       k = j;
     }
-    s = e;
   }
   if (!add) return spans;
   return withoutOverlaps(spans, add, 0, n).concat(add).sort((a, b) => a.s - b.s);
