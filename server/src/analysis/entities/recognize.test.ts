@@ -279,6 +279,8 @@ test('scoreboards: batsmen, bowlers and scorers in parentheses are people', () =
   const inn = tag('Norway 213-5 ( Tor Haugen 88 not out , Vik 40 )');
   assert.ok(inn.includes('Tor/B-PER Haugen/I-PER 88') && inn.includes('Vik/B-PER 40'), inn);
   assert.ok(inn.startsWith('Norway/B-LOC'), inn);
+  // results rows: a full name before a country in parentheses is an athlete (the tagger alone reads an organisation)
+  assert.equal(tag('3. Ato Boldon ( Trinidad ) 10.05'), '3. Ato/B-PER Boldon/I-PER ( Trinidad/B-LOC ) 10.05');
 });
 
 test('ALL-CAPS lines: a name next to an organisation suffix the tagger left out forms the club', () => {

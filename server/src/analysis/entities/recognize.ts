@@ -606,6 +606,11 @@ function hasLetter(w: string): boolean {
   return false;
 }
 
+function hasOrgWord(words: string[], s: number, e: number): boolean {
+  for (let k = s; k < e; k++) if (ORG_WORDS.has(lower(words[k])) || ORG_SUFFIXES.has(words[k])) return true;
+  return false;
+}
+
 /** Club names' last words in ALL CAPS ("MANCHESTER UNITED", "BLACKBURN ROVERS"). */
 const CLUB_SUFFIXES = new Set(['UNITED', 'ROVERS', 'WANDERERS', 'ATHLETIC', 'FC', 'ALBION', 'RANGERS', 'HOTSPUR']);
 
@@ -992,8 +997,9 @@ const RUNS = /^\d{1,3}(-\d{1,2})?\*?$/;
 
 /**
  * Scoreboards: names in a cricket batting line ("Lars Holm c Vik b Haugen 64", "Per Sorensen lbw b Berg 41"),
- * before bowling figures ("Ola Vik 10-1-22-3") and scorers in parentheses after a score ("( Holm 64 , Vik 3-22 )",
- * "( Dahl 34 )") are people (countries excepted).
+ * before bowling figures ("Ola Vik 10-1-22-3"), scorers in parentheses after a score ("( Holm 64 , Vik 3-22 )",
+ * "( Dahl 34 )") and full names before a country in parentheses in a results line ("2. Ato Boldon ( Trinidad )
+ * 10.05") are people (countries excepted).
  */
 function scoreboardPeople(tk: Tokens, spans: Span[], digitLines: number[]): Span[] {
   const words = tk.norm;
@@ -1028,7 +1034,14 @@ function scoreboardPeople(tk: Tokens, spans: Span[], digitLines: number[]): Span
       let j = k + 1;
       while (j < e && j - k < 4 && nameW(words[j])) j++;
       const next = j < e ? words[j] : '';
-      const person = batting || BOWLING_FIGURES.test(next) ||
+      // "3. Ato Boldon ( Trinidad ) 10.05": a full name before a country in parentheses is an athlete
+      let athlete = false;
+      if (next === '(' && j - k >= 2 && !hasOrgWord(words, k, j)) {
+        let q = j + 1;
+        while (q < e && q - j <= 3 && words[q] !== ')') q++;
+        athlete = q < e && q > j + 1 && words[q] === ')' && isPlaceName(words.slice(j + 1, q).join(' '));
+      }
+      const person = batting || athlete || BOWLING_FIGURES.test(next) ||
         (paren > 0 && (RUNS.test(next) || (next === 'not' && words[j + 1] === 'out')) && (k === s || /^[(,;]$/.test(words[k - 1])));
       if (person && !isPlaceName(words.slice(k, j).join(' '))) (add ??= []).push({ s: k, e: j, type: 'person', layout: true });
       k = j;
