@@ -302,4 +302,11 @@ test('tagger restarts, organisation words after a "title", events', () => {
   // tournaments are events (MISC in CoNLL terms): not an organisation
   const ev = tag('Leading scores after the first round of the Dubai Desert Classic on Thursday :');
   assert.ok(!ev.includes('Classic/'), ev);
+  // a lone "CUP" (the tagger alone reads a person) is no name either
+  assert.equal(tag('SOCCER - NORWEGIAN CUP SEMI-FINAL RESULT .'), 'SOCCER - NORWEGIAN CUP SEMI-FINAL RESULT .');
+});
+
+test('a team of a results line stays an organisation where the tagger reads a person elsewhere in the document', () => {
+  const doc = [['Brannvik', '2', 'Halden', '1'], ['Brannvik', 'coach', 'Lars', 'Vik', 'said', 'the', 'team', 'deserved', 'it', '.']];
+  assert.equal(tagDocument(doc)[1][0], 'B-ORG');
 });

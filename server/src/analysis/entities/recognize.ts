@@ -344,7 +344,7 @@ function harmonise(tk: Tokens, spans: Span[], head: Uint8Array): Span[] {
     const k = key(tk, sp);
     let v = votes.get(k);
     if (!v) votes.set(k, (v = { person: 0, organization: 0, place: 0 }));
-    v[sp.type]++;
+    v[sp.type] += sp.layout ? 2 : 1; // a layout (results line, dateline, scoreboard) is surer of the type than the tagger
     if (sp.type === 'person' && sp.e - sp.s >= 2) {
       const last = tk.norm[sp.e - 1];
       surname.set(last, (surname.get(last) ?? 0) + 1);
@@ -900,7 +900,7 @@ function applyRules(tk: Tokens, spans: Span[], head: Uint8Array): Span[] {
   out = out.filter((sp) => {
     const last = words[sp.e - 1];
     const l = isAllCapsWord(last) ? titleCaps(last) : last;
-    return !(EVENT_HEADS.has(l) && (sp.e - sp.s >= 2 || l === 'Olympics'));
+    return !(EVENT_HEADS.has(l) && (sp.e - sp.s >= 2 || l !== 'Masters')); // "Masters" alone may be a surname
   });
   // "MANCHESTER UNITED" untagged in an ALL-CAPS line: a name word and a club suffix are one organisation
   {
