@@ -310,3 +310,9 @@ test('a team of a results line stays an organisation where the tagger reads a pe
   const doc = [['Brannvik', '2', 'Halden', '1'], ['Brannvik', 'coach', 'Lars', 'Vik', 'said', 'the', 'team', 'deserved', 'it', '.']];
   assert.equal(tagDocument(doc)[1][0], 'B-ORG');
 });
+
+test('a list of full names, two of them read as people, is a list of people', () => {
+  const tag = (l: string) => { const w = l.split(' '); const t = tagTokens(w); return w.map((x, i) => (t[i] === 'O' ? x : `${x}/${t[i]}`)).join(' '); };
+  // the tagger alone leaves "Knut Lie" out ("lie" is a common word)
+  assert.equal(tag('Squad : Tor Haugen , Erik Dahl , Knut Lie .'), 'Squad : Tor/B-PER Haugen/I-PER , Erik/B-PER Dahl/I-PER , Knut/B-PER Lie/I-PER .');
+});

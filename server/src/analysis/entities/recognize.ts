@@ -611,6 +611,58 @@ function hasOrgWord(words: string[], s: number, e: number): boolean {
   return false;
 }
 
+/**
+ * Lists of people ("Squad : Tor Haugen , Erik Dahl , Knut Lie .", line-ups, casts): in a sentence of three or
+ * more comma / semicolon separated items where at least two items are full names the tagger read as people
+ * (and they are at least half of the name-like items), every item that is a run of 2–4 capitalised words is a
+ * person (not place names, not names with an organisation word).
+ */
+function nameLists(tk: Tokens, spans: Span[]): Span[] {
+  const words = tk.norm;
+  const n = words.length;
+  let add: Span[] | null = null;
+  let si = 0;
+  let s = 0;
+  while (s < n) {
+    let e = s + 1;
+    let seps = 0;
+    for (;;) {
+      const w = words[e - 1];
+      if (w === ',' || w === ';') seps++;
+      if (e >= n || tk.sentStart[e]) break;
+      e++;
+    }
+    if (seps < 2) { s = e; continue; }
+    while (si < spans.length && spans[si].e <= s) si++;
+    // items: runs between separators, leading numbers / dashes / "and" stripped
+    const items: Array<[number, number]> = [];
+    let a = s;
+    for (let k = s; k <= e; k++) {
+      const w = k < e ? words[k] : '.';
+      if (w === ',' || w === ';' || w === ':' || w === '(' || w === ')' || w === '.' || (w === 'and' && k > a)) {
+        let b = a;
+        while (b < k && (!isLetterStart(words[b]) || words[b] === 'and')) b++;
+        if (k - b >= 2 && k - b <= 4) {
+          let ok = true;
+          for (let x = b; x < k && ok; x++) ok = (isNameWord(words[x]) && !FUNCTION_FORMS.has(words[x]) && !isAllCapsWord(words[x])) || (x > b && x < k - 1 && PARTICLES.has(words[x]));
+          if (ok && !hasOrgWord(words, b, k) && !isPlaceName(words.slice(b, k).join(' '))) items.push([b, k]);
+        }
+        a = k + 1;
+      }
+    }
+    if (items.length >= 2) {
+      let people = 0;
+      for (const [b, k] of items) {
+        for (let x = si; x < spans.length && spans[x].s < k; x++) if (spans[x].type === 'person' && spans[x].s === b && spans[x].e === k) { people++; break; }
+      }
+      if (people >= 2 && people * 2 >= items.length) for (const [b, k] of items) (add ??= []).push({ s: b, e: k, type: 'person' });
+    }
+    s = e;
+  }
+  if (!add) return spans;
+  return withoutOverlaps(spans, add, 0, n).concat(add).sort((x, y) => x.s - y.s);
+}
+
 /** Club names' last words in ALL CAPS ("MANCHESTER UNITED", "BLACKBURN ROVERS"). */
 const CLUB_SUFFIXES = new Set(['UNITED', 'ROVERS', 'WANDERERS', 'ATHLETIC', 'FC', 'ALBION', 'RANGERS', 'HOTSPUR']);
 
@@ -830,6 +882,7 @@ function applyRules(tk: Tokens, spans: Span[], head: Uint8Array): Span[] {
   out = datelinesAndResults(tk, out, digitLines);
   out = versusPairs(tk, out, head);
   out = scoreboardPeople(tk, out, digitLines);
+  out = nameLists(tk, out);
   // "Microsoft | Corp", "Daimler-Benz | AG": a legal-form suffix joins the name before it
   for (let x = 0; x < out.length; x++) {
     const sp = out[x];
