@@ -316,3 +316,10 @@ test('a list of full names, two of them read as people, is a list of people', ()
   // the tagger alone leaves "Knut Lie" out ("lie" is a common word)
   assert.equal(tag('Squad : Tor Haugen , Erik Dahl , Knut Lie .'), 'Squad : Tor/B-PER Haugen/I-PER , Erik/B-PER Dahl/I-PER , Knut/B-PER Lie/I-PER .');
 });
+
+test('capitalised words the tagger left out right before a speech verb are the speaker', () => {
+  // the tagger alone leaves "Kerrigan" and "Okafor" out after a closing quote
+  assert.deepEqual(typed('"We will not reopen the quay until every crane is inspected," Kerrigan said.'), ['Kerrigan/person']);
+  assert.deepEqual(typed('"We will not reopen," Okafor told reporters.'), ['Okafor/person']);
+  assert.deepEqual(typed('Officials said the port would reopen.'), []);
+});

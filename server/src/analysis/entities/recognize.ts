@@ -988,6 +988,29 @@ function applyRules(tk: Tokens, spans: Span[], head: Uint8Array): Span[] {
     }
     if (cue) sp.type = 'organization';
   }
+  // '" …, " Kerrigan said': capitalised words the tagger left out right before a speech verb are the speaker
+  {
+    let covered: Uint8Array | null = null;
+    const extra: Span[] = [];
+    for (let k = 1; k < n; k++) {
+      const v = words[k];
+      if (v.length < 4 || !SPEECH_AFTER.has(v)) continue;
+      let b = k;
+      while (b > 0 && k - b < 3 && !tk.sentStart[b] && isNameWord(words[b - 1]) && !isAllCapsWord(words[b - 1]) && !head[b - 1]) b--;
+      if (b === k) continue;
+      let ok = true;
+      for (let x = b; x < k && ok; x++) {
+        const l = lower(words[x]);
+        ok = !COMMON_WORDS.has(l) && !FUNCTION_WORDS.has(l) && !NOT_NAME.has(l) && !isTitleWord(words[x]) && !isHonorific(words[x]) && !DEMONYMS.has(words[x]);
+      }
+      if (!ok || isPlaceName(words.slice(b, k).join(' ')) || ORG_ALIAS.has(words[b])) continue;
+      if (!covered) { covered = new Uint8Array(n); for (const sp of out) covered.fill(1, sp.s, sp.e); }
+      let free = true;
+      for (let x = b; x < k; x++) if (covered[x]) free = false;
+      if (free) extra.push({ s: b, e: k, type: 'person' });
+    }
+    if (extra.length) out = out.concat(extra).sort((a, b) => a.s - b.s);
+  }
   // 4. honorific / title + capitalised name(s) is always a person ("Mr Kerrigan", "Minister Kerrigan")
   const add: Span[] = [];
   for (let i = 0; i + 1 < n; i++) {
