@@ -144,6 +144,8 @@ for (const k of CITIES) addPhrase(k, GZ_CITY);
 for (const k of DEMONYMS) addPhrase(k, GZ_DEMONYM);
 for (const k of FIRST_NAMES) addPhrase(k, GZ_FIRST);
 for (const k of G.companies ?? []) addPhrase(k, GZ_COMPANY);
+/** Multi-word organisation names of the gazetteer ("Goldman Sachs", "Aston Villa"), space-joined. */
+export const COMPANY_PHRASES: ReadonlySet<string> = new Set((G.companies ?? []).filter((k) => k.includes(' ')));
 for (const k of G.surnames ?? []) addPhrase(k, GZ_SURNAME);
 for (const list of PHRASES.values()) list.sort((a, b) => b[0].length - a[0].length);
 

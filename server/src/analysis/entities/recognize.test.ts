@@ -323,3 +323,8 @@ test('capitalised words the tagger left out right before a speech verb are the s
   assert.deepEqual(typed('"We will not reopen," Okafor told reporters.'), ['Okafor/person']);
   assert.deepEqual(typed('Officials said the port would reopen.'), []);
 });
+
+test('a known multi-word organisation name is an organisation', () => {
+  // the tagger alone reads a person
+  assert.deepEqual(typed('Analysts at Goldman Sachs said the merger would create the largest brewer.'), ['Goldman Sachs/organization']);
+});

@@ -2,7 +2,7 @@
 // Pipeline: tokenize -> per-sentence greedy perceptron (tagger.ts, model.json) -> span repairs
 // (honorifics/titles out of person spans, datelines) -> document-level consistency -> titles.
 import {
-  CITIES, COMMON_WORDS, FIRST_NAMES, COUNTRY_ALIAS, DEMONYMS, FUNCTION_WORDS, HONORIFICS, LOC_HEADS, NAME_TITLES, ORG_ALIAS, ORG_CUES,
+  CITIES, COMMON_WORDS, COMPANY_PHRASES, FIRST_NAMES, COUNTRY_ALIAS, DEMONYMS, FUNCTION_WORDS, HONORIFICS, LOC_HEADS, NAME_TITLES, ORG_ALIAS, ORG_CUES,
   ORG_SUFFIXES, ORG_WORDS, PARTICLES, TITLE_HEADS, TITLE_WORDS,
 } from './lexicon';
 import modelFile from './model.json';
@@ -902,7 +902,11 @@ function applyRules(tk: Tokens, spans: Span[], head: Uint8Array): Span[] {
     if (DEMONYMS.has(t) && !COUNTRY_ALIAS.has(t)) return false;
     return !NOT_NAME.has(w.toLowerCase()); // "AUGUST", "Monday"
   });
-  for (const sp of out) if (sp.type === 'organization' && COUNTRY_ALIAS.has(key(tk, sp))) sp.type = 'place';
+  for (const sp of out) {
+    if (sp.type === 'organization' && COUNTRY_ALIAS.has(key(tk, sp))) sp.type = 'place';
+    // "Goldman Sachs" read as a person: a known multi-word organisation name is an organisation
+    else if (sp.type !== 'organization' && sp.e - sp.s >= 2 && COMPANY_PHRASES.has(key(tk, sp))) sp.type = 'organization';
+  }
   // known organisation acronyms the tagger left out ("NATO Secretary-General …"), outside headlines
   {
     const covered = new Uint8Array(n);
