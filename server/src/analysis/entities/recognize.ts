@@ -997,8 +997,11 @@ function applyRules(tk: Tokens, spans: Span[], head: Uint8Array): Span[] {
     let covered: Uint8Array | null = null;
     const extra: Span[] = [];
     for (let k = 1; k < n; k++) {
+      const pc = words[k - 1].charCodeAt(0);
+      if (pc < 65 || (pc > 90 && pc < 128)) continue; // most tokens follow no capitalised word: cheapest test first
       const v = words[k];
-      if (v.length < 4 || !SPEECH_AFTER.has(v)) continue;
+      const c = v.charCodeAt(0); // said says told added asked wrote argued insisted warned announced: a s t w i
+      if (v.length < 4 || (c !== 115 && c !== 116 && c !== 97 && c !== 119 && c !== 105) || !SPEECH_AFTER.has(v)) continue;
       let b = k;
       while (b > 0 && k - b < 3 && !tk.sentStart[b] && isNameWord(words[b - 1]) && !isAllCapsWord(words[b - 1]) && !head[b - 1]) b--;
       if (b === k) continue;
@@ -1216,10 +1219,13 @@ function dropJunk(tk: Tokens, spans: Span[], head: Uint8Array): Span[] {
     }
     return capMid.has(w);
   };
+  // only headline words are asked about: collect their lower-case forms, then find those written in lower case
   const hasLower = (l: string) => {
     if (!docLower) {
+      const wanted = new Set<string>();
+      for (let k = 0; k < words.length; k++) if (head[k]) wanted.add(lower(words[k]));
       docLower = new Set<string>();
-      for (const w of words) if (isLowerWord(w)) docLower.add(w);
+      for (const w of words) if (wanted.has(w) && isLowerWord(w)) docLower.add(w);
     }
     return docLower.has(l);
   };
