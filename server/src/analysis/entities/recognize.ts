@@ -634,6 +634,10 @@ function nameLists(tk: Tokens, spans: Span[]): Span[] {
     }
     if (seps < 2) { s = e; continue; }
     while (si < spans.length && spans[si].e <= s) si++;
+    // needs two full names read as people in the sentence
+    let full = 0;
+    for (let x = si; x < spans.length && spans[x].s < e && full < 2; x++) if (spans[x].type === 'person' && spans[x].e - spans[x].s >= 2) full++;
+    if (full < 2) { s = e; continue; }
     // items: runs between separators, leading numbers / dashes / "and" stripped
     const items: Array<[number, number]> = [];
     let a = s;
@@ -685,7 +689,7 @@ const SCORE = /^\d{1,3}$/;
  * results "Arsenal 2 Southampton 0" and standings rows "Barcelona 10 7 2 1 22 10 23" (teams: organisations,
  * countries stay places).
  */
-function datelinesAndResults(tk: Tokens, spans: Span[], digitLines: number[]): Span[] {
+function datelinesAndResults(tk: Tokens, spans: Span[], digitLines: number[], vPos: number[]): Span[] {
   const words = tk.norm;
   const n = words.length;
   const add: Span[] = [];
@@ -701,8 +705,9 @@ function datelinesAndResults(tk: Tokens, spans: Span[], digitLines: number[]): S
   while (s < n) {
     let e = s + 1;
     let digits = false;
-    for (let c = words[s].charCodeAt(0); ; ) {
+    for (let c = words[s].charCodeAt(0); ; ) { // c: first character of token e - 1
       if (c >= 48 && c <= 57) digits = true;
+      else if ((c === 118 || c === 86) && words[e - 1].length <= 3) vPos.push(e - 1); // "v", "V", "vs." for versusPairs
       if (e >= n || tk.sentStart[e]) break;
       c = words[e++].charCodeAt(0);
     }
@@ -879,8 +884,9 @@ function applyRules(tk: Tokens, spans: Span[], head: Uint8Array): Span[] {
     return sp.e > sp.s;
   });
   const digitLines: number[] = []; // [start, end) of the lines with numbers, for the scoreboard rule
-  out = datelinesAndResults(tk, out, digitLines);
-  out = versusPairs(tk, out, head);
+  const vPos: number[] = []; // tokens that may be "v" / "vs", for the fixtures rule
+  out = datelinesAndResults(tk, out, digitLines, vPos);
+  out = versusPairs(tk, out, head, vPos);
   out = scoreboardPeople(tk, out, digitLines);
   out = nameLists(tk, out);
   // "Microsoft | Corp", "Daimler-Benz | AG": a legal-form suffix joins the name before it
@@ -954,11 +960,12 @@ function applyRules(tk: Tokens, spans: Span[], head: Uint8Array): Span[] {
       !COMMON_WORDS.has(lower(words[sp.s - 1])) && !FUNCTION_FORMS.has(words[sp.s - 1]) && !(tk.sentStart[sp.s - 1] && words[sp.s] === '-')) { sp.s--; sp.type = 'organization'; }
   }
   // "Dubai Desert Classic", "World Cup", "U.S. Open": events are no person, organisation or place (CoNLL MISC)
-  out = out.filter((sp) => {
+  const isEvent = (sp: Span) => {
     const last = words[sp.e - 1];
-    const l = isAllCapsWord(last) ? titleCaps(last) : last;
-    return !(EVENT_HEADS.has(l) && (sp.e - sp.s >= 2 || l !== 'Masters')); // "Masters" alone may be a surname
-  });
+    const l = EVENT_HEADS.has(last) ? last : isAllCapsWord(last) ? titleCaps(last) : '';
+    return EVENT_HEADS.has(l) && (sp.e - sp.s >= 2 || l !== 'Masters'); // "Masters" alone may be a surname
+  };
+  if (out.some(isEvent)) out = out.filter((sp) => !isEvent(sp));
   // "MANCHESTER UNITED" untagged in an ALL-CAPS line: a name word and a club suffix are one organisation
   {
     let covered: Uint8Array | null = null;
@@ -1140,14 +1147,14 @@ function scoreboardPeople(tk: Tokens, spans: Span[], digitLines: number[]): Span
  * when named after a city; a country's team is a place). In mixed case a side is its run of capitalised words; in an ALL-CAPS line
  * it is the tagger's span (or a lone place name).
  */
-function versusPairs(tk: Tokens, spans: Span[], head: Uint8Array): Span[] {
+function versusPairs(tk: Tokens, spans: Span[], head: Uint8Array, vPos: number[]): Span[] {
   const words = tk.norm;
   const n = words.length;
   let add: Span[] | null = null;
   let spanAt: Int32Array | null = null;
-  for (let k = 1; k + 1 < n; k++) {
-    const c = words[k].charCodeAt(0);
-    if ((c !== 118 && c !== 86) || words[k].length > 3) continue; // "v", "V", "vs", "Vs." (no Set lookup per token)
+  let from = 1;
+  for (const k of vPos) { // tokens opening with "v" / "V" of at most 3 characters, in order
+    if (k < from || k + 1 >= n) continue;
     if (!VERSUS.has(words[k]) || tk.sentStart[k] || tk.sentStart[k + 1]) continue;
     if (!spanAt) {
       spanAt = new Int32Array(n).fill(-1);
@@ -1180,7 +1187,7 @@ function versusPairs(tk: Tokens, spans: Span[], head: Uint8Array): Span[] {
     const isCountry = (t: string) => COUNTRY_ALIAS.has(t) || COUNTRY_ALIAS.has(titleCaps(t));
     const sideType = (a: number, b: number): MentionType => (person ? 'person' : isCountry(words.slice(a, b).join(' ')) ? 'place' : 'organization');
     (add ??= []).push({ s: ls, e: le, type: sideType(ls, le), layout: true }, { s: rs, e: re, type: sideType(rs, re), layout: true });
-    k = re - 1;
+    from = re;
   }
   if (!add) return spans;
   return withoutOverlaps(spans, add, 0, n).concat(add).sort((a, b) => a.s - b.s);
