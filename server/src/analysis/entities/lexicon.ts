@@ -4,7 +4,7 @@
 import gaz from './gazetteer.json';
 import common from './common-words.json';
 
-const G = gaz as { countryAlias: Record<string, string>; demonyms: string[]; cities: string[]; firstNames: string[]; companies?: string[] };
+const G = gaz as { countryAlias: Record<string, string>; demonyms: string[]; cities: string[]; firstNames: string[]; companies?: string[]; surnames?: string[] };
 
 export const HONORIFICS = new Set([
   'mr', 'mr.', 'mrs', 'mrs.', 'ms', 'ms.', 'miss', 'dr', 'dr.', 'prof', 'prof.', 'sir', 'dame', 'lord', 'lady',
@@ -118,6 +118,7 @@ export const GZ_PARTICLE = 128;
 export const GZ_LOCWORD = 256;
 export const GZ_COMMON = 2048;
 export const GZ_COMPANY = 4096;
+export const GZ_SURNAME = 8192;
 
 /** Phrases of 2+ tokens from the gazetteer, keyed by their first token; value: [tokens[], kind]. */
 export const PHRASES = new Map<string, Array<[string[], number]>>();
@@ -143,6 +144,9 @@ for (const k of CITIES) addPhrase(k, GZ_CITY);
 for (const k of DEMONYMS) addPhrase(k, GZ_DEMONYM);
 for (const k of FIRST_NAMES) addPhrase(k, GZ_FIRST);
 for (const k of G.companies ?? []) addPhrase(k, GZ_COMPANY);
+/** Multi-word organisation names of the gazetteer ("Goldman Sachs", "Aston Villa"), space-joined. */
+export const COMPANY_PHRASES: ReadonlySet<string> = new Set((G.companies ?? []).filter((k) => k.includes(' ')));
+for (const k of G.surnames ?? []) addPhrase(k, GZ_SURNAME);
 for (const list of PHRASES.values()) list.sort((a, b) => b[0].length - a[0].length);
 
 /** Closed-class words: never a name on their own, folded in Title Case headlines, trimmed from span edges. */

@@ -20,10 +20,13 @@ test('held-out shared data: per-type P/R/F1 (token-level input)', { skip: !has(D
   const gmb = evalSet('GMB dev', `${DATA}/gmb/dev.txt`);
   const wg = evalSet('WikiGold held-out', `${DATA}/wikigold/all.txt`, (s) => splitWikiGold(s).heldOut);
   const uner = evalSet('UNER-EWT dev', `${DATA}/uner-en-ewt/dev.txt`);
-  assert.ok(gmb.ALL.f >= 0.87, `GMB dev F1 ${gmb.ALL.f}`);
-  assert.ok(gmb.PER.f >= 0.85 && gmb.LOC.f >= 0.92 && gmb.ORG.f >= 0.72);
-  assert.ok(wg.ALL.f >= 0.56, `WikiGold F1 ${wg.ALL.f}`);
-  assert.ok(uner.ALL.f >= 0.56, `UNER F1 ${uner.ALL.f}`);
+  // ALL-CAPS copy of WikiGold held-out: headline robustness (newswire headlines and some tables are ALL CAPS)
+  const wgUp = evalSet('WikiGold held-out CAPS', `${DATA}/wikigold/all.txt`, (s) => splitWikiGold(s).heldOut.map((x) => ({ words: x.words.map((w) => w.toUpperCase()), tags: x.tags })));
+  assert.ok(gmb.ALL.f >= 0.88, `GMB dev F1 ${gmb.ALL.f}`);
+  assert.ok(gmb.PER.f >= 0.86 && gmb.LOC.f >= 0.93 && gmb.ORG.f >= 0.73);
+  assert.ok(wg.ALL.f >= 0.58, `WikiGold F1 ${wg.ALL.f}`);
+  assert.ok(uner.ALL.f >= 0.585, `UNER F1 ${uner.ALL.f}`);
+  assert.ok(wgUp.ALL.f >= 0.44, `WikiGold ALL-CAPS F1 ${wgUp.ALL.f}`);
   // WikiGold held-out by document (-DOCSTART-): document-level consistency across the sentences
   const held = splitWikiGold(readConll(fs.readFileSync(`${DATA}/wikigold/all.txt`, 'utf8'))).heldOut;
   const gold: string[][] = [], pred: string[][] = [];
@@ -33,7 +36,7 @@ test('held-out shared data: per-type P/R/F1 (token-level input)', { skip: !has(D
   flush();
   const wgDoc = scoreSpans(gold, pred);
   console.log(`[ner] ${'WikiGold held-out doc'.padEnd(22)} ${formatScores(wgDoc)}`);
-  assert.ok(wgDoc.ALL.f >= 0.58, `WikiGold by document F1 ${wgDoc.ALL.f}`);
+  assert.ok(wgDoc.ALL.f >= 0.62, `WikiGold by document F1 ${wgDoc.ALL.f}`);
 });
 
 // Original news-like fixtures; [[text|T]] marks a gold mention (P person, O organization, L place).
@@ -93,7 +96,7 @@ test('own news-like fixtures: per-type P/R/F1 on raw text', () => {
   }
   assert.ok(f(cnt.all).f >= FIXTURE_FLOOR, `fixtures F1 ${f(cnt.all).f}`);
 });
-const FIXTURE_FLOOR = 0.8;
+const FIXTURE_FLOOR = 0.92;
 
 const find = (ms: Mention[], text: string) => ms.find((m) => m.text === text);
 
@@ -119,7 +122,8 @@ test('apposition title, possessive, particles, curly apostrophes', () => {
 });
 
 test('datelines, U.S./U.N., ALL-CAPS headline', () => {
-  const t = 'PUTIN WARNS WASHINGTON OVER SYRIA STRIKES\n\nLUCCA, Italy (AP) — The U.S. and the U.N. disagreed on Monday.';
+  // the headline's "PUTIN" is the body's Putin (a headline name alone is up to the tagger)
+  const t = 'PUTIN WARNS WASHINGTON OVER SYRIA STRIKES\n\nLUCCA, Italy (AP) — The U.S. and the U.N. disagreed on Monday. President Vladimir Putin spoke later.';
   const ms = recognizeEntities(t);
   assert.equal(find(ms, 'LUCCA')?.type, 'place');
   assert.equal(find(ms, 'Italy')?.type, 'place');
@@ -230,4 +234,97 @@ test('ALL-CAPS headlines: nationality adjectives, months and function words are 
 test('tokenizer: ASCII fast path and regex path agree on tricky input', () => {
   const t = tokenize("Mr. O'Neill's U.S. firm (al-Qaida) paid $2,000.50... -- said J. R. R. Tolkien’s U. S. heirs: don't!");
   assert.deepEqual(t.norm, ['Mr.', "O'Neill", "'s", 'U.S.', 'firm', '(', 'al-Qaida', ')', 'paid', '$', '2,000.50', '...', '--', 'said', 'J.', 'R.', 'R.', 'Tolkien', "'s", 'U.S.', 'heirs', ':', 'do', "n't", '!']);
+});
+
+test('results lines keep teams that are common words; "v" splits a fixture; sports section labels are not names', () => {
+  const tag = (l: string) => { const w = l.split(' '); const t = tagTokens(w); return w.map((x, i) => (t[i] === 'O' ? x : `${x}/${t[i]}`)).join(' '); };
+  // "Arsenal" is a common word (a weapons arsenal), but in a results line it is a team
+  assert.equal(tag('Brannvik United 2 Arsenal 1'), 'Brannvik/B-ORG United/I-ORG 2 Arsenal/B-ORG 1');
+  // a bare result line holds two teams even where the tagger reads a person ("Atletico/B-PER Halden/I-PER")
+  assert.equal(tag('Atletico Halden 0 Deportivo Brannvik 0'), 'Atletico/B-ORG Halden/I-ORG 0 Deportivo/B-ORG Brannvik/I-ORG 0');
+  // an ALL-CAPS sentence with numbers is no results line
+  assert.equal(tag('THE BARGE SANK , KILLING 12 AND INJURING 30 .'), 'THE BARGE SANK , KILLING 12 AND INJURING 30 .');
+  const v = tag('CRICKET - NORWAY V SWEDEN FIRST TEST SCOREBOARD .');
+  assert.ok(!v.includes('V/'), v);
+  assert.ok(v.includes('SWEDEN/B-LOC'), v);
+  // fixtures: clubs (also when named after a city) are organisations, national teams places, full names people
+  assert.equal(tag('Brannvik v Halden'), 'Brannvik/B-ORG v Halden/B-ORG');
+  assert.equal(tag('Halden v Norway'), 'Halden/B-ORG v Norway/B-LOC');
+  assert.equal(tag('Tomas Brannvik ( Norway ) v Erik Halden ( Sweden ) 6-3 6-4'),
+    'Tomas/B-PER Brannvik/I-PER ( Norway/B-LOC ) v Erik/B-PER Halden/I-PER ( Sweden/B-LOC ) 6-3 6-4');
+  // the tagger reads "NORDIC LEAGUE HANDBALL" as an organisation and "TOMAS ROVERS" as a person
+  const label = tag('NORDIC LEAGUE HANDBALL - TOMAS ROVERS BEAT HALDEN .');
+  assert.ok(label.startsWith('NORDIC LEAGUE HANDBALL - '), label);
+  // "ROVERS" in an ALL-CAPS line is still an organisation suffix
+  assert.ok(label.includes('TOMAS/B-ORG ROVERS/I-ORG'), label);
+  // a place opening the line before the dash stays a place
+  assert.ok(tag('NORWAY - FERRY TALKS COLLAPSE .').startsWith('NORWAY/B-LOC'));
+});
+
+test('an ALL-CAPS headline repeats names of the body even between capitalised common words', () => {
+  const doc = [['SOCCER', '-', 'BRANNVIK', 'HOLD', 'ROSENBORG', 'TO', 'DRAW', '.'], ['Brannvik', '0', 'Rosenborg', '0']];
+  assert.deepEqual(tagDocument(doc)[0], ['O', 'O', 'B-ORG', 'O', 'B-ORG', 'O', 'O', 'O']);
+});
+
+test('a name directly before an organisation suffix or legal form joins it', () => {
+  const tag = (l: string) => { const w = l.split(' '); const t = tagTokens(w); return w.map((x, i) => (t[i] === 'O' ? x : `${x}/${t[i]}`)).join(' '); };
+  const a = tag('Shares in Halvorsen Shipping ASA rose 12 percent on Friday .');
+  assert.ok(a.includes('Halvorsen/B-ORG Shipping/I-ORG ASA/I-ORG'), a);
+});
+
+test('scoreboards: batsmen, bowlers and scorers in parentheses are people', () => {
+  const tag = (l: string) => { const w = l.split(' '); const t = tagTokens(w); return w.map((x, i) => (t[i] === 'O' ? x : `${x}/${t[i]}`)).join(' '); };
+  assert.equal(tag('Lars Holm c Vik b Haugen 64'), 'Lars/B-PER Holm/I-PER c Vik/B-PER b Haugen/B-PER 64');
+  assert.equal(tag('Ola Vik 10-1-22-3'), 'Ola/B-PER Vik/I-PER 10-1-22-3');
+  const inn = tag('Norway 213-5 ( Tor Haugen 88 not out , Vik 40 )');
+  assert.ok(inn.includes('Tor/B-PER Haugen/I-PER 88') && inn.includes('Vik/B-PER 40'), inn);
+  assert.ok(inn.startsWith('Norway/B-LOC'), inn);
+  // results rows: a full name before a country in parentheses is an athlete (the tagger alone reads an organisation)
+  assert.equal(tag('3. Ato Boldon ( Trinidad ) 10.05'), '3. Ato/B-PER Boldon/I-PER ( Trinidad/B-LOC ) 10.05');
+});
+
+test('ALL-CAPS lines: a name next to an organisation suffix the tagger left out forms the club', () => {
+  const tag = (l: string) => { const w = l.split(' '); const t = tagTokens(w); return w.map((x, i) => (t[i] === 'O' ? x : `${x}/${t[i]}`)).join(' '); };
+  // the tagger alone leaves "MANCHESTER UNITED" out
+  assert.equal(tag('ENGLISH LEAGUE SOCCER - MANCHESTER UNITED BEAT ARSENAL .').split(' - ')[1].split(' BEAT')[0], 'MANCHESTER/B-ORG UNITED/I-ORG');
+  // the tagger alone reads "UNITED" as the organisation and leaves "KERRIGAN" out
+  assert.ok(tag('SOCCER - KERRIGAN UNITED WIN AGAIN .').includes('KERRIGAN/B-ORG UNITED/I-ORG'));
+  // the tagger alone reads "NEWCASTLE" as a place and leaves "UNITED" out
+  assert.ok(tag('SOCCER - NEWCASTLE UNITED SIGN SHEARER .').includes('NEWCASTLE/B-ORG UNITED/I-ORG'));
+});
+
+test('tagger restarts, organisation words after a "title", events', () => {
+  const tag = (l: string) => { const w = l.split(' '); const t = tagTokens(w); return w.map((x, i) => (t[i] === 'O' ? x : `${x}/${t[i]}`)).join(' '); };
+  // the tagger alone gives "Colin/B-PER Hale/B-PER"
+  assert.equal(tag('65 Colin Hale'), '65 Colin/B-PER Hale/I-PER');
+  // "Major" is a military title, but "League" makes it an organisation
+  assert.equal(tag('He plays in Major League Baseball .'), 'He plays in Major/B-ORG League/I-ORG Baseball/I-ORG .');
+  // tournaments are events (MISC in CoNLL terms): not an organisation
+  const ev = tag('Leading scores after the first round of the Dubai Desert Classic on Thursday :');
+  assert.ok(!ev.includes('Classic/'), ev);
+  // a lone "CUP" (the tagger alone reads a person) is no name either
+  assert.equal(tag('SOCCER - NORWEGIAN CUP SEMI-FINAL RESULT .'), 'SOCCER - NORWEGIAN CUP SEMI-FINAL RESULT .');
+});
+
+test('a team of a results line stays an organisation where the tagger reads a person elsewhere in the document', () => {
+  const doc = [['Brannvik', '2', 'Halden', '1'], ['Brannvik', 'coach', 'Lars', 'Vik', 'said', 'the', 'team', 'deserved', 'it', '.']];
+  assert.equal(tagDocument(doc)[1][0], 'B-ORG');
+});
+
+test('a list of full names, two of them read as people, is a list of people', () => {
+  const tag = (l: string) => { const w = l.split(' '); const t = tagTokens(w); return w.map((x, i) => (t[i] === 'O' ? x : `${x}/${t[i]}`)).join(' '); };
+  // the tagger alone leaves "Knut Lie" out ("lie" is a common word)
+  assert.equal(tag('Squad : Tor Haugen , Erik Dahl , Knut Lie .'), 'Squad : Tor/B-PER Haugen/I-PER , Erik/B-PER Dahl/I-PER , Knut/B-PER Lie/I-PER .');
+});
+
+test('capitalised words the tagger left out right before a speech verb are the speaker', () => {
+  // the tagger alone leaves "Kerrigan" and "Okafor" out after a closing quote
+  assert.deepEqual(typed('"We will not reopen the quay until every crane is inspected," Kerrigan said.'), ['Kerrigan/person']);
+  assert.deepEqual(typed('"We will not reopen," Okafor told reporters.'), ['Okafor/person']);
+  assert.deepEqual(typed('Officials said the port would reopen.'), []);
+});
+
+test('a known multi-word organisation name is an organisation', () => {
+  // the tagger alone reads a person
+  assert.deepEqual(typed('Analysts at Goldman Sachs said the merger would create the largest brewer.'), ['Goldman Sachs/organization']);
 });

@@ -2,7 +2,7 @@
 // Pipeline: tokenize -> per-sentence greedy perceptron (tagger.ts, model.json) -> span repairs
 // (honorifics/titles out of person spans, datelines) -> document-level consistency -> titles.
 import {
-  CITIES, COMMON_WORDS, FIRST_NAMES, COUNTRY_ALIAS, DEMONYMS, FUNCTION_WORDS, HONORIFICS, LOC_HEADS, NAME_TITLES, ORG_ALIAS, ORG_CUES,
+  CITIES, COMMON_WORDS, COMPANY_PHRASES, FIRST_NAMES, COUNTRY_ALIAS, DEMONYMS, FUNCTION_WORDS, HONORIFICS, LOC_HEADS, NAME_TITLES, ORG_ALIAS, ORG_CUES,
   ORG_SUFFIXES, ORG_WORDS, PARTICLES, TITLE_HEADS, TITLE_WORDS,
 } from './lexicon';
 import modelFile from './model.json';
@@ -44,7 +44,7 @@ function tagRange(words: string[], from: number, to: number, out: Uint8Array): v
   }
 }
 
-interface Span { s: number; e: number; type: MentionType; k?: string; ks?: number; ke?: number } // token indices [s, e)
+interface Span { s: number; e: number; type: MentionType; k?: string; ks?: number; ke?: number; layout?: boolean } // token indices [s, e); layout: found by a newswire-layout rule (results line), never junk
 
 function lower(w: string): string {
   return w.toLowerCase();
@@ -71,7 +71,9 @@ function spansFromTags(words: string[], tags: Uint8Array, from: number, to: numb
     const type = TYPE_OF_TAG[t]!;
     const base = t % 2 === 1 ? t : t - 1;
     let j = i + 1;
-    while (j < to && tags[j] === base + 1) j++;
+    // "Colin/B-PER Hale/B-PER": the greedy tagger sometimes restarts a name; two names of one type with nothing
+    // between them are (almost never in news) two entities
+    while (j < to && (tags[j] === base + 1 || (tags[j] === base && isNameWord(words[j]) && isNameWord(words[j - 1])))) j++;
     // do not let a span run across a sentence boundary
     if (sentStart) for (let k = i + 1; k < j; k++) if (sentStart[k]) { j = k; break; }
     let s = i;
@@ -131,7 +133,8 @@ function splitTitled(words: string[], sp: Span): Span[] {
   let p = -1;
   for (let k = sp.s; k < sp.e - 1; k++) if (TITLE_HEADS.has(lower(words[k]))) p = k;
   if (p < 0) return [sp];
-  for (let k = p + 1; k < sp.e; k++) if (!isCap(words[k]) || isTitleWord(words[k])) return [sp];
+  // "Major League Baseball": an organisation word after the "title" means it was no title
+  for (let k = p + 1; k < sp.e; k++) if (!isCap(words[k]) || isTitleWord(words[k]) || ORG_WORDS.has(lower(words[k])) || ORG_SUFFIXES.has(words[k])) return [sp];
   return [{ s: p + 1, e: sp.e, type: 'person' }];
 }
 
@@ -164,7 +167,7 @@ function tagDocumentUnsafe(sentences: string[][]): string[][] {
   let spans = extendOrgs(norm, spansFromTags(norm, tags, 0, n, sentStart), n);
   const head = headlineTokens(tk);
   spans = applyRules(tk, spans, head);
-  spans = harmonise(foldHeadlines(tk, head), spans);
+  spans = harmonise(foldHeadlines(tk, head), spans, head);
   spans = dropJunk(tk, spans, head);
   const flat: string[] = new Array(n).fill('O');
   for (const sp of spans) {
@@ -178,7 +181,16 @@ function tagDocumentUnsafe(sentences: string[][]): string[][] {
 }
 
 function isAllCapsWord(w: string): boolean {
-  return w.length >= 2 && /^[A-Z][A-Z.'-]*$/.test(w);
+  // /^[A-Z][A-Z.'-]*$/ with at least two characters, without the regex (called for many tokens)
+  const n = w.length;
+  if (n < 2) return false;
+  let c = w.charCodeAt(0);
+  if (c < 65 || c > 90) return false;
+  for (let i = 1; i < n; i++) {
+    c = w.charCodeAt(i);
+    if ((c < 65 || c > 90) && c !== 46 && c !== 39 && c !== 45) return false;
+  }
+  return true;
 }
 
 /** "LUCCA, Italy (AP) —" / "MOSCOW —": all-caps words opening a line followed by a dateline marker. */
@@ -325,14 +337,14 @@ function placesByEvidence(tk: Tokens, spans: Span[], votes: Map<string, Record<M
   }
 }
 
-function harmonise(tk: Tokens, spans: Span[]): Span[] {
+function harmonise(tk: Tokens, spans: Span[], head: Uint8Array): Span[] {
   const votes = new Map<string, Record<MentionType, number>>();
   const surname = new Map<string, number>();
   for (const sp of spans) {
     const k = key(tk, sp);
     let v = votes.get(k);
     if (!v) votes.set(k, (v = { person: 0, organization: 0, place: 0 }));
-    v[sp.type]++;
+    v[sp.type] += sp.layout ? 2 : 1; // a layout (results line, dateline, scoreboard) is surer of the type than the tagger
     if (sp.type === 'person' && sp.e - sp.s >= 2) {
       const last = tk.norm[sp.e - 1];
       surname.set(last, (surname.get(last) ?? 0) + 1);
@@ -417,9 +429,10 @@ function harmonise(tk: Tokens, spans: Span[]): Span[] {
       if (i + m > tk.norm.length) continue;
       let ok = true;
       for (let k = 0; k < m; k++) if (covered[i + k] || tk.norm[i + k] !== cand.toks[k] || (k > 0 && tk.sentStart[i + k])) { ok = false; break; }
-      // the next token must not continue a capitalised name
-      if (ok && i + m < tk.norm.length && isCap(tk.norm[i + m]) && !tk.sentStart[i + m] && /^\p{L}/u.test(tk.norm[i + m])) ok = false;
-      if (ok && i > 0 && isCap(tk.norm[i - 1]) && !tk.sentStart[i] && /^\p{L}/u.test(tk.norm[i - 1]) && !isTitleWord(tk.norm[i - 1]) && !isHonorific(tk.norm[i - 1])) ok = false;
+      // the next token must not continue a capitalised name (in an ALL-CAPS headline every word is capitalised:
+      // "BRANNVIK HOLD ROSENBORG" repeats the body's "Brannvik" and "Rosenborg")
+      if (ok && i + m < tk.norm.length && isCap(tk.norm[i + m]) && !tk.sentStart[i + m] && /^\p{L}/u.test(tk.norm[i + m]) && !(head[i + m] && isCapsHeadWord(tk, i + m))) ok = false;
+      if (ok && i > 0 && isCap(tk.norm[i - 1]) && !tk.sentStart[i] && /^\p{L}/u.test(tk.norm[i - 1]) && !isTitleWord(tk.norm[i - 1]) && !isHonorific(tk.norm[i - 1]) && !(head[i - 1] && isCapsHeadWord(tk, i - 1))) ok = false;
       if (ok) {
         added.push({ s: i, e: i + m, type: cand.type });
         i += m - 1;
@@ -432,6 +445,12 @@ function harmonise(tk: Tokens, spans: Span[]): Span[] {
     spans.sort((a, b) => a.s - b.s);
   }
   return spans;
+}
+
+/** A folded ALL-CAPS headline word that is a common word ("HOLD" -> "Hold"): no part of a name. */
+function isCapsHeadWord(tk: Tokens, k: number): boolean {
+  const w = tk.norm[k];
+  return COMMON_WORDS.has(w.toLowerCase()) || FUNCTION_WORDS.has(w.toLowerCase());
 }
 
 /**
@@ -489,7 +508,7 @@ function recognize(text: string): Mention[] {
   }
   const head = headlineTokens(tk);
   spans = applyRules(tk, spans, head);
-  spans = harmonise(foldHeadlines(tk, head), spans);
+  spans = harmonise(foldHeadlines(tk, head), spans, head);
   spans = dropJunk(tk, spans, head);
   const endAt = new Map<number, Span>();
   const startAt = new Map<number, Span>();
@@ -531,7 +550,15 @@ function isNameWord(w: string): boolean {
   return isCap(w) && isLetterStart(w);
 }
 function isPlaceName(s: string): boolean {
-  return CITIES.has(s) || COUNTRY_ALIAS.has(s);
+  if (CITIES.has(s) || COUNTRY_ALIAS.has(s)) return true;
+  // "SWEDEN", "NEW YORK" in ALL-CAPS lines
+  if (s.length < 4 || !/^[A-Z][A-Z .'-]+$/.test(s)) return false;
+  const t = titleCaps(s);
+  return CITIES.has(t) || COUNTRY_ALIAS.has(t);
+}
+/** "NEW YORK" -> "New York" (each ALL-CAPS word in Title Case). */
+function titleCaps(s: string): string {
+  return s.replace(/[A-Z]+/g, (w) => w[0] + w.slice(1).toLowerCase());
 }
 function isLowerWord(w: string): boolean {
   const c = w.charCodeAt(0);
@@ -579,6 +606,80 @@ function hasLetter(w: string): boolean {
   return false;
 }
 
+function hasOrgWord(words: string[], s: number, e: number): boolean {
+  for (let k = s; k < e; k++) if (ORG_WORDS.has(lower(words[k])) || ORG_SUFFIXES.has(words[k])) return true;
+  return false;
+}
+
+/**
+ * Lists of people ("Squad : Tor Haugen , Erik Dahl , Knut Lie .", line-ups, casts): in a sentence of three or
+ * more comma / semicolon separated items where at least two items are full names the tagger read as people
+ * (and they are at least half of the name-like items), every item that is a run of 2–4 capitalised words is a
+ * person (not place names, not names with an organisation word).
+ */
+function nameLists(tk: Tokens, spans: Span[]): Span[] {
+  const words = tk.norm;
+  const n = words.length;
+  let add: Span[] | null = null;
+  let si = 0;
+  let s = 0;
+  while (s < n) {
+    let e = s + 1;
+    let seps = 0;
+    for (;;) {
+      const w = words[e - 1];
+      if (w === ',' || w === ';') seps++;
+      if (e >= n || tk.sentStart[e]) break;
+      e++;
+    }
+    if (seps < 2) { s = e; continue; }
+    while (si < spans.length && spans[si].e <= s) si++;
+    // needs two full names read as people in the sentence
+    let full = 0;
+    for (let x = si; x < spans.length && spans[x].s < e && full < 2; x++) if (spans[x].type === 'person' && spans[x].e - spans[x].s >= 2) full++;
+    if (full < 2) { s = e; continue; }
+    // items: runs between separators, leading numbers / dashes / "and" stripped
+    const items: Array<[number, number]> = [];
+    let a = s;
+    for (let k = s; k <= e; k++) {
+      const w = k < e ? words[k] : '.';
+      if (w === ',' || w === ';' || w === ':' || w === '(' || w === ')' || w === '.' || (w === 'and' && k > a)) {
+        let b = a;
+        while (b < k && (!isLetterStart(words[b]) || words[b] === 'and')) b++;
+        if (k - b >= 2 && k - b <= 4) {
+          let ok = true;
+          for (let x = b; x < k && ok; x++) ok = (isNameWord(words[x]) && !FUNCTION_FORMS.has(words[x]) && !isAllCapsWord(words[x])) || (x > b && x < k - 1 && PARTICLES.has(words[x]));
+          if (ok && !hasOrgWord(words, b, k) && !isPlaceName(words.slice(b, k).join(' '))) items.push([b, k]);
+        }
+        a = k + 1;
+      }
+    }
+    if (items.length >= 2) {
+      let people = 0;
+      for (const [b, k] of items) {
+        for (let x = si; x < spans.length && spans[x].s < k; x++) if (spans[x].type === 'person' && spans[x].s === b && spans[x].e === k) { people++; break; }
+      }
+      if (people >= 2 && people * 2 >= items.length) for (const [b, k] of items) (add ??= []).push({ s: b, e: k, type: 'person' });
+    }
+    s = e;
+  }
+  if (!add) return spans;
+  return withoutOverlaps(spans, add, 0, n).concat(add).sort((x, y) => x.s - y.s);
+}
+
+/** Club names' last words in ALL CAPS ("MANCHESTER UNITED", "BLACKBURN ROVERS"). */
+const CLUB_SUFFIXES = new Set(['UNITED', 'ROVERS', 'WANDERERS', 'ATHLETIC', 'FC', 'ALBION', 'RANGERS', 'HOTSPUR']);
+
+/** Last words of event names (tournaments, games, prizes). */
+const EVENT_HEADS = new Set(['Cup', 'Open', 'Classic', 'Championship', 'Championships', 'Masters', 'Trophy', 'Games', 'Olympics', 'Prix', 'Rally', 'Marathon', 'Invitational', 'Grand Slam']);
+
+/** An organisation suffix in its text form or in ALL CAPS ("United", "UNITED", "AG"). */
+function isSuffixWord(w: string): boolean {
+  return ORG_SUFFIXES.has(w) || (isAllCapsWord(w) && w.length > 3 && ORG_SUFFIXES.has(titleCaps(w)));
+}
+
+/** "ENGLAND V PAKISTAN", "Arsenal v Chelsea": the fixture's "versus" is between two names, never inside one. */
+const VERSUS = new Set(['v', 'V', 'v.', 'V.', 'vs', 'vs.', 'Vs', 'Vs.', 'VS', 'VS.']);
 const LEGAL_FORMS = new Set(['Corp', 'Corp.', 'Inc', 'Inc.', 'Ltd', 'Ltd.', 'Co', 'Co.', 'AG', 'GmbH', 'Plc', 'PLC', 'plc', 'SA', 'S.A.', 'NV', 'N.V.', 'BV', 'SpA', 'LLC', 'LP', 'Bhd', 'KK', 'AB', 'ASA', 'Oyj']);
 const DATE_TOKEN = /^(1[89]|20)\d\d-[01]\d-[0-3]\d$/;
 const SCORE = /^\d{1,3}$/;
@@ -588,7 +689,7 @@ const SCORE = /^\d{1,3}$/;
  * results "Arsenal 2 Southampton 0" and standings rows "Barcelona 10 7 2 1 22 10 23" (teams: organisations,
  * countries stay places).
  */
-function datelinesAndResults(tk: Tokens, spans: Span[]): Span[] {
+function datelinesAndResults(tk: Tokens, spans: Span[], digitLines: number[], vPos: number[]): Span[] {
   const words = tk.norm;
   const n = words.length;
   const add: Span[] = [];
@@ -604,12 +705,14 @@ function datelinesAndResults(tk: Tokens, spans: Span[]): Span[] {
   while (s < n) {
     let e = s + 1;
     let digits = false;
-    for (let c = words[s].charCodeAt(0); ; ) {
+    for (let c = words[s].charCodeAt(0); ; ) { // c: first character of token e - 1
       if (c >= 48 && c <= 57) digits = true;
+      else if ((c === 118 || c === 86) && words[e - 1].length <= 3) vPos.push(e - 1); // "v", "V", "vs." for versusPairs
       if (e >= n || tk.sentStart[e]) break;
       c = words[e++].charCodeAt(0);
     }
     if (!digits) { s = e; continue; } // both layouts need numbers
+    digitLines.push(s, e);
     // dateline: capitalised words [, capitalised words] then a date, nothing else
     if (e - s >= 2 && e - s <= 8 && DATE_TOKEN.test(words[e - 1])) {
       let k = s;
@@ -620,21 +723,35 @@ function datelinesAndResults(tk: Tokens, spans: Span[]): Span[] {
         let j = k;
         while (j < e - 1 && isNameWord(words[j])) j++;
         if (j === k) { ok = false; break; }
-        parts.push({ s: k, e: j, type: 'place' });
+        parts.push({ s: k, e: j, type: 'place', layout: true });
         k = j;
       }
       if (ok && parts.length) add.push(...parts);
     } else {
       // results / standings: name followed by small integers
       const teams: Span[] = [];
+      // the line is "Name+ N Name+ N", perhaps followed by "( …"
+      const bareResult = (): boolean => {
+        let x = s, parts = 0;
+        while (x < e && words[x] !== '(') {
+          const y = x;
+          while (x < e && isNameWord(words[x])) x++;
+          if (x === y || x >= e || !SCORE.test(words[x])) return false;
+          x++;
+          parts++;
+        }
+        return parts === 2;
+      };
       let k = s;
       while (k < e) {
-        const nameLike = (w: string) => isNameWord(w) && !FUNCTION_FORMS.has(w) && !NOT_NAME.has(w.toLowerCase());
+        // "KILLING 50 AND INJURING 60": common words of an ALL-CAPS line are no team names
+        const nameLike = (w: string) => isNameWord(w) && !FUNCTION_FORMS.has(w) && !NOT_NAME.has(w.toLowerCase()) && !(isAllCapsWord(w) && COMMON_WORDS.has(w.toLowerCase()));
         if (!nameLike(words[k])) { k++; continue; }
         let j = k;
         while (j < e && (nameLike(words[j]) || (j > k && (words[j] === '&' || PARTICLES.has(words[j]))))) j++;
-        // scorers in parentheses "( Mark Waugh 73 )", and full names the tagger found, are people
-        if ((k > s && words[k - 1] === '(') || personAt(k)) { k = j; continue; }
+        // scorers in parentheses "( Mark Waugh 73 )", and full names the tagger found, are people, except in a
+        // bare result "Atletico Madrid 0 Deportivo Coruna 0"
+        if ((k > s && words[k - 1] === '(') || (personAt(k) && !bareResult())) { k = j; continue; }
         let nums = 0;
         while (j + nums < e && SCORE.test(words[j + nums])) nums++;
         if (nums >= 1 && j - k <= 4) teams.push({ s: k, e: j, type: 'organization' });
@@ -647,6 +764,7 @@ function datelinesAndResults(tk: Tokens, spans: Span[]): Span[] {
       if ((teams.length >= 2 || standings) && lowerWords <= 2) {
         for (const t of teams) {
           t.k = undefined;
+          t.layout = true;
           if (COUNTRY_ALIAS.has(key(tk, t))) t.type = 'place';
           add.push(t);
         }
@@ -765,7 +883,12 @@ function applyRules(tk: Tokens, spans: Span[], head: Uint8Array): Span[] {
     while (sp.e > sp.s && !hasLetter(words[sp.e - 1])) sp.e--;
     return sp.e > sp.s;
   });
-  out = datelinesAndResults(tk, out);
+  const digitLines: number[] = []; // [start, end) of the lines with numbers, for the scoreboard rule
+  const vPos: number[] = []; // tokens that may be "v" / "vs", for the fixtures rule
+  out = datelinesAndResults(tk, out, digitLines, vPos);
+  out = versusPairs(tk, out, head, vPos);
+  out = scoreboardPeople(tk, out, digitLines);
+  out = nameLists(tk, out);
   // "Microsoft | Corp", "Daimler-Benz | AG": a legal-form suffix joins the name before it
   for (let x = 0; x < out.length; x++) {
     const sp = out[x];
@@ -785,7 +908,11 @@ function applyRules(tk: Tokens, spans: Span[], head: Uint8Array): Span[] {
     if (DEMONYMS.has(t) && !COUNTRY_ALIAS.has(t)) return false;
     return !NOT_NAME.has(w.toLowerCase()); // "AUGUST", "Monday"
   });
-  for (const sp of out) if (sp.type === 'organization' && COUNTRY_ALIAS.has(key(tk, sp))) sp.type = 'place';
+  for (const sp of out) {
+    if (sp.type === 'organization' && COUNTRY_ALIAS.has(key(tk, sp))) sp.type = 'place';
+    // "Goldman Sachs" read as a person: a known multi-word organisation name is an organisation
+    else if (sp.type !== 'organization' && sp.e - sp.s >= 2 && COMPANY_PHRASES.has(key(tk, sp))) sp.type = 'organization';
+  }
   // known organisation acronyms the tagger left out ("NATO Secretary-General …"), outside headlines
   {
     const covered = new Uint8Array(n);
@@ -800,7 +927,7 @@ function applyRules(tk: Tokens, spans: Span[], head: Uint8Array): Span[] {
   // 2. suffixes and heads: "Danube Wire" / "Acme Holdings" organisations, "Black Sea" places
   for (const sp of out) {
     if (sp.e - sp.s < 2) continue;
-    const last = words[sp.e - 1];
+    const last = isAllCapsWord(words[sp.e - 1]) && words[sp.e - 1].length > 3 ? titleCaps(words[sp.e - 1]) : words[sp.e - 1]; // "ROVERS" in a headline
     if (ORG_SUFFIXES.has(last) && sp.type !== 'organization') {
       if (!(sp.type === 'place' && last === 'United')) sp.type = 'organization';
     } else if (LOC_HEADS.has(last) && sp.type === 'organization') {
@@ -808,6 +935,49 @@ function applyRules(tk: Tokens, spans: Span[], head: Uint8Array): Span[] {
       for (let k = sp.s; k < sp.e - 1; k++) if (ORG_WORDS.has(lower(words[k]))) orgWord = true;
       if (!orgWord) sp.type = 'place';
     }
+  }
+  // "Halvorsen | Shipping ASA", "Oslo | Rovers": a name directly followed by an organisation span that opens with a
+  // suffix word or ends in a legal form is one organisation
+  for (let x = 0; x + 1 < out.length; x++) {
+    const a = out[x], b = out[x + 1];
+    if (a.e !== b.s || tk.sentStart[b.s] || a.type === 'person' && a.e - a.s >= 2) continue;
+    const w = words[b.s];
+    const first = ORG_SUFFIXES.has(w) || !isAllCapsWord(w) ? w : titleCaps(w); // "AG" stays, "ROVERS" -> "Rovers"
+    if (!(ORG_SUFFIXES.has(first) && !LOC_HEADS.has(first)) && !LEGAL_FORMS.has(words[b.e - 1])) continue;
+    a.e = b.e;
+    a.type = 'organization';
+    out.splice(x + 1, 1);
+    x--;
+  }
+  // "NEWCASTLE | UNITED", "MANCHESTER | UNITED" in ALL-CAPS lines: a name next to an organisation suffix the
+  // tagger left out takes it (or is taken in by it)
+  for (let x = 0; x < out.length; x++) {
+    const sp = out[x];
+    const next = x + 1 < out.length ? out[x + 1].s : n;
+    const prev = x > 0 ? out[x - 1].e : 0;
+    if (sp.e < next && sp.e < n && !tk.sentStart[sp.e] && isSuffixWord(words[sp.e])) { sp.e++; sp.type = 'organization'; }
+    else if (sp.e - sp.s === 1 && isSuffixWord(words[sp.s]) && sp.s > prev && !tk.sentStart[sp.s] && head[sp.s - 1] && isNameWord(words[sp.s - 1]) &&
+      !COMMON_WORDS.has(lower(words[sp.s - 1])) && !FUNCTION_FORMS.has(words[sp.s - 1]) && !(tk.sentStart[sp.s - 1] && words[sp.s] === '-')) { sp.s--; sp.type = 'organization'; }
+  }
+  // "Dubai Desert Classic", "World Cup", "U.S. Open": events are no person, organisation or place (CoNLL MISC)
+  const isEvent = (sp: Span) => {
+    const last = words[sp.e - 1];
+    const l = EVENT_HEADS.has(last) ? last : isAllCapsWord(last) ? titleCaps(last) : '';
+    return EVENT_HEADS.has(l) && (sp.e - sp.s >= 2 || l !== 'Masters'); // "Masters" alone may be a surname
+  };
+  if (out.some(isEvent)) out = out.filter((sp) => !isEvent(sp));
+  // "MANCHESTER UNITED" untagged in an ALL-CAPS line: a name word and a club suffix are one organisation
+  {
+    let covered: Uint8Array | null = null;
+    const extra: Span[] = [];
+    for (let k = 1; k < n; k++) {
+      if (!head[k] || !CLUB_SUFFIXES.has(words[k]) || tk.sentStart[k]) continue;
+      const p = words[k - 1];
+      if (!isAllCapsWord(p) || p.length < 3 || COMMON_WORDS.has(p.toLowerCase()) || FUNCTION_FORMS.has(p) || COUNTRY_ALIAS.has(titleCaps(p))) continue;
+      if (!covered) { covered = new Uint8Array(n); for (const sp of out) covered.fill(1, sp.s, sp.e); }
+      if (!covered[k] && !covered[k - 1]) extra.push({ s: k - 1, e: k + 1, type: 'organization' });
+    }
+    if (extra.length) out = out.concat(extra).sort((a, b) => a.s - b.s);
   }
   // 3. organisation cues before ("the company X", "the operator, X") or in apposition (", the Ruse company")
   for (const sp of out) {
@@ -828,6 +998,32 @@ function applyRules(tk: Tokens, spans: Span[], head: Uint8Array): Span[] {
       }
     }
     if (cue) sp.type = 'organization';
+  }
+  // '" …, " Kerrigan said': capitalised words the tagger left out right before a speech verb are the speaker
+  {
+    let covered: Uint8Array | null = null;
+    const extra: Span[] = [];
+    for (let k = 1; k < n; k++) {
+      const pc = words[k - 1].charCodeAt(0);
+      if (pc < 65 || (pc > 90 && pc < 128)) continue; // most tokens follow no capitalised word: cheapest test first
+      const v = words[k];
+      const c = v.charCodeAt(0); // said says told added asked wrote argued insisted warned announced: a s t w i
+      if (v.length < 4 || (c !== 115 && c !== 116 && c !== 97 && c !== 119 && c !== 105) || !SPEECH_AFTER.has(v)) continue;
+      let b = k;
+      while (b > 0 && k - b < 3 && !tk.sentStart[b] && isNameWord(words[b - 1]) && !isAllCapsWord(words[b - 1]) && !head[b - 1]) b--;
+      if (b === k) continue;
+      let ok = true;
+      for (let x = b; x < k && ok; x++) {
+        const l = lower(words[x]);
+        ok = !COMMON_WORDS.has(l) && !FUNCTION_WORDS.has(l) && !NOT_NAME.has(l) && !isTitleWord(words[x]) && !isHonorific(words[x]) && !DEMONYMS.has(words[x]);
+      }
+      if (!ok || isPlaceName(words.slice(b, k).join(' ')) || ORG_ALIAS.has(words[b])) continue;
+      if (!covered) { covered = new Uint8Array(n); for (const sp of out) covered.fill(1, sp.s, sp.e); }
+      let free = true;
+      for (let x = b; x < k; x++) if (covered[x]) free = false;
+      if (free) extra.push({ s: b, e: k, type: 'person' });
+    }
+    if (extra.length) out = out.concat(extra).sort((a, b) => a.s - b.s);
   }
   // 4. honorific / title + capitalised name(s) is always a person ("Mr Kerrigan", "Minister Kerrigan")
   const add: Span[] = [];
@@ -885,6 +1081,135 @@ function applyRules(tk: Tokens, spans: Span[], head: Uint8Array): Span[] {
   return out;
 }
 
+const DISMISSAL = new Set(['b', 'c', 'lbw', 'st', 'c&b']);
+const BOWLING_FIGURES = /^\d{1,2}(\.\d)?-\d{1,2}-\d{1,3}-\d{1,2}$/;
+const RUNS = /^\d{1,3}(-\d{1,2})?\*?$/;
+
+/**
+ * Scoreboards: names in a cricket batting line ("Lars Holm c Vik b Haugen 64", "Per Sorensen lbw b Berg 41"),
+ * before bowling figures ("Ola Vik 10-1-22-3"), scorers in parentheses after a score ("( Holm 64 , Vik 3-22 )",
+ * "( Dahl 34 )") and full names before a country in parentheses in a results line ("2. Ato Boldon ( Trinidad )
+ * 10.05") are people (countries excepted).
+ */
+function scoreboardPeople(tk: Tokens, spans: Span[], digitLines: number[]): Span[] {
+  const words = tk.norm;
+  const n = words.length;
+  let add: Span[] | null = null;
+  const nameW = (w: string) => isNameWord(w) && !FUNCTION_FORMS.has(w) && !NOT_NAME.has(w.toLowerCase()) && !VERSUS.has(w) && !isAllCapsWord(w);
+  for (let li = 0; li < digitLines.length; li += 2) {
+    const s = digitLines[li], e = digitLines[li + 1];
+    let cue = false;
+    for (let k = s; k < e && !cue; k++) {
+      const w = words[k];
+      const c = w.charCodeAt(0);
+      if (c === 40 || ((c === 98 || c === 99 || c === 108 || c === 115 || c === 110 || c === 114) && w.length <= 3 && (DISMISSAL.has(w) || w === 'not' || w === 'run'))) cue = true; // "(", b c lbw st not run
+      // bowling figures "10-1-22-3"
+      else if (c <= 57 && w.length >= 7 && BOWLING_FIGURES.test(w)) cue = true;
+    }
+    if (!cue) continue;
+    // a batting line: opens with a name, has a dismissal ("b", "lbw", "c", "st", "run out", "not out"), ends with runs
+    let batting = false;
+    if (nameW(words[s]) && RUNS.test(words[e - 1]) && e - s <= 14) {
+      for (let k = s + 1; k < e - 1; k++) {
+        const w = words[k];
+        if (DISMISSAL.has(w) || ((w === 'run' || w === 'not') && words[k + 1] === 'out')) { batting = true; break; }
+      }
+    }
+    let paren = 0;
+    for (let k = s; k < e; ) {
+      const w = words[k];
+      if (w === '(') paren++;
+      else if (w === ')') paren = Math.max(0, paren - 1);
+      if (!nameW(w)) { k++; continue; }
+      let j = k + 1;
+      while (j < e && j - k < 4 && nameW(words[j])) j++;
+      const next = j < e ? words[j] : '';
+      // "3. Ato Boldon ( Trinidad ) 10.05": a full name before a country in parentheses is an athlete
+      let athlete = false;
+      if (next === '(' && j - k >= 2 && !hasOrgWord(words, k, j)) {
+        let q = j + 1;
+        while (q < e && q - j <= 3 && words[q] !== ')') q++;
+        athlete = q < e && q > j + 1 && words[q] === ')' && isPlaceName(words.slice(j + 1, q).join(' '));
+      }
+      const person = batting || athlete || BOWLING_FIGURES.test(next) ||
+        (paren > 0 && (RUNS.test(next) || (next === 'not' && words[j + 1] === 'out')) && (k === s || /^[(,;]$/.test(words[k - 1])));
+      if (person && !isPlaceName(words.slice(k, j).join(' '))) (add ??= []).push({ s: k, e: j, type: 'person', layout: true });
+      k = j;
+    }
+  }
+  if (!add) return spans;
+  return withoutOverlaps(spans, add, 0, n).concat(add).sort((a, b) => a.s - b.s);
+}
+
+/**
+ * Fixtures "Arsenal v Chelsea", "Sampras vs Ivanisevic", "NORWAY V SWEDEN": both sides of "v" are names of
+ * the same kind — people when the tagger read either side as a full name, else teams (organisations, also
+ * when named after a city; a country's team is a place). In mixed case a side is its run of capitalised words; in an ALL-CAPS line
+ * it is the tagger's span (or a lone place name).
+ */
+function versusPairs(tk: Tokens, spans: Span[], head: Uint8Array, vPos: number[]): Span[] {
+  const words = tk.norm;
+  const n = words.length;
+  let add: Span[] | null = null;
+  let spanAt: Int32Array | null = null;
+  let from = 1;
+  for (const k of vPos) { // tokens opening with "v" / "V" of at most 3 characters, in order
+    if (k < from || k + 1 >= n) continue;
+    if (!VERSUS.has(words[k]) || tk.sentStart[k] || tk.sentStart[k + 1]) continue;
+    if (!spanAt) {
+      spanAt = new Int32Array(n).fill(-1);
+      spans.forEach((sp, x) => spanAt!.fill(x, sp.s, sp.e));
+    }
+    const nameW = (w: string) => isNameWord(w) && !FUNCTION_FORMS.has(w) && !NOT_NAME.has(w.toLowerCase()) && !VERSUS.has(w);
+    let ls: number, le = k, rs = k + 1, re: number;
+    if (head[k] && isAllCapsWord(words[k + 1])) {
+      const a = spanAt[k - 1], b = spanAt[k + 1];
+      ls = a >= 0 ? spans[a].s : isPlaceName(words[k - 1]) ? k - 1 : k;
+      le = a >= 0 ? Math.min(spans[a].e, k) : k;
+      re = b >= 0 ? spans[b].e : isPlaceName(words[k + 1]) ? k + 2 : k + 1;
+      if (b >= 0) rs = Math.max(spans[b].s, k + 1);
+    } else {
+      ls = k;
+      while (ls > 0 && k - ls < 4 && nameW(words[ls - 1]) && !tk.sentStart[ls]) ls--;
+      if (ls > 0 && k - ls < 4 && nameW(words[ls - 1]) && tk.sentStart[ls]) ls--;
+      re = k + 1;
+      while (re < n && re - k - 1 < 4 && nameW(words[re]) && !tk.sentStart[re]) re++;
+    }
+    if (ls >= le || rs >= re) continue;
+    let person = false;
+    // a full name on either side makes it a match between people; a lone word the tagger called a person is
+    // as likely a club ("Chelsea")
+    for (let x = ls; x < re; x++) {
+      const sp = spanAt[x] >= 0 ? spans[spanAt[x]] : null;
+      if (sp && sp.type === 'person' && sp.e - sp.s >= 2 && !(sp.s <= k && k < sp.e)) person = true; // not "NORWAY V SWEDEN" as one name
+    }
+    // clubs named after their city ("Halden v Brannvik") are organisations; national teams are places
+    const isCountry = (t: string) => COUNTRY_ALIAS.has(t) || COUNTRY_ALIAS.has(titleCaps(t));
+    const sideType = (a: number, b: number): MentionType => (person ? 'person' : isCountry(words.slice(a, b).join(' ')) ? 'place' : 'organization');
+    (add ??= []).push({ s: ls, e: le, type: sideType(ls, le), layout: true }, { s: rs, e: re, type: sideType(rs, re), layout: true });
+    from = re;
+  }
+  if (!add) return spans;
+  return withoutOverlaps(spans, add, 0, n).concat(add).sort((a, b) => a.s - b.s);
+}
+
+/**
+ * "ENGLISH LEAGUE SOCCER - MANCHESTER UNITED WIN": up to four ALL-CAPS words opening a line before a dash or
+ * colon are a section label, not a name (a place or a known acronym there is kept: "BRAZIL - …").
+ */
+function inSectionLabel(tk: Tokens, sp: Span): boolean {
+  const words = tk.norm;
+  let b = sp.s;
+  while (b > 0 && !tk.sentStart[b] && sp.s - b < 4) b--;
+  if (!tk.sentStart[b]) return false;
+  let k = b;
+  while (k < words.length && k - b < 5 && isAllCapsWord(words[k]) && !(k > b && tk.sentStart[k])) k++;
+  if (k === b || k - b > 4 || k >= words.length || (words[k] !== '-' && words[k] !== '--' && words[k] !== ':') || sp.e > k) return false;
+  const surface = words.slice(sp.s, sp.e).map((w) => w[0] + w.slice(1).toLowerCase()).join(' ');
+  const raw = words.slice(sp.s, sp.e).join(' ');
+  return !(isPlaceName(surface) || isPlaceName(raw) || ORG_ALIAS.has(raw));
+}
+
 /**
  * Capitalised common words at a sentence start or in a headline ("Skip to main content", "Calls For Answers")
  * are not names unless the document also capitalises them mid-sentence or a gazetteer knows them.
@@ -901,10 +1226,13 @@ function dropJunk(tk: Tokens, spans: Span[], head: Uint8Array): Span[] {
     }
     return capMid.has(w);
   };
+  // only headline words are asked about: collect their lower-case forms, then find those written in lower case
   const hasLower = (l: string) => {
     if (!docLower) {
+      const wanted = new Set<string>();
+      for (let k = 0; k < words.length; k++) if (head[k]) wanted.add(lower(words[k]));
       docLower = new Set<string>();
-      for (const w of words) if (isLowerWord(w)) docLower.add(w);
+      for (const w of words) if (wanted.has(w) && isLowerWord(w)) docLower.add(w);
     }
     return docLower.has(l);
   };
@@ -941,6 +1269,8 @@ function dropJunk(tk: Tokens, spans: Span[], head: Uint8Array): Span[] {
   };
   const out: Span[] = [];
   for (const sp of spans) {
+    if (sp.layout) { out.push(sp); continue; }
+    if (head[sp.s] && inSectionLabel(tk, sp)) continue;
     if (headlineWord(sp)) continue;
     let s = sp.s;
     while (s < sp.e && junk(s) && (s === sp.s ? true : head[s] === 1)) s++;

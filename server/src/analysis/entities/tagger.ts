@@ -153,6 +153,7 @@ let infoBuf: Int32Array[] = new Array(256);
 let tokBuf: string[] = new Array(256);
 let gzBuf = new Int32Array(256);
 const BOS = hashString('<s>');
+const HEADLINE_SALT = 0x3c6ef372;
 const EOS = hashString('</s>');
 
 export function sentenceFeatures(words: string[], from: number, to: number, out?: SentenceFeatures, lazy = false): SentenceFeatures {
@@ -223,11 +224,14 @@ export function sentenceFeatures(words: string[], from: number, to: number, out?
   sf.infos = infos;
   sf.gz = gz;
   sf.headline = headline;
+  // ALL-CAPS sentences: shapes and caps classes of the folded words are not the writer's casing, so
+  // they get their own feature space (the lexical features stay shared with mixed-case text)
+  const shapeSalt = headline ? HEADLINE_SALT : 0, capsSalt = headline ? 8 : 0;
   for (let i = 0; i < n; i++) {
     const a = infos[i];
-    sf.shape[i] = a[I_S];
+    sf.shape[i] = a[I_S] ^ shapeSalt;
     sf.lower[i] = a[I_L];
-    sf.caps[i] = a[I_CAPS];
+    sf.caps[i] = a[I_CAPS] + capsSalt;
     sf.plain[i] = a[I_PLAIN];
   }
   if (!lazy) for (let i = 0; i < n; i++) fillRow(sf, i);
@@ -236,17 +240,17 @@ export function sentenceFeatures(words: string[], from: number, to: number, out?
 
 /** Static feature row of token i (computed lazily at run time: skipped tokens never need it). */
 export function fillRow(sf: SentenceFeatures, i: number): void {
-  const infos = sf.infos, gz = sf.gz, n = sf.n, headline = sf.headline, F = sf.feats;
+  const infos = sf.infos, gz = sf.gz, n = sf.n, headline = sf.headline, F = sf.feats, SH = sf.shape, CA = sf.caps;
     const a = infos[i];
     const p1 = i > 0 ? infos[i - 1] : null;
     const p2 = i > 1 ? infos[i - 2] : null;
     const n1 = i + 1 < n ? infos[i + 1] : null;
     const n2 = i + 2 < n ? infos[i + 2] : null;
-    const L0 = a[I_L], S0 = a[I_S];
+    const L0 = a[I_L], S0 = SH[i], C0 = CA[i];
     const Lp1 = p1 ? p1[I_L] : BOS, Lp2 = p2 ? p2[I_L] : BOS;
     const Ln1 = n1 ? n1[I_L] : EOS, Ln2 = n2 ? n2[I_L] : EOS;
-    const Sp1 = p1 ? p1[I_S] : BOS, Sn1 = n1 ? n1[I_S] : EOS;
-    const Cp1 = p1 ? p1[I_CAPS] : 7, Cn1 = n1 ? n1[I_CAPS] : 7;
+    const Sp1 = p1 ? SH[i - 1] : BOS, Sn1 = n1 ? SH[i + 1] : EOS;
+    const Cp1 = p1 ? CA[i - 1] : 7, Cn1 = n1 ? CA[i + 1] : 7;
     const gp1 = i > 0 ? gz[i - 1] : -1, gn1 = i + 1 < n ? gz[i + 1] : -1;
     const o = i * K_STATIC;
     F[o] = 0x1234567;
@@ -266,11 +270,11 @@ export function fillRow(sf: SentenceFeatures, i: number): void {
     F[o + 14] = mix3(114, S0, Sn1);
     F[o + 15] = mix3(115, Lp1, L0);
     F[o + 16] = mix3(116, L0, Ln1);
-    F[o + 17] = mix3(117, gp1, a[I_CAPS]);
-    F[o + 18] = mix3(118, gn1, a[I_CAPS]);
+    F[o + 17] = mix3(117, gp1, C0);
+    F[o + 18] = mix3(118, gn1, C0);
     F[o + 19] = mix3(119, i === 0 ? 1 : 0, S0);
-    F[o + 20] = mix(120, (Cp1 << 8) | (a[I_CAPS] << 4) | Cn1);
-    F[o + 21] = mix3(121, headline ? 1 : 0, a[I_CAPS]);
+    F[o + 20] = mix(120, (Cp1 << 8) | (C0 << 4) | Cn1);
+    F[o + 21] = mix3(121, headline ? 1 : 0, C0);
     F[o + 22] = mix3(122, Lp1, S0);
     F[o + 23] = mix3(123, Ln1, S0);
 }
