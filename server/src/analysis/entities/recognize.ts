@@ -71,7 +71,7 @@ function spansFromTags(words: string[], tags: Uint8Array, from: number, to: numb
     const type = TYPE_OF_TAG[t]!;
     const base = t % 2 === 1 ? t : t - 1;
     let j = i + 1;
-    // "Colin/B-PER Hale/B-PER": the greedy tagger sometimes restarts a name; two names of one type with nothing
+    // "Erik/B-PER Dahl/B-PER": the greedy tagger sometimes restarts a name; two names of one type with nothing
     // between them are (almost never in news) two entities
     while (j < to && (tags[j] === base + 1 || (tags[j] === base && isNameWord(words[j]) && isNameWord(words[j - 1])))) j++;
     // do not let a span run across a sentence boundary
@@ -667,7 +667,7 @@ function nameLists(tk: Tokens, spans: Span[]): Span[] {
   return withoutOverlaps(spans, add, 0, n).concat(add).sort((x, y) => x.s - y.s);
 }
 
-/** Club names' last words in ALL CAPS ("MANCHESTER UNITED", "BLACKBURN ROVERS"). */
+/** Club names' last words in ALL CAPS ("HALDEN UNITED", "OSLO ROVERS"). */
 const CLUB_SUFFIXES = new Set(['UNITED', 'ROVERS', 'WANDERERS', 'ATHLETIC', 'FC', 'ALBION', 'RANGERS', 'HOTSPUR']);
 
 /** Last words of event names (tournaments, games, prizes). */
@@ -678,7 +678,7 @@ function isSuffixWord(w: string): boolean {
   return ORG_SUFFIXES.has(w) || (isAllCapsWord(w) && w.length > 3 && ORG_SUFFIXES.has(titleCaps(w)));
 }
 
-/** "ENGLAND V PAKISTAN", "Arsenal v Chelsea": the fixture's "versus" is between two names, never inside one. */
+/** "NORWAY V SWEDEN", "Brannvik v Halden": the fixture's "versus" is between two names, never inside one. */
 const VERSUS = new Set(['v', 'V', 'v.', 'V.', 'vs', 'vs.', 'Vs', 'Vs.', 'VS', 'VS.']);
 const LEGAL_FORMS = new Set(['Corp', 'Corp.', 'Inc', 'Inc.', 'Ltd', 'Ltd.', 'Co', 'Co.', 'AG', 'GmbH', 'Plc', 'PLC', 'plc', 'SA', 'S.A.', 'NV', 'N.V.', 'BV', 'SpA', 'LLC', 'LP', 'Bhd', 'KK', 'AB', 'ASA', 'Oyj']);
 const DATE_TOKEN = /^(1[89]|20)\d\d-[01]\d-[0-3]\d$/;
@@ -686,7 +686,7 @@ const SCORE = /^\d{1,3}$/;
 
 /**
  * Newswire layouts: a dateline line "LONDON 1996-08-30" / "BONN , Germany 1996-08-30" (places), match
- * results "Arsenal 2 Southampton 0" and standings rows "Barcelona 10 7 2 1 22 10 23" (teams: organisations,
+ * results "Brannvik 2 Halden 0" and standings rows "Brannvik 10 7 2 1 22 10 23" (teams: organisations,
  * countries stay places).
  */
 function datelinesAndResults(tk: Tokens, spans: Span[], digitLines: number[], vPos: number[]): Span[] {
@@ -749,8 +749,8 @@ function datelinesAndResults(tk: Tokens, spans: Span[], digitLines: number[], vP
         if (!nameLike(words[k])) { k++; continue; }
         let j = k;
         while (j < e && (nameLike(words[j]) || (j > k && (words[j] === '&' || PARTICLES.has(words[j]))))) j++;
-        // scorers in parentheses "( Mark Waugh 73 )", and full names the tagger found, are people, except in a
-        // bare result "Atletico Madrid 0 Deportivo Coruna 0"
+        // scorers in parentheses "( Tor Haugen 73 )", and full names the tagger found, are people, except in a
+        // bare result "Atletico Halden 0 Deportivo Brannvik 0"
         if ((k > s && words[k - 1] === '(') || (personAt(k) && !bareResult())) { k = j; continue; }
         let nums = 0;
         while (j + nums < e && SCORE.test(words[j + nums])) nums++;
@@ -959,7 +959,7 @@ function applyRules(tk: Tokens, spans: Span[], head: Uint8Array): Span[] {
     else if (sp.e - sp.s === 1 && isSuffixWord(words[sp.s]) && sp.s > prev && !tk.sentStart[sp.s] && head[sp.s - 1] && isNameWord(words[sp.s - 1]) &&
       !COMMON_WORDS.has(lower(words[sp.s - 1])) && !FUNCTION_FORMS.has(words[sp.s - 1]) && !(tk.sentStart[sp.s - 1] && words[sp.s] === '-')) { sp.s--; sp.type = 'organization'; }
   }
-  // "Dubai Desert Classic", "World Cup", "U.S. Open": events are no person, organisation or place (CoNLL MISC)
+  // "Brannvik Coastal Classic", "World Cup", "U.S. Open": events are no person, organisation or place (CoNLL MISC)
   const isEvent = (sp: Span) => {
     const last = words[sp.e - 1];
     const l = EVENT_HEADS.has(last) ? last : isAllCapsWord(last) ? titleCaps(last) : '';
@@ -1088,7 +1088,7 @@ const RUNS = /^\d{1,3}(-\d{1,2})?\*?$/;
 /**
  * Scoreboards: names in a cricket batting line ("Lars Holm c Vik b Haugen 64", "Per Sorensen lbw b Berg 41"),
  * before bowling figures ("Ola Vik 10-1-22-3"), scorers in parentheses after a score ("( Holm 64 , Vik 3-22 )",
- * "( Dahl 34 )") and full names before a country in parentheses in a results line ("2. Ato Boldon ( Trinidad )
+ * "( Dahl 34 )") and full names before a country in parentheses in a results line ("2. Arvid Strand ( Estonia )
  * 10.05") are people (countries excepted).
  */
 function scoreboardPeople(tk: Tokens, spans: Span[], digitLines: number[]): Span[] {
@@ -1124,7 +1124,7 @@ function scoreboardPeople(tk: Tokens, spans: Span[], digitLines: number[]): Span
       let j = k + 1;
       while (j < e && j - k < 4 && nameW(words[j])) j++;
       const next = j < e ? words[j] : '';
-      // "3. Ato Boldon ( Trinidad ) 10.05": a full name before a country in parentheses is an athlete
+      // "3. Arvid Strand ( Estonia ) 10.05": a full name before a country in parentheses is an athlete
       let athlete = false;
       if (next === '(' && j - k >= 2 && !hasOrgWord(words, k, j)) {
         let q = j + 1;
@@ -1142,7 +1142,7 @@ function scoreboardPeople(tk: Tokens, spans: Span[], digitLines: number[]): Span
 }
 
 /**
- * Fixtures "Arsenal v Chelsea", "Sampras vs Ivanisevic", "NORWAY V SWEDEN": both sides of "v" are names of
+ * Fixtures "Brannvik v Halden", "Dahl vs Lunde", "NORWAY V SWEDEN": both sides of "v" are names of
  * the same kind — people when the tagger read either side as a full name, else teams (organisations, also
  * when named after a city; a country's team is a place). In mixed case a side is its run of capitalised words; in an ALL-CAPS line
  * it is the tagger's span (or a lone place name).
@@ -1194,7 +1194,7 @@ function versusPairs(tk: Tokens, spans: Span[], head: Uint8Array, vPos: number[]
 }
 
 /**
- * "ENGLISH LEAGUE SOCCER - MANCHESTER UNITED WIN": up to four ALL-CAPS words opening a line before a dash or
+ * "NORDIC LEAGUE SOCCER - HALDEN UNITED WIN": up to four ALL-CAPS words opening a line before a dash or
  * colon are a section label, not a name (a place or a known acronym there is kept: "BRAZIL - …").
  */
 function inSectionLabel(tk: Tokens, sp: Span): boolean {
