@@ -1,13 +1,13 @@
 // The corpus panel in the Explorer: quote families and entities, fetched from the server.
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { entitiesRequest, quoteFamiliesRequest, type PanelEntity, type PanelLocation, type PanelQuoteFamily } from './protocol';
+import { entitiesRequest, entityFilesRequest, quoteFamiliesRequest, quoteFamilyMembersRequest, type PanelEntity, type PanelEntityFile, type PanelFamilyMember, type PanelLocation, type PanelQuoteFamily } from './protocol';
 
 type Node =
   | { kind: 'family'; family: PanelQuoteFamily }
-  | { kind: 'member'; member: PanelQuoteFamily['members'][number] }
+  | { kind: 'member'; member: PanelFamilyMember }
   | { kind: 'entity'; entity: PanelEntity }
-  | { kind: 'file'; file: PanelEntity['files'][number] };
+  | { kind: 'file'; file: PanelEntityFile };
 
 const entityIcon: Record<PanelEntity['type'], string> = { person: 'person', organization: 'organization', place: 'location', other: 'symbol-misc' };
 
@@ -33,7 +33,9 @@ export class QuotesTree extends ServerTree {
       const families = await this.client.sendRequest<PanelQuoteFamily[]>(quoteFamiliesRequest, {});
       return families.map((family) => ({ kind: 'family', family }));
     }
-    return node.kind === 'family' ? node.family.members.map((member) => ({ kind: 'member', member })) : [];
+    if (node.kind !== 'family') return [];
+    const members = await this.client.sendRequest<PanelFamilyMember[]>(quoteFamilyMembersRequest, { id: node.family.id });
+    return members.map((member) => ({ kind: 'member', member }));
   }
   getTreeItem(node: Node): vscode.TreeItem {
     if (node.kind === 'family') {
@@ -60,12 +62,15 @@ export class EntitiesTree extends ServerTree {
       const entities = await this.client.sendRequest<PanelEntity[]>(entitiesRequest, {});
       return entities.map((entity) => ({ kind: 'entity', entity }));
     }
-    return node.kind === 'entity' ? node.entity.files.map((file) => ({ kind: 'file', file })) : [];
+    if (node.kind !== 'entity') return [];
+    const files = await this.client.sendRequest<PanelEntityFile[]>(entityFilesRequest, { id: node.entity.id });
+    return files.map((file) => ({ kind: 'file', file }));
   }
   getTreeItem(node: Node): vscode.TreeItem {
     if (node.kind === 'entity') {
       const item = new vscode.TreeItem(node.entity.name, vscode.TreeItemCollapsibleState.Collapsed);
-      item.description = `${node.entity.role ? node.entity.role + ' · ' : ''}${node.entity.mentions} mentions`;
+      const articles = node.entity.fileCount === 1 ? '1 article' : `${node.entity.fileCount} articles`;
+      item.description = `${node.entity.role ? node.entity.role + ' · ' : ''}${node.entity.mentions} mentions in ${articles}`;
       item.iconPath = new vscode.ThemeIcon(entityIcon[node.entity.type]);
       return item;
     }

@@ -2,7 +2,9 @@
 // The server computes everything; the client only displays it.
 
 export const quoteFamiliesRequest = 'copydesk/quoteFamilies';
+export const quoteFamilyMembersRequest = 'copydesk/quoteFamilyMembers';
 export const entitiesRequest = 'copydesk/entities';
+export const entityFilesRequest = 'copydesk/entityFiles';
 export const statusNotification = 'copydesk/status';
 
 export interface PanelLocation {
@@ -15,8 +17,12 @@ export interface PanelQuoteFamily {
   text: string;
   speaker: string | null;
   outlets: number;
-  members: Array<PanelLocation & { file: string; text: string }>;
+  /** How many printings; which ones is asked with quoteFamilyMembersRequest when the panel expands it. */
+  members: number;
 }
+
+/** One printing of a quote family. */
+export type PanelFamilyMember = PanelLocation & { file: string; text: string };
 
 export interface PanelEntity {
   id: string;
@@ -24,8 +30,12 @@ export interface PanelEntity {
   type: 'person' | 'organization' | 'place' | 'other';
   role: string | null;
   mentions: number;
-  files: Array<PanelLocation & { file: string; count: number }>;
+  /** Articles that mention it; which ones is asked with entityFilesRequest when the panel expands it. */
+  fileCount: number;
 }
+
+/** An article that mentions an entity: its first mention, and how many there are. */
+export type PanelEntityFile = PanelLocation & { file: string; count: number };
 
 export interface Status {
   indexing: boolean;

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # `npm run test:e2e`: install what the browser test needs (idempotent, cached in
 # .cache/), package the extension into copydesk.vsix with `npm run package`, then
-# drive VS Code (code-server) in headless Chromium through the six scenarios of
+# drive VS Code (code-server) in headless Chromium through the scenarios of
 # issue #7 with test/e2e/e2e.mjs. Screenshots and logs go to test-results/e2e/.
 #
 # Environment:

@@ -78,6 +78,8 @@ test('the server indexes hostile files, answers every request on them, and stays
     await client.request('workspace/symbol', { query: '' });
     await client.request('copydesk/quoteFamilies', {});
     await client.request('copydesk/entities', {});
+    await client.request('copydesk/entityFiles', null);
+    await client.request('copydesk/quoteFamilyMembers', [1, 2]);
     assert.equal(client.exit, undefined, 'the server is still running');
   } finally {
     await client.shutdown();

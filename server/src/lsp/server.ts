@@ -29,12 +29,14 @@ import { corpusProblems } from '../service/corpusProblems';
 import type { FileAnalysis } from '../service/fileAnalysis';
 import { CorpusFeatures, entityTokenTypes } from '../service/corpusFeatures';
 import { corpusFix, encodingRules } from '../service/corpusFixFeature';
-import { entityReports, quoteFamilyReports } from '../service/corpusReports';
+import { entityFileReport, entityPanelReports, familyMemberReport, familyPanelReports } from '../service/corpusReports';
 import { canonicalSpeaker } from '../service/speakers';
 import { basename } from '../service/corpusFeatures';
 
-/** Longest stretch of a sliced corpus-wide computation before the server answers other messages. */
+/** Longest stretch of a sliced background computation before the server answers other messages. */
 const SLICE_MS = 8;
+/** How long after the last edit or request background computations wait before taking a slice. */
+const QUIET_MS = 500;
 
 const commands = {
   repairEncoding: 'copydesk.repairEncodingInCorpus',
@@ -104,8 +106,11 @@ export function startServer(connection: Connection): void {
   const log = (message: string) => connection.console.log(`[copydesk] ${message}`);
 
   /** Runs a request handler so that one failure answers that request with an error and nothing else. */
+  /** When the last edit or request came (background work gives way to someone at work). */
+  let lastActivity = 0;
   function guarded<P, R>(name: string, handler: (params: P, token: CancellationToken) => R | Promise<R>) {
     return async (params: P, token: CancellationToken): Promise<R | ResponseError<void>> => {
+      lastActivity = Date.now();
       try {
         if (token?.isCancellationRequested) return new ResponseError(LSPErrorCodes.RequestCancelled, 'cancelled');
         return await handler(params, token);
@@ -202,7 +207,7 @@ export function startServer(connection: Connection): void {
       log(`indexed ${count} articles in ${Date.now() - started} ms${fromCache}, heap ${heapMb} MB${state.cancelled ? ' (cancelled)' : ''}`);
       if (!state.cancelled) {
         cache.retain(corpus.diskUris());
-        cache.save();
+        void cache.saveAsync();
         void publishCorpusWide();
       }
     } catch (error) {
@@ -230,15 +235,23 @@ export function startServer(connection: Connection): void {
       connection.console.error(`[copydesk] status failed: ${String(error)}`);
     }
   }
-  /** Runs a stepped computation a few milliseconds at a time, answering requests and edits in between. */
+  /**
+   * Runs a stepped computation a few milliseconds at a time, in the background: a slice starts only
+   * when no edit or request came for QUIET_MS, and waits for the next timer tick, so the JSON-RPC messages
+   * already queued (their handlers run from setImmediate) are all answered first. At 50,000 articles
+   * carving the quote families takes many seconds; slices run back to back made every keystroke
+   * wait behind several of them.
+   */
   function inSlices<T>(steps: Generator<void, T>): Promise<T> {
     return new Promise((resolve, reject) => {
       const run = () => {
+        const quietFor = Date.now() - lastActivity;
+        if (quietFor < QUIET_MS) return void setTimeout(run, QUIET_MS - quietFor);
         try {
           const until = Date.now() + SLICE_MS;
           for (let step = steps.next(); ; step = steps.next()) {
             if (step.done) return resolve(step.value);
-            if (Date.now() >= until) return void setImmediate(run);
+            if (Date.now() >= until) return void setTimeout(run, 1);
           }
         } catch (error) {
           reject(error);
@@ -355,6 +368,7 @@ export function startServer(connection: Connection): void {
     scheduleDiagnostics(document.uri);
   });
   documents.onDidChangeContent(({ document }) => {
+    lastActivity = Date.now();
     corpus.setOpen(document.uri, document.version, document.getText());
     scheduleDiagnostics(document.uri);
   });
@@ -500,29 +514,21 @@ export function startServer(connection: Connection): void {
   });
 
   // The corpus panel's two trees.
+  const speakerOf = (uri: string, name: string) => canonicalSpeaker(features.indexes, uri, name);
   connection.onRequest('copydesk/quoteFamilies', guarded('quoteFamilies', async () => {
     await carveFamiliesInSlices(); // then the reports read the carving without walking the corpus
-    return quoteFamilyReports(corpus, features.indexes, (uri, name) => canonicalSpeaker(features.indexes, uri, name)).map((f) => ({
-      id: f.id,
-      text: f.members.reduce((a, b) => (b.text.length > a.text.length ? b : a)).text,
-      speaker: f.speaker,
-      outlets: new Set(f.members.map((m) => m.uri)).size,
-      members: f.members.map((m) => ({ uri: m.uri, range: m.range, file: basename(m.uri), text: m.text })),
-    }));
+    return familyPanelReports(features.indexes, speakerOf);
   }));
-  connection.onRequest('copydesk/entities', guarded('entities', () =>
-    entityReports(corpus, features.indexes).slice(0, 2000).map((e) => {
-      const perFile = new Map<string, { uri: string; range: (typeof e.mentions)[number]['range']; count: number }>();
-      for (const m of e.mentions) {
-        const entry = perFile.get(m.uri);
-        if (entry) entry.count++;
-        else perFile.set(m.uri, { uri: m.uri, range: m.range, count: 1 });
-      }
-      return {
-        id: e.id, name: e.name, type: e.type, role: e.role, mentions: e.mentions.length,
-        files: [...perFile.values()].sort((a, b) => b.count - a.count).map((f) => ({ ...f, file: basename(f.uri) })),
-      };
-    }),
+  // The members of one family, asked when the panel expands it.
+  connection.onRequest('copydesk/quoteFamilyMembers', guarded('quoteFamilyMembers', async (params: { id?: unknown } | null) => {
+    if (typeof params?.id !== 'string') return [];
+    await carveFamiliesInSlices();
+    return familyMemberReport(corpus, features.indexes, params.id, speakerOf).map((m) => ({ uri: m.uri, range: m.range, file: basename(m.uri), text: m.text }));
+  }));
+  connection.onRequest('copydesk/entities', guarded('entities', () => entityPanelReports(features.indexes, 2000)));
+  // The files of one entity, asked when the panel expands it.
+  connection.onRequest('copydesk/entityFiles', guarded('entityFiles', (params: { id?: unknown } | null) =>
+    typeof params?.id === 'string' ? entityFileReport(corpus, features.indexes, params.id).map((f) => ({ ...f, file: basename(f.uri) })) : [],
   ));
 
   connection.onShutdown(() => {

@@ -104,3 +104,22 @@ test('analysis cache: loadAsync gives what load gives, and keeps a file analysed
   assert.equal(loading.get('file:///d/1.txt', 1, 1), undefined, 'the cached older version is replaced');
   assert.ok(loading.get('file:///d/2.txt', 2, 2));
 });
+
+test('analysis cache: saveAsync writes what save writes, and a file analysed meanwhile keeps the cache dirty', async () => {
+  const dir = folder();
+  const cache = AnalysisCache.inFolder(dir);
+  for (let n = 0; n < 600; n++) cache.set(`file:///e/${n}.txt`, n, n, summarizeBytes(`file:///e/${n}.txt`, article(n)));
+  const saving = cache.saveAsync();
+  cache.set('file:///e/late.txt', 1, 1, summarizeBytes('file:///e/late.txt', article(7))); // during the save
+  await saving;
+  assert.deepEqual(fs.readdirSync(dir), ['analysis-cache.bin']);
+  const loaded = AnalysisCache.inFolder(dir);
+  loaded.load();
+  assert.ok(loaded.size >= 600);
+  assert.deepEqual(loaded.get('file:///e/599.txt', 599, 599), summarizeBytes('file:///e/599.txt', article(599)));
+  // the late file may or may not have made it into that write; the next save has it for sure
+  await cache.saveAsync();
+  const again = AnalysisCache.inFolder(dir);
+  again.load();
+  assert.equal(again.size, 601);
+});

@@ -42,6 +42,8 @@ export interface Entity {
   readonly mentions: EntityMention[];
   /** Number of mentions (no list built). */
   readonly mentionCount: number;
+  /** Number of distinct files that mention it (no list built). */
+  readonly fileCount: number;
   /** First full-name mention (file order, then offset): the go-to-definition target. */
   first: { file: string; start: number; end: number };
 }
@@ -931,6 +933,13 @@ class EntityRecord implements Entity {
 
   get mentionCount(): number {
     return this.nms.length;
+  }
+
+  get fileCount(): number {
+    let count = 0;
+    let last: string | undefined;
+    for (const m of this.nms) if (m.file !== last) { count++; last = m.file; } // sorted by file
+    return count;
   }
 
   /** Plain data (JSON.stringify would otherwise show the internal records, not the mentions). */

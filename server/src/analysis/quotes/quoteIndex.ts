@@ -29,7 +29,7 @@ import { FamilyMember, QuoteFamily, StoredQuote } from './types';
 /** Content words per shingle: articles and other function words are left out so "the suffering of the Syrian people" and "suffering of Syrian people" shingle alike. */
 const SHINGLE = 3;
 /** Units carved between two yields of carveInSteps (a few milliseconds of work). */
-const CARVE_STEP = 512;
+const CARVE_STEP = 8;
 /** Shingles shared by more units than this are too common to propose candidates ("the united states"). */
 const POSTING_CAP = 256;
 /** Quotes this short link only on an identical canonical text and an agreeing, named speaker. */
