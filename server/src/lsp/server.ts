@@ -105,9 +105,9 @@ export function startServer(connection: Connection): void {
 
   const log = (message: string) => connection.console.log(`[copydesk] ${message}`);
 
-  /** Runs a request handler so that one failure answers that request with an error and nothing else. */
   /** When the last edit or request came (background work gives way to someone at work). */
   let lastActivity = 0;
+  /** Runs a request handler so that one failure answers that request with an error and nothing else. */
   function guarded<P, R>(name: string, handler: (params: P, token: CancellationToken) => R | Promise<R>) {
     return async (params: P, token: CancellationToken): Promise<R | ResponseError<void>> => {
       lastActivity = Date.now();
@@ -236,28 +236,29 @@ export function startServer(connection: Connection): void {
     }
   }
   /**
-   * Runs a stepped computation a few milliseconds at a time, in the background: a slice starts only
-   * when no edit or request came for QUIET_MS, and waits for the next timer tick, so the JSON-RPC messages
-   * already queued (their handlers run from setImmediate) are all answered first. At 50,000 articles
-   * carving the quote families takes many seconds; slices run back to back made every keystroke
-   * wait behind several of them.
+   * Runs a stepped computation a few milliseconds at a time, in the background: after the first
+   * slice, the next starts only when no edit or request came for QUIET_MS, and waits for the next
+   * timer tick, so the JSON-RPC messages already queued (their handlers run from setImmediate) are
+   * all answered first. At 50,000 articles carving the quote families takes many seconds; slices run
+   * back to back made every keystroke wait behind several of them. (The first slice runs at once: a
+   * computation with nothing left to do answers without waiting for quiet.)
    */
   function inSlices<T>(steps: Generator<void, T>): Promise<T> {
     return new Promise((resolve, reject) => {
-      const run = () => {
+      const run = (first: boolean) => {
         const quietFor = Date.now() - lastActivity;
-        if (quietFor < QUIET_MS) return void setTimeout(run, QUIET_MS - quietFor);
+        if (!first && quietFor < QUIET_MS) return void setTimeout(() => run(false), QUIET_MS - quietFor);
         try {
           const until = Date.now() + SLICE_MS;
           for (let step = steps.next(); ; step = steps.next()) {
             if (step.done) return resolve(step.value);
-            if (Date.now() >= until) return void setTimeout(run, 1);
+            if (Date.now() >= until) return void setTimeout(() => run(false), 1);
           }
         } catch (error) {
           reject(error);
         }
       };
-      run();
+      run(true);
     });
   }
   /** Brings the quote families up to date a slice at a time (after a few interrupted tries, families() finishes at once). */
