@@ -207,7 +207,7 @@ export function startServer(connection: Connection): void {
       log(`indexed ${count} articles in ${Date.now() - started} ms${fromCache}, heap ${heapMb} MB${state.cancelled ? ' (cancelled)' : ''}`);
       if (!state.cancelled) {
         cache.retain(corpus.diskUris());
-        void cache.saveAsync();
+        void cache.saveAsync(quiet);
         void publishCorpusWide();
       }
     } catch (error) {
@@ -259,6 +259,17 @@ export function startServer(connection: Connection): void {
         }
       };
       run(true);
+    });
+  }
+  /** Resolves once no edit or request came for QUIET_MS. */
+  function quiet(): Promise<void> {
+    return new Promise((resolve) => {
+      const check = () => {
+        const quietFor = Date.now() - lastActivity;
+        if (quietFor >= QUIET_MS) resolve();
+        else setTimeout(check, QUIET_MS - quietFor);
+      };
+      check();
     });
   }
   /** Brings the quote families up to date a slice at a time (after a few interrupted tries, families() finishes at once). */

@@ -123,3 +123,24 @@ test('analysis cache: saveAsync writes what save writes, and a file analysed mea
   again.load();
   assert.equal(again.size, 601);
 });
+
+test('analysis cache: an unfinished asynchronous save leaves the cache dirty for the save at exit, and stale temporary files go at the next load', async () => {
+  const dir = folder();
+  const cache = AnalysisCache.inFolder(dir);
+  for (let n = 0; n < 300; n++) cache.set(`file:///f/${n}.txt`, n, n, summarizeBytes(`file:///f/${n}.txt`, article(n)));
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  const saving = cache.saveAsync(() => held); // someone keeps typing: the write waits
+  await new Promise((r) => setTimeout(r, 50));
+  cache.save(); // the server exits meanwhile: this save must write, though one is under way
+  const atExit = AnalysisCache.inFolder(dir);
+  atExit.load();
+  assert.equal(atExit.size, 300);
+  release();
+  await saving;
+  assert.deepEqual(fs.readdirSync(dir), ['analysis-cache.bin'], 'the superseded save left nothing behind');
+
+  fs.writeFileSync(path.join(dir, 'analysis-cache.bin.99999.3.tmp'), 'half a cache from a killed server');
+  AnalysisCache.inFolder(dir).load();
+  assert.deepEqual(fs.readdirSync(dir), ['analysis-cache.bin']);
+});

@@ -28,6 +28,10 @@ interface Entry {
 export class AnalysisCache {
   private entries = new Map<string, Entry>();
   private dirty = false;
+  /** Bumped by every change: an asynchronous save that started before a change leaves the cache dirty. */
+  private changes = 0;
+  /** Temporary files of asynchronous saves still under way (a synchronous save, at exit, removes them). */
+  private readonly writing = new Set<string>();
   /** Lookups answered and missed since the last load, for the log. */
   hits = 0;
   misses = 0;
@@ -40,6 +44,7 @@ export class AnalysisCache {
 
   load(): void {
     if (!this.file) return;
+    this.removeStaleTemporaries();
     try {
       // Read whole: at start-up nothing else is in memory yet, and one read is the fastest.
       this.parse(fs.readFileSync(this.file));
@@ -51,10 +56,25 @@ export class AnalysisCache {
   /** load(), reading the file off the main thread (the server lists the corpus meanwhile). */
   async loadAsync(): Promise<void> {
     if (!this.file) return;
+    this.removeStaleTemporaries();
     try {
       this.parse(await fs.promises.readFile(this.file));
     } catch {
       // missing or unreadable: start empty
+    }
+  }
+
+  /** Temporary files of saves that never finished (a server killed while writing). */
+  private removeStaleTemporaries(): void {
+    try {
+      const base = path.basename(this.file!);
+      for (const name of fs.readdirSync(path.dirname(this.file!))) {
+        if (name.startsWith(`${base}.`) && name.endsWith('.tmp') && !name.startsWith(`${base}.${process.pid}.`)) {
+          fs.rmSync(path.join(path.dirname(this.file!), name), { force: true });
+        }
+      }
+    } catch {
+      // no folder yet, or not ours to clean: nothing to do
     }
   }
 
@@ -87,10 +107,14 @@ export class AnalysisCache {
   set(uri: string, size: number, mtime: number, summary: FileSummary): void {
     this.entries.set(uri, { size, mtime, summary });
     this.dirty = true;
+    this.changes++;
   }
 
   delete(uri: string): void {
-    if (this.entries.delete(uri)) this.dirty = true;
+    if (this.entries.delete(uri)) {
+      this.dirty = true;
+      this.changes++;
+    }
   }
 
   /** Keeps only the given URIs (files deleted while the server was down). */
@@ -104,12 +128,14 @@ export class AnalysisCache {
 
   /**
    * save() a chunk at a time with the event loop running in between (10k articles: ~45 MB; at 50k
-   * the synchronous write held every request for seconds right after indexing).
+   * the synchronous write held every request for seconds right after indexing). `between` is awaited
+   * before each chunk: the server uses it to write only while nobody is typing.
    */
-  async saveAsync(): Promise<void> {
+  async saveAsync(between?: () => Promise<void>): Promise<void> {
     if (!this.file || !this.dirty) return;
-    this.dirty = false; // a set() from now on makes the cache dirty again
+    const changes = this.changes;
     const temporary = `${this.file}.${process.pid}.${++saves}.tmp`;
+    this.writing.add(temporary);
     let handle: fs.promises.FileHandle | undefined;
     try {
       await fs.promises.mkdir(path.dirname(this.file), { recursive: true });
@@ -119,18 +145,22 @@ export class AnalysisCache {
       for (const pair of this.entries) {
         chunk.push(pair);
         if (chunk.length === CHUNK_ENTRIES) {
+          await between?.();
           await writeAll(handle, chunkBytes(chunk));
           chunk = [];
         }
       }
+      await between?.();
       if (chunk.length) await writeAll(handle, chunkBytes(chunk));
       await handle.close();
       handle = undefined;
-      await fs.promises.rename(temporary, this.file);
+      await fs.promises.rename(temporary, this.file); // fails if a synchronous save (at exit) removed it
+      if (this.changes === changes) this.dirty = false;
     } catch {
-      this.dirty = true;
       await handle?.close().catch(() => undefined);
       await fs.promises.rm(temporary, { force: true }).catch(() => undefined);
+    } finally {
+      this.writing.delete(temporary);
     }
   }
 
@@ -156,6 +186,9 @@ export class AnalysisCache {
       fd = undefined;
       fs.renameSync(temporary, this.file);
       this.dirty = false;
+      // An asynchronous save still under way is superseded: its file goes (and its rename then fails).
+      for (const other of this.writing) fs.rmSync(other, { force: true });
+      this.writing.clear();
     } catch {
       if (fd !== undefined) fs.closeSync(fd);
       fs.rmSync(temporary, { force: true });
