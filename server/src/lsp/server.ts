@@ -243,23 +243,18 @@ export function startServer(connection: Connection): void {
    * back to back made every keystroke wait behind several of them. (The first slice runs at once: a
    * computation with nothing left to do answers without waiting for quiet.)
    */
-  function inSlices<T>(steps: Generator<void, T>): Promise<T> {
-    return new Promise((resolve, reject) => {
-      const run = (first: boolean) => {
-        const quietFor = Date.now() - lastActivity;
-        if (!first && quietFor < QUIET_MS) return void setTimeout(() => run(false), QUIET_MS - quietFor);
-        try {
-          const until = Date.now() + SLICE_MS;
-          for (let step = steps.next(); ; step = steps.next()) {
-            if (step.done) return resolve(step.value);
-            if (Date.now() >= until) return void setTimeout(() => run(false), 1);
-          }
-        } catch (error) {
-          reject(error);
-        }
-      };
-      run(true);
-    });
+  async function inSlices<T>(steps: Generator<void, T>): Promise<T> {
+    for (let first = true; ; first = false) {
+      if (!first) {
+        await new Promise((resolve) => setTimeout(resolve, 1));
+        await quiet();
+      }
+      const until = Date.now() + SLICE_MS;
+      for (let step = steps.next(); ; step = steps.next()) {
+        if (step.done) return step.value;
+        if (Date.now() >= until) break;
+      }
+    }
   }
   /** Resolves once no edit or request came for QUIET_MS. */
   function quiet(): Promise<void> {

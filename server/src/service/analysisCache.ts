@@ -140,18 +140,10 @@ export class AnalysisCache {
     try {
       await fs.promises.mkdir(path.dirname(this.file), { recursive: true });
       handle = await fs.promises.open(temporary, 'w');
-      await writeAll(handle, chunkBytes({ format: FORMAT, version: analysisVersion }));
-      let chunk: Array<[string, Entry]> = [];
-      for (const pair of this.entries) {
-        chunk.push(pair);
-        if (chunk.length === CHUNK_ENTRIES) {
-          await between?.();
-          await writeAll(handle, chunkBytes(chunk));
-          chunk = [];
-        }
+      for (const bytes of this.chunks()) {
+        await between?.();
+        await writeAll(handle, bytes);
       }
-      await between?.();
-      if (chunk.length) await writeAll(handle, chunkBytes(chunk));
       await handle.close();
       handle = undefined;
       await fs.promises.rename(temporary, this.file); // fails if a synchronous save (at exit) removed it
@@ -164,6 +156,20 @@ export class AnalysisCache {
     }
   }
 
+  /** The file's chunks, made one at a time: the header, then the entries CHUNK_ENTRIES at a time. */
+  private *chunks(): Generator<Buffer> {
+    yield chunkBytes({ format: FORMAT, version: analysisVersion });
+    let chunk: Array<[string, Entry]> = [];
+    for (const pair of this.entries) {
+      chunk.push(pair);
+      if (chunk.length === CHUNK_ENTRIES) {
+        yield chunkBytes(chunk);
+        chunk = [];
+      }
+    }
+    if (chunk.length) yield chunkBytes(chunk);
+  }
+
   /** Writes the cache atomically; never throws (a read-only disk just means no warm start). */
   save(): void {
     if (!this.file || !this.dirty) return;
@@ -172,16 +178,9 @@ export class AnalysisCache {
     try {
       fs.mkdirSync(path.dirname(this.file), { recursive: true });
       fd = fs.openSync(temporary, 'w');
-      writeChunk(fd, { format: FORMAT, version: analysisVersion });
-      let chunk: Array<[string, Entry]> = [];
-      for (const pair of this.entries) {
-        chunk.push(pair);
-        if (chunk.length === CHUNK_ENTRIES) {
-          writeChunk(fd, chunk);
-          chunk = [];
-        }
+      for (const bytes of this.chunks()) {
+        for (let written = 0; written < bytes.length; ) written += fs.writeSync(fd, bytes, written, bytes.length - written);
       }
-      if (chunk.length) writeChunk(fd, chunk);
       fs.closeSync(fd);
       fd = undefined;
       fs.renameSync(temporary, this.file);
@@ -210,10 +209,6 @@ function chunkBytes(value: unknown): Buffer {
   return Buffer.concat([length, body]);
 }
 
-function writeChunk(fd: number, value: unknown): void {
-  const bytes = chunkBytes(value);
-  for (let written = 0; written < bytes.length; ) written += fs.writeSync(fd, bytes, written, bytes.length - written);
-}
 
 /** The next chunk's value, or undefined at the end; throws on a truncated chunk or a foreign file. */
 function readChunk(reader: { data: Buffer; at: number }): unknown {
