@@ -23,6 +23,7 @@
 
 import type { Problem, TextEdit } from '../types';
 import { isBlankChar, isLetter, lines, type Line } from './text';
+import { flatCopy } from '../flatCopy';
 
 export const BOILERPLATE_RULE_ID = 'boilerplate';
 
@@ -267,11 +268,6 @@ function lineFacts(text: string, all: Line[], previous?: string, previousFacts?:
 }
 
 type LineContent = Pick<LineFact, 'key' | 'shape' | 'counted' | 'hash'>;
-
-/** A copy of `s` that shares no memory with the string it may be a slice of. */
-function flatCopy(s: string): string {
-  return s.length < 13 ? s : (' ' + s).slice(1); // V8 slices strings of 13+ characters by reference
-}
 
 /** What a line's content says (null: nothing to index). */
 function lineContent(raw: string): LineContent | null {

@@ -8,6 +8,7 @@
 //   change touches) and splices the new entities into the sorted entity list; entityAt is a binary search.
 import { COUNTRY_ALIAS, HONORIFICS, ORG_ALIAS, TITLE_HEADS, TITLE_WORDS, CITIES } from './lexicon';
 import type { Mention } from './recognize';
+import { flatCopy } from '../flatCopy';
 
 export type EntityType = 'person' | 'organization' | 'place' | 'other';
 
@@ -134,13 +135,6 @@ function keyTokens(clean: string): string[] {
   return out;
 }
 
-/**
- * A flat copy of a string. Mention texts are slices of a document; a slice kept in a cache
- * keeps that whole version of the document alive, so every cached string is copied first.
- */
-export function flatCopy(s: string): string {
-  return JSON.parse(JSON.stringify(s)) as string;
-}
 
 /** Consonant skeleton for transliteration matching: "hezbollah"/"hizballah" -> "hzblh", "sergei"/"sergey" -> "srg". */
 const skeletonCache = new Map<string, string>();
@@ -301,7 +295,7 @@ const bucketKeyCopies = new Map<string, string>();
 function sharedKey(key: string): string {
   const shared = bucketKeyCopies.get(key);
   if (shared !== undefined) return shared;
-  const flat = JSON.parse(JSON.stringify(key)) as string; // a flat copy (join/slice keep the cons string)
+  const flat = flatCopy(key); // join/slice keep the cons string
   if (bucketKeyCopies.size > 400000) bucketKeyCopies.clear();
   bucketKeyCopies.set(flat, flat);
   return flat;

@@ -9,6 +9,7 @@ import modelFile from './model.json';
 import { decodeModel, ModelFile } from './model';
 import { decode, sentenceFeatures, SentenceFeatures, TAGS, Weights } from './tagger';
 import { normalizeToken, tokenize, Tokens } from './tokenize';
+import { flatCopy } from '../flatCopy';
 
 export type MentionType = 'person' | 'organization' | 'place';
 
@@ -468,22 +469,25 @@ export function recognizeEntities(text: string): Mention[] {
 }
 
 /**
- * Tags of recently seen sentences, by their words. A sentence's tags depend on its words alone, and a
- * keystroke changes one sentence of the document: the others are looked up instead of re-tagged.
+ * Tags of recently seen sentences, by their text. A sentence's tags depend on its words alone, which
+ * its text from first to last token determines; a keystroke changes one sentence of the document, so
+ * the others are looked up instead of re-tagged. (Keyed by the text slice, not the joined words:
+ * building that key for every sentence cost a tenth of recognition.)
  */
 const sentenceTags = new Map<string, Uint8Array>();
 const SENTENCE_TAGS_MAX = 4096;
 
-function tagSentence(words: string[], from: number, to: number, out: Uint8Array): void {
-  const key = words.slice(from, to).join('\u0001');
+function tagSentence(tk: Tokens, text: string, from: number, to: number, out: Uint8Array): void {
+  const key = text.slice(tk.start[from], tk.end[to - 1]);
   const known = sentenceTags.get(key);
   if (known) {
     out.set(known, from);
     return;
   }
-  tagRange(words, from, to, out);
+  tagRange(tk.norm, from, to, out);
   if (sentenceTags.size >= SENTENCE_TAGS_MAX) sentenceTags.clear();
-  sentenceTags.set(key, out.slice(from, to));
+  // A flat copy as the key: a slice would keep this version of the whole document alive.
+  sentenceTags.set(flatCopy(key), out.slice(from, to));
 }
 
 function recognize(text: string): Mention[] {
@@ -494,7 +498,7 @@ function recognize(text: string): Mention[] {
   let s = 0;
   for (let i = 1; i <= n; i++) {
     if (i === n || tk.sentStart[i]) {
-      tagSentence(tk.norm, s, i, tags);
+      tagSentence(tk, text, s, i, tags);
       s = i;
     }
   }

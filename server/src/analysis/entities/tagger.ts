@@ -4,6 +4,7 @@ import {
   COMMON_WORDS, GZ_CITY, GZ_COMMON, GZ_COUNTRY, GZ_DEMONYM, GZ_FIRST, GZ_HONORIFIC, GZ_LOCWORD, GZ_ORGWORD, GZ_PARTICLE, GZ_TITLE,
   HONORIFICS, LOC_WORDS, ORG_WORDS, PARTICLES, PHRASES, SINGLE, TITLE_WORDS,
 } from './lexicon';
+import { flatCopy } from '../flatCopy';
 
 export const TAGS = ['O', 'B-PER', 'I-PER', 'B-ORG', 'I-ORG', 'B-LOC', 'I-LOC'] as const;
 export const NTAGS = 7;
@@ -35,8 +36,8 @@ function mix3(a: number, b: number, c: number): number {
 
 // ---- per-word cached info ---------------------------------------------------------------------------
 // layout of the Int32Array per word:
-const I_W = 0, I_L = 1, I_S = 2, I_SUF2 = 3, I_SUF3 = 4, I_SUF4 = 5, I_PRE3 = 6, I_BITS = 7, I_CAPS = 8, I_PLAIN = 9;
-const WI_LEN = 10;
+const I_W = 0, I_L = 1, I_S = 2, I_SUF2 = 3, I_SUF3 = 4, I_SUF4 = 5, I_PRE3 = 6, I_BITS = 7, I_CAPS = 8, I_PLAIN = 9, I_OPENS_PHRASE = 10;
+const WI_LEN = 11;
 // caps classes
 const C_LOWER = 0, C_TITLE = 1, C_UPPER = 2, C_DIGIT = 3, C_PUNCT = 4, C_MIXED = 5;
 
@@ -122,9 +123,10 @@ export function wordInfo(w: string): Int32Array {
   // punctuation (no letters or digits; not "&") after an O tag is O as well: no name starts with it
   info[I_PLAIN] = (info[I_CAPS] === C_LOWER && w.indexOf('-') < 0 && (info[I_BITS] & (GZ_PARTICLE | GZ_COUNTRY | GZ_CITY | GZ_FIRST | GZ_DEMONYM)) === 0) ||
     (info[I_CAPS] === C_PUNCT && w !== '&') ? 1 : 0;
-  // A flat copy as the key: `w` is usually a slice of the document, and a cached slice would
-  // keep that whole version of the document alive (a leak while someone types).
-  cache.set(JSON.parse(JSON.stringify(w)) as string, info);
+  // Most words open no gazetteer phrase: the flag spares the phrase lookup per token.
+  info[I_OPENS_PHRASE] = PHRASES.has(w) ? 1 : 0;
+  cache.set(flatCopy(w), info); // `w` is usually a slice of the document
+
   return info;
 }
 
@@ -206,7 +208,7 @@ export function sentenceFeatures(words: string[], from: number, to: number, out?
   const gz = gzBuf;
   gz.fill(0, 0, n);
   for (let i = 0; i < n; i++) {
-    const list = PHRASES.get(toks[i]);
+    const list = infos[i][I_OPENS_PHRASE] === 1 ? PHRASES.get(toks[i]) : undefined;
     if (list) {
       for (const [ph, kind] of list) {
         if (i + ph.length > n) continue;
