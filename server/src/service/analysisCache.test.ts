@@ -28,6 +28,10 @@ test('analysis cache: summaries survive a save and a load in several chunks, che
   assert.ok(summary);
   assert.deepEqual(summary, summarizeBytes('file:///a/599.txt', article(599)));
   assert.ok(summary.lineStarts instanceof Uint32Array, 'typed arrays come back as typed arrays');
+  // Views into the file's buffer would keep the whole cache in memory as long as any summary lives.
+  for (const column of [summary.lineStarts, summary.lineEnds, summary.mentions.starts, summary.mentions.types, summary.quotes.numbers]) {
+    assert.equal(column.buffer.byteLength, column.byteLength, 'each typed array owns its memory');
+  }
   assert.equal(summary.quotes.texts[0], 'We will reopen the bridge by March,');
   assert.ok(summary.problems.some((p) => p.rule === 'repeated-word'));
   assert.equal(loaded.get('file:///a/599.txt', 699, 9999), undefined, 'another mtime is a miss');
