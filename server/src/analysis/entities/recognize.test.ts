@@ -328,3 +328,13 @@ test('a known multi-word organisation name is an organisation', () => {
   // the tagger alone reads a person
   assert.deepEqual(typed('Analysts at Goldman Sachs said the merger would create the largest brewer.'), ['Goldman Sachs/organization']);
 });
+
+test('a line too long to be hard-wrapped ends its sentence: a title without a full stop does not run into the next line', () => {
+  const title = 'Harbour talks stall as the envoy tells Ostmark to choose between the ferry route or its alliance with Brannvik';
+  assert.ok(title.length > 100);
+  const ms = recognizeEntities(`${title}\nTomas Feld arrived on Monday.`);
+  assert.deepEqual(ms.filter((m) => /Brannvik|Feld/.test(m.text)).map((m) => m.text), ['Brannvik', 'Tomas Feld']);
+  // Hard-wrapped prose (lines under 100 characters) still reads across the line break.
+  const wrapped = tokenize('After a long night of talks on the harbour dispute, the minister met Anna\nLind in Brannvik.');
+  assert.deepEqual(wrapped.sentStart.filter(Boolean).length, 1);
+});

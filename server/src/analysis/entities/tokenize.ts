@@ -22,6 +22,9 @@ const ABBREV = new Set([
 // letter/digit/mark runs joined by internal hyphens or apostrophes; or dotted acronyms (U.S., e.g.)
 const TOKEN_RE = /([UE]\. [SNK]\.(?!\p{L})|\p{L}(?:\.\p{L})+\.?)|([\p{L}\p{N}\p{M}]+(?:[-'’‘][\p{L}\p{N}\p{M}]+)*(?:[.,:][\p{N}]+)*)|(\.\.\.|--|\S)/gu;
 
+/** Longer lines are not hard-wrapped (wrapping stays under ~80 columns): their line break ends a paragraph. */
+const UNWRAPPED_LINE = 100;
+
 function isUpper(c: number): boolean {
   return (c >= 65 && c <= 90) || (c >= 0xc0 && c <= 0xde && c !== 0xd7);
 }
@@ -44,7 +47,8 @@ export function tokenize(text: string): Tokens {
   TOKEN_RE.lastIndex = 0;
   let m: RegExpExecArray | null;
   const push = (s: number, e: number) => {
-    // sentence boundary on a blank line, or a line break after a short (headline/dateline) line
+    // sentence boundary on a blank line, or a line break after a short (headline/dateline) line or a
+    // line too long to be hard-wrapped prose (text with one paragraph or title per line)
     if (!newSentence && s > lastEnd + 0) {
       let nl = -1, nl2 = -1;
       for (let k = lastEnd; k < s; k++) if (text.charCodeAt(k) === 10) { if (nl < 0) nl = k; else { nl2 = k; break; } }
@@ -52,7 +56,7 @@ export function tokenize(text: string): Tokens {
         if (nl2 >= 0) newSentence = true;
         else {
           const ls = text.lastIndexOf('\n', lastEnd - 1) + 1;
-          if (lastEnd - ls < 60) newSentence = true;
+          if (lastEnd - ls < 60 || lastEnd - ls > UNWRAPPED_LINE) newSentence = true;
         }
       }
     }
