@@ -338,3 +338,13 @@ test('a line too long to be hard-wrapped ends its sentence: a title without a fu
   const wrapped = tokenize('After a long night of talks on the harbour dispute, the minister met Anna\nLind in Brannvik.');
   assert.deepEqual(wrapped.sentStart.filter(Boolean).length, 1);
 });
+
+test('"ambassador to the UN Mara Lindqvist": the name after a title\'s complement is the title holder, whole', () => {
+  const ms = recognizeEntities('What about the harbour? The US ambassador to the UN Mara Lindqvist said change was inevitable.');
+  const holder = ms.find((m) => m.type === 'person');
+  assert.equal(holder?.text, 'Mara Lindqvist', ms.map((m) => `${m.text}/${m.type}`).join(', '));
+  assert.equal(holder?.title, 'US ambassador to the UN');
+  assert.ok(ms.some((m) => m.text === 'UN' && m.type === 'organization'));
+  // no title before "to the": nothing is added
+  assert.ok(!recognizeEntities('She wrote to the UN Monday about it.').some((m) => m.type === 'person'));
+});

@@ -1082,7 +1082,52 @@ function applyRules(tk: Tokens, spans: Span[], head: Uint8Array): Span[] {
     }
     out = kept.concat(add).sort((a, b) => a.s - b.s);
   }
+  return titleComplementHolders(tk, out, head);
+}
+
+const COMPLEMENT_LINKS = new Set(['to', 'of', 'for']);
+
+/**
+ * 5. "ambassador to the UN Mara Lind", "envoy for Veldavia Tomas Feld": capitalised name words right after
+ * a title's complement are the title holder. The tagger tends to leave them out (or keep only the
+ * surname) after an organisation or a place.
+ */
+function titleComplementHolders(tk: Tokens, spans: Span[], head: Uint8Array): Span[] {
+  const words = tk.norm;
+  const n = words.length;
+  let out = spans;
+  for (let x = 0; x < out.length; x++) {
+    const sp = out[x];
+    if (sp.type === 'person' || sp.e >= n || tk.sentStart[sp.e] || !isNameWord(words[sp.e])) continue;
+    if (FIRST_NAMES.has(words[sp.e - 1])) continue; // "Secretary of State Colin | Powell": the tagger split the name itself
+    let k = sp.s - 1;
+    if (k >= 0 && lower(words[k]) === 'the') k--;
+    if (k < 1 || !COMPLEMENT_LINKS.has(words[k]) || !NAME_TITLES.has(lower(words[k - 1]))) continue;
+    let interrupted = false;
+    for (let j = k; j <= sp.s; j++) if (tk.sentStart[j]) interrupted = true;
+    if (interrupted) continue;
+    // the name: up to three name words, over what the tagger made of them ("Haley" of "Nikki Haley")
+    let e = sp.e;
+    while (e < n && e - sp.e < 3 && !tk.sentStart[e] && !head[e] && isHolderWord(words[e])) e++;
+    if (e === sp.e) continue;
+    let y = x + 1;
+    let end = e;
+    let clash = false;
+    for (; y < out.length && out[y].s < e; y++) {
+      // a person the tagger found there may run on; anything else must lie within the name words
+      if (out[y].type !== 'person' && out[y].e > e) clash = true;
+      end = Math.max(end, out[y].e);
+    }
+    if (clash || (end - sp.e === 1 && y === x + 1 && !FIRST_NAMES.has(words[sp.e]))) continue; // one unknown word: too little
+    out = out.slice(0, x + 1).concat([{ s: sp.e, e: end, type: 'person' }], out.slice(y));
+  }
   return out;
+}
+
+function isHolderWord(w: string): boolean {
+  if (!isNameWord(w) || isAllCapsWord(w) || isTitleWord(w) || isHonorific(w) || DEMONYMS.has(w) || ORG_SUFFIXES.has(w) || LOC_HEADS.has(w)) return false;
+  const l = lower(w);
+  return !FUNCTION_WORDS.has(l) && !NOT_NAME.has(l) && !ORG_WORDS.has(l) && (!COMMON_WORDS.has(l) || FIRST_NAMES.has(w));
 }
 
 const DISMISSAL = new Set(['b', 'c', 'lbw', 'st', 'c&b']);
