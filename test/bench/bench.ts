@@ -22,7 +22,7 @@ interface Args {
 }
 
 function parseArgs(argv: string[]): Args {
-  const args: Args = { quick: false, server: path.resolve('dist/server.js'), corpora: new Map(), storage: path.join(os.tmpdir(), 'copydesk-bench'), keystrokes: 20, gapMs: 150, queryDocuments: 30 };
+  const args: Args = { quick: false, server: path.resolve('dist/server.js'), corpora: new Map(), storage: path.join(os.tmpdir(), 'copydesk-bench'), keystrokes: 60, gapMs: 150, queryDocuments: 30 };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--quick') args.quick = true;

@@ -99,3 +99,17 @@ test('indexing can be cancelled', async () => {
   const count = await corpus.index([ws.root], { report: () => {}, isCancelled: () => cancelled });
   assert.ok(count < 200, `stopped early after ${count}`);
 });
+
+test('size counts each file once: disk files, open disk files and open documents that are not on disk', async () => {
+  const ws = new MemoryWorkspace('file:///corpus', { 'a.txt': 'x', 'b.txt': 'y', 'c.txt': 'z' });
+  const corpus = new Corpus(ws, resolveSettings(undefined));
+  await corpus.index([ws.root]);
+  assert.equal(corpus.size, 3);
+  corpus.setOpen(ws.uri('a.txt'), 1, 'x, edited');
+  assert.equal(corpus.size, 3, 'an open file that is on disk counts once');
+  corpus.setOpen('untitled:Untitled-1', 1, 'new text');
+  assert.equal(corpus.size, 4);
+  assert.equal(corpus.size, corpus.files().length);
+  await corpus.close('untitled:Untitled-1');
+  assert.equal(corpus.size, 3);
+});

@@ -70,9 +70,10 @@ export class Corpus {
     return result;
   }
 
+  /** Number of files: the disk's, plus open documents not on disk (walks the open ones only: the status sends it after every pause in typing). */
   get size(): number {
-    let n = this.opened.size;
-    for (const uri of this.disk.keys()) if (!this.opened.has(uri)) n++;
+    let n = this.disk.size;
+    for (const uri of this.opened.keys()) if (!this.disk.has(uri)) n++;
     return n;
   }
 
