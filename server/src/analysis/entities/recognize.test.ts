@@ -2,7 +2,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import { recognizeEntities, tagTokens, tagDocument, Mention } from './recognize';
-import { tokenize } from './tokenize';
+import { tokenize, tokenizeWith } from './tokenize';
+import { randomTexts } from '../testing/randomText';
 import { readConll, scoreSpans, formatScores, splitWikiGold, Scores } from './conll';
 
 const DATA = '/work/shared/data/ner';
@@ -347,4 +348,15 @@ test('"ambassador to the UN Mara Lindqvist": the name after a title\'s complemen
   assert.ok(ms.some((m) => m.text === 'UN' && m.type === 'organization'));
   // no title before "to the": nothing is added
   assert.ok(!recognizeEntities('She wrote to the UN Monday about it.').some((m) => m.type === 'person'));
+});
+
+test('tokenizer: the ASCII fast paths give the regex path\'s tokens on random text', () => {
+  const pieces = [' ', '  ', '\n', '\n\n', 'Mr', 'U', 'S', 'al', 'Lind', 'talks', '2', '000', '3', '.', ',', ':', ';', '-', "'", 's', 'n\'t',
+    '’', 'é', 'Ødegaard', '5pm', '...', '--', '(', ')', '"', '“', 'x', 'Dr', 'etc', 'AB'];
+  let checked = 0;
+  for (const text of randomTexts(pieces, 4000, 14, 7)) {
+    assert.deepEqual(tokenizeWith(text, true), tokenizeWith(text, false), JSON.stringify(text));
+    checked++;
+  }
+  assert.equal(checked, 4000);
 });
