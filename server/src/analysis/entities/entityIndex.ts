@@ -8,7 +8,7 @@
 //   change touches) and splices the new entities into the sorted entity list; entityAt is a binary search.
 import { COUNTRY_ALIAS, HONORIFICS, ORG_ALIAS, TITLE_HEADS, TITLE_WORDS, CITIES } from './lexicon';
 import type { Mention } from './recognize';
-import { flatCopy } from '../flatCopy';
+import { flatString } from '../flatCopy';
 
 export type EntityType = 'person' | 'organization' | 'place' | 'other';
 
@@ -143,7 +143,7 @@ export function skeleton(w: string): string {
   if (s !== undefined) return s;
   s = w.toLowerCase().replace(/[^a-z0-9]/g, '').replace(/[aeiouy]/g, '').replace(/(.)\1+/g, '$1');
   if (skeletonCache.size > 50000) skeletonCache.clear();
-  skeletonCache.set(flatCopy(w), flatCopy(s));
+  skeletonCache.set(flatString(w), flatString(s));
   return s;
 }
 
@@ -270,7 +270,7 @@ function normalise(text: string, type: EntityType): Normal | null {
   if (!byText) normalCache.set(type, (byText = new Map()));
   let r = byText.get(text);
   if (r !== undefined) return r;
-  text = flatCopy(text); // cached below: must not pin the document it was sliced from
+  text = flatString(text); // cached below: must not pin the document it was sliced from
   const clean = cleanMentionText(text, type);
   const toks = keyTokens(clean);
   if (toks.length === 0) r = null;
@@ -295,7 +295,7 @@ const bucketKeyCopies = new Map<string, string>();
 function sharedKey(key: string): string {
   const shared = bucketKeyCopies.get(key);
   if (shared !== undefined) return shared;
-  const flat = flatCopy(key); // join/slice keep the cons string
+  const flat = flatString(key); // join/slice keep the cons string
   if (bucketKeyCopies.size > 400000) bucketKeyCopies.clear();
   bucketKeyCopies.set(flat, flat);
   return flat;
