@@ -1088,9 +1088,9 @@ function applyRules(tk: Tokens, spans: Span[], head: Uint8Array): Span[] {
 const COMPLEMENT_LINKS = new Set(['to', 'of', 'for']);
 
 /**
- * 5. "ambassador to the UN Mara Lind", "envoy for Veldavia Tomas Feld": capitalised name words right after
- * a title's complement are the title holder. The tagger tends to leave them out (or keep only the
- * surname) after an organisation or a place.
+ * 5. "US ambassador to the UN Mara Lind": capitalised name words right after a title's complement
+ * ("ambassador / envoy / minister … to / of / for (the) X") are the title holder. After an organisation
+ * or a place the tagger tends to leave them out, or to keep only the surname.
  */
 function titleComplementHolders(tk: Tokens, spans: Span[], head: Uint8Array): Span[] {
   const words = tk.norm;
