@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { tokenize, type Tok } from './names';
+import { tokenize, tokenizeDocument, type Tok } from './names';
 import { ABBREVIATIONS } from './lexicon';
 import { randomTexts, seededRandom } from '../testing/randomText';
 
@@ -45,4 +45,21 @@ test('tokenize gives the regex tokeniser\'s tokens on random text (astral, marks
     const to = from + random(text.length - from + 1);
     assert.deepEqual(tokenize(text, from, to), reference(text, from, to), JSON.stringify({ text, from, to }));
   }
+});
+
+test('tokenizeDocument gives the whole text\'s tokens while versions of a document reuse their lines\' tokens', () => {
+  const alphabet = ['a', 'Z', ' ', '\n', '\n', '\r\n', '\n\n', '\u2028', '.', '. ', 'Mr', 'U', 'Dr', 'said', '“', '’', 'é', '😀', '\ud800', '\t'];
+  const random = seededRandom(777);
+  let versions = 0;
+  for (const start of randomTexts(alphabet, 300, 60, 4242)) {
+    let text = start;
+    for (let edit = 0; edit < 12; edit++) {
+      assert.deepEqual(tokenizeDocument(text), tokenize(text, 0, text.length), JSON.stringify(text));
+      versions++;
+      // a keystroke: insert or delete a piece somewhere
+      const at = random(text.length + 1);
+      text = random(3) === 0 ? text.slice(0, at) + text.slice(at + 1 + random(3)) : text.slice(0, at) + alphabet[random(alphabet.length)] + text.slice(at);
+    }
+  }
+  assert.equal(versions, 3600);
 });

@@ -2,6 +2,7 @@
 // speech verb name its speaker ("the Italian Foreign Minister Angelino Alfano" -> "Angelino Alfano").
 
 import { ABBREVIATIONS, AUX_ADVERBS, NAME_PARTICLES, NAME_STOPWORDS, OTHER_PRONOUNS, RESOLVABLE_PRONOUNS, ROLE_NOUNS, TITLES } from './lexicon';
+import { flatCopy } from '../flatCopy';
 
 export interface Tok {
   text: string;
@@ -85,6 +86,46 @@ export function tokenize(text: string, from: number, to: number): Tok[] {
   }
   return out;
 }
+
+/**
+ * `tokenize(text, 0, text.length)`, line by line, reusing the tokens of the lines the last document
+ * read had too: a keystroke changes one line of an article, and the attribution layer tokenises the
+ * whole article on every version of it. Tokens never cross a line break; across one, the first token
+ * of a line always follows a break, and a full stop opening a line still binds to an abbreviation or
+ * initial ending an earlier one.
+ */
+export function tokenizeDocument(text: string): Tok[] {
+  const out: Tok[] = [];
+  const lines = new Map<string, Tok[]>();
+  for (let lineStart = 0; lineStart < text.length; ) {
+    let lineEnd = text.indexOf('\n', lineStart);
+    if (lineEnd < 0) lineEnd = text.length;
+    if (lineEnd > lineStart) {
+      const line = text.slice(lineStart, lineEnd);
+      let own = lines.get(line) ?? lastLines.get(line);
+      if (!own) {
+        const copy = flatCopy(line); // the cached tokens slice this copy, never the document
+        own = tokenize(copy, 0, copy.length);
+      }
+      lines.set(line, own);
+      let opening = true; // full stops opening the line ("Dr\n..") bind to the word before it
+      for (let k = 0; k < own.length; k++) {
+        const t = own[k];
+        if (opening && out.length > 0 && !t.word && t.text === '.') {
+          const prev = out[out.length - 1];
+          if (prev.word && (ABBREVIATIONS.has(prev.lower) || (prev.text.length === 1 && prev.cap))) continue;
+        }
+        opening = false;
+        const afterBreak = k === 0 && lineStart > 0 ? true : t.afterBreak;
+        out.push({ text: t.text, lower: t.lower, start: t.start + lineStart, end: t.end + lineStart, word: t.word, cap: t.cap, afterBreak });
+      }
+    }
+    lineStart = lineEnd + 1;
+  }
+  lastLines = lines;
+  return out;
+}
+let lastLines = new Map<string, Tok[]>();
 
 function isAsciiAlnum(c: number): boolean {
   return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);

@@ -3,7 +3,7 @@
 // the subject of a speech verb wins (the running speaker of a news paragraph), else the nearest.
 
 import { AUX_ADVERBS, NAME_STOPWORDS, SPEECH_VERBS, TITLES } from './lexicon';
-import { isNameWord, nameFromRun, Tok, tokenize } from './names';
+import { isNameWord, nameFromRun, Tok, tokenize, tokenizeDocument } from './names';
 import { PersonMention } from './types';
 
 export interface Mention {
@@ -30,7 +30,7 @@ function followedBySpeech(toks: Tok[], i: number): boolean {
 
 /** Person mentions found without an entity layer: titled names, speech subjects, and their surnames. */
 export function heuristicMentions(text: string): Mention[] {
-  const toks = tokenize(text, 0, text.length);
+  const toks = tokenizeDocument(text);
   const strong: Mention[] = [];
   const weak: Mention[] = [];
   for (let i = 0; i < toks.length; ) {
@@ -66,7 +66,7 @@ export function mentionsFromPersons(text: string, persons: PersonMention[]): Men
   const valid = persons.filter((p) => p.start >= 0 && p.end <= text.length && p.start < p.end);
   // The document is tokenised once; the windows around each person are read from it where that
   // gives exactly the tokens of the window itself (see opensAt, speechAfter), else re-tokenised.
-  const whole = valid.length > 2 ? tokenize(text, 0, text.length) : null;
+  const whole = valid.length > 2 ? tokenizeDocument(text) : null;
   return valid
     .map((p) => ({ start: p.start, end: p.end, name: p.name, salient: opensAt(text, whole, p) || speechAfter(text, whole, p) }))
     .sort((a, b) => a.start - b.start);
