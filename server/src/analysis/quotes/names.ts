@@ -88,13 +88,19 @@ export function tokenize(text: string, from: number, to: number): Tok[] {
 }
 
 /**
- * `tokenize(text, 0, text.length)`, line by line, reusing the tokens of the lines the last document
- * read had too: a keystroke changes one line of an article, and the attribution layer tokenises the
- * whole article on every version of it. Tokens never cross a line break; across one, the first token
- * of a line always follows a break, and a full stop opening a line still binds to an abbreviation or
- * initial ending an earlier one.
+ * `tokenize(text, 0, text.length)`. For a new version of the document read last (most of the text
+ * shared with it), line by line, reusing the tokens of the lines the two share: a keystroke changes one
+ * line of an article, and the attribution layer tokenises the whole article on every version of it.
+ * Tokens never cross a line break; across one, the first token of a line always follows a break, and
+ * full stops opening a line still bind to an abbreviation or initial ending an earlier one.
  */
 export function tokenizeDocument(text: string): Tok[] {
+  const similar = lastText !== undefined && sharesMost(lastText, text);
+  lastText = text;
+  if (!similar) {
+    lastLines = new Map(); // another document: one plain pass (indexing reads thousands of them)
+    return tokenize(text, 0, text.length);
+  }
   const out: Tok[] = [];
   const lines = new Map<string, Tok[]>();
   for (let lineStart = 0; lineStart < text.length; ) {
@@ -104,7 +110,7 @@ export function tokenizeDocument(text: string): Tok[] {
       const line = text.slice(lineStart, lineEnd);
       let own = lines.get(line) ?? lastLines.get(line);
       if (!own) {
-        const copy = flatCopy(line); // the cached tokens slice this copy, never the document
+        const copy = flatCopy(line); // the kept tokens slice this copy, never the document
         own = tokenize(copy, 0, copy.length);
       }
       lines.set(line, own);
@@ -125,7 +131,18 @@ export function tokenizeDocument(text: string): Tok[] {
   lastLines = lines;
   return out;
 }
+let lastText: string | undefined;
 let lastLines = new Map<string, Tok[]>();
+
+/** Whether two texts share at least half of the longer one as a common prefix and suffix. */
+function sharesMost(a: string, b: string): boolean {
+  const limit = Math.min(a.length, b.length);
+  let prefix = 0;
+  while (prefix < limit && a.charCodeAt(prefix) === b.charCodeAt(prefix)) prefix++;
+  let suffix = 0;
+  while (suffix < limit - prefix && a.charCodeAt(a.length - 1 - suffix) === b.charCodeAt(b.length - 1 - suffix)) suffix++;
+  return 2 * (prefix + suffix) >= Math.max(a.length, b.length);
+}
 
 function isAsciiAlnum(c: number): boolean {
   return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
