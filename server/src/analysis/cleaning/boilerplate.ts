@@ -24,6 +24,7 @@
 import type { Problem, TextEdit } from '../types';
 import { isBlankChar, isLetter, lines, type Line } from './text';
 import { flatCopy } from '../flatCopy';
+import { commonEnds } from '../commonEnds';
 
 export const BOILERPLATE_RULE_ID = 'boilerplate';
 
@@ -238,9 +239,7 @@ function lineFacts(text: string, all: Line[], previous?: string, previousFacts?:
   let suffix = 0;
   let byStart: Map<number, LineFact> | undefined;
   if (previous !== undefined && previousFacts?.length) {
-    const limit = Math.min(previous.length, text.length);
-    while (prefix < limit && previous.charCodeAt(prefix) === text.charCodeAt(prefix)) prefix++;
-    while (suffix < limit - prefix && previous.charCodeAt(previous.length - 1 - suffix) === text.charCodeAt(text.length - 1 - suffix)) suffix++;
+    ({ prefix, suffix } = commonEnds(previous, text));
     // Worth it when most of the text is shared (a new version of the same article), not for strangers.
     if (2 * (prefix + suffix) >= text.length) byStart = new Map(previousFacts.map((f) => [f.cs, f]));
   }

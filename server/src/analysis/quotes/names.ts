@@ -3,6 +3,7 @@
 
 import { ABBREVIATIONS, AUX_ADVERBS, NAME_PARTICLES, NAME_STOPWORDS, OTHER_PRONOUNS, RESOLVABLE_PRONOUNS, ROLE_NOUNS, TITLES } from './lexicon';
 import { flatCopy } from '../flatCopy';
+import { commonEnds } from '../commonEnds';
 
 export interface Tok {
   text: string;
@@ -136,11 +137,7 @@ let lastLines = new Map<string, Tok[]>();
 
 /** Whether two texts share at least half of the longer one as a common prefix and suffix. */
 function sharesMost(a: string, b: string): boolean {
-  const limit = Math.min(a.length, b.length);
-  let prefix = 0;
-  while (prefix < limit && a.charCodeAt(prefix) === b.charCodeAt(prefix)) prefix++;
-  let suffix = 0;
-  while (suffix < limit - prefix && a.charCodeAt(a.length - 1 - suffix) === b.charCodeAt(b.length - 1 - suffix)) suffix++;
+  const { prefix, suffix } = commonEnds(a, b);
   return 2 * (prefix + suffix) >= Math.max(a.length, b.length);
 }
 
