@@ -45,7 +45,7 @@ export const TITLE_HEADS = new Set([
   'coach', 'striker', 'midfielder', 'goalkeeper', 'manager', 'officer', 'official', 'inspector', 'commissioner',
   'counsel', 'aide', 'assistant', 'lady', 'head', 'counterpart', 'anchor', 'correspondent', 'reporter', 'editor',
   'columnist', 'professor', 'deputy', 'premier', 'vice-president', 'general-secretary', 'chief-of-staff',
-  'agent', 'justice',
+  'agent', 'justice', 'fm', 'pm',
 ]);
 
 /** Name particles kept inside person spans. */

@@ -360,3 +360,36 @@ test('tokenizer: the ASCII fast paths give the regex path\'s tokens on random te
   }
   assert.equal(checked, 4000);
 });
+
+test('two-word section headings of common words are not names; a byline on its own line is', () => {
+  const ms = typed('Breaking News\n\nHarbour Condemnation\n\nMara Lindqvist\n\n' +
+    'The ferry operators in the harbour of Brannvik faced condemnation on Monday, and the news reached Ostmark by noon.');
+  for (const bad of ['News', 'Condemnation', 'Harbour']) assert.ok(!ms.some((x) => x.startsWith(bad + '/') || x.includes(' ' + bad + '/')), `${bad} in ${ms}`);
+  assert.ok(ms.includes('Mara Lindqvist/person'), ms.join(', '));
+  assert.ok(ms.includes('Brannvik/place'), ms.join(', '));
+});
+
+test('a known place name of two words keeps its first word at a sentence start', () => {
+  assert.deepEqual(typed('Northern Ireland voted on Monday. New Zealand said nothing.'), ['Northern Ireland/place', 'New Zealand/place']);
+});
+
+test('"FM" and "PM" before a name are titles; "5 PM" is a time', () => {
+  const ms = recognizeEntities("Vestland's FM Arvid Strand pushed for sanctions, and PM Liv Haugen agreed at 5 PM Friday.");
+  const people = ms.filter((m) => m.type === 'person');
+  assert.deepEqual(people.map((m) => m.text), ['Arvid Strand', 'Liv Haugen'], ms.map((m) => `${m.text}/${m.type}`).join(', '));
+  assert.equal(people[0].title, "Vestland's FM");
+  assert.ok(!ms.some((m) => m.text === 'FM' || m.text === 'PM' || m.text === 'Friday'), ms.map((m) => m.text).join(', '));
+});
+
+test('"NWR/RK": acronyms glued by a slash are one organisation, unless both are known names', () => {
+  const ms = typed('NWR/RK journalists report from Brannvik. Later NWR/RK was declared undesirable. US/UK relations held.');
+  assert.equal(ms.filter((x) => x === 'NWR/RK/organization').length, 2, ms.join(', '));
+  assert.ok(!ms.some((x) => /^(NWR|RK)\/(person|organization|place)$/.test(x)), ms.join(', '));
+  assert.ok(ms.includes('US/place') && ms.includes('UK/place'), ms.join(', '));
+});
+
+test('"Middle Eastern allies": a regional adjective before a noun is not a place; "the Middle East" is', () => {
+  const ms = typed('Ministers met Middle Eastern allies in Brannvik. South Korean officials flew to the Middle East.');
+  assert.ok(!ms.some((x) => /Eastern|Korean/.test(x)), ms.join(', '));
+  assert.ok(ms.includes('Middle East/place') && ms.includes('Brannvik/place'), ms.join(', '));
+});

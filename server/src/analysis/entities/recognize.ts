@@ -797,8 +797,11 @@ function foldHeadlines(tk: Tokens, head: Uint8Array): Tokens {
 }
 
 /** Honorifics and name titles in the case forms they take in text (pre-filter without lowercasing). */
+/** Abbreviated titles, in capitals only: "FM" (foreign minister), "PM" (prime minister). */
+const ABBREVIATED_TITLES = new Set(['FM', 'PM']);
+
 const TRIGGERS = (() => {
-  const t = new Set<string>();
+  const t = new Set<string>(ABBREVIATED_TITLES);
   for (const w of [...HONORIFICS, ...NAME_TITLES]) {
     t.add(w);
     t.add(w[0].toUpperCase() + w.slice(1));
@@ -906,7 +909,7 @@ function applyRules(tk: Tokens, spans: Span[], head: Uint8Array): Span[] {
   }
   // a nationality adjective alone is not a name ("Lebanese officials"); a country's name is a place
   out = out.filter((sp) => {
-    if (sp.e - sp.s !== 1) return true;
+    if (sp.e - sp.s !== 1) return !regionalAdjective(words, sp);
     const w = words[sp.s];
     const t = isAllCapsWord(w) ? w[0] + w.slice(1).toLowerCase() : w; // "GERMAN" in a headline
     if (DEMONYMS.has(t) && !COUNTRY_ALIAS.has(t)) return false;
@@ -1036,8 +1039,10 @@ function applyRules(tk: Tokens, spans: Span[], head: Uint8Array): Span[] {
     if (w.length < 2 || !TRIGGER_FIRST[w.charCodeAt(0) & 127] || !TRIGGERS.has(w)) continue;
     const l = lower(w);
     const hon = isHonorific(w) && isCap(w);
-    if (!hon && !NAME_TITLES.has(l)) continue;
-    if (!hon && isAllCapsWord(w)) continue;
+    // "Britain's FM Boris Johnson", "PM Mara Lindqvist"; not "5 PM Friday", not an ALL-CAPS line
+    const abbreviated = ABBREVIATED_TITLES.has(w) && !head[i] && !(i > 0 && /\d/.test(words[i - 1]));
+    if (!hon && !abbreviated && !NAME_TITLES.has(l)) continue;
+    if (!hon && !abbreviated && isAllCapsWord(w)) continue;
     const j = i + 1;
     if (tk.sentStart[j] || !isNameWord(words[j]) || isTitleWord(words[j]) || isHonorific(words[j])) continue;
     let e = j;
@@ -1082,7 +1087,43 @@ function applyRules(tk: Tokens, spans: Span[], head: Uint8Array): Span[] {
     }
     out = kept.concat(add).sort((a, b) => a.s - b.s);
   }
-  return titleComplementHolders(tk, out, head);
+  return titleComplementHolders(tk, slashAcronyms(tk, out, head), head);
+}
+
+/**
+ * "RFE/RL", "AC/DC": two acronyms glued by a slash, at least one of them read as a name and not both
+ * known on their own ("US/UK" stays two places), are one organisation (not in ALL-CAPS lines).
+ */
+function slashAcronyms(tk: Tokens, spans: Span[], head: Uint8Array): Span[] {
+  const words = tk.norm;
+  let joined: Span[] | null = null;
+  for (let k = 1; k + 1 < words.length; k++) {
+    if (words[k] !== '/' || head[k] || tk.end[k - 1] !== tk.start[k] || tk.end[k] !== tk.start[k + 1]) continue;
+    const a = words[k - 1], b = words[k + 1];
+    // an ALL-CAPS line makes every word look like an acronym: only mixed-case text tells
+    if (!isAllCapsWord(a) || !isAllCapsWord(b) || a.length > 5 || b.length > 5) continue;
+    const known = (w: string) => ORG_ALIAS.has(w) || COUNTRY_ALIAS.has(w) || isPlaceName(w);
+    if (known(a) && known(b)) continue;
+    const touching = spans.filter((sp) => sp.s <= k + 1 && k - 1 < sp.e);
+    if (touching.length === 0 || touching.some((sp) => sp.s < k - 1 || sp.e > k + 2)) continue;
+    joined = (joined ?? spans).filter((sp) => !touching.includes(sp));
+    joined.push({ s: k - 1, e: k + 2, type: 'organization' });
+  }
+  return joined ? joined.sort((x, y) => x.s - y.s) : spans;
+}
+
+const DIRECTION_ADJECTIVES = new Set(['Eastern', 'Western', 'Northern', 'Southern', 'Central']);
+
+/**
+ * "Middle Eastern allies", "South Korean officials": a place read that ends in a direction or nationality
+ * adjective right before a lowercase word describes something; it names no place (CoNLL's MISC).
+ */
+function regionalAdjective(words: string[], sp: Span): boolean {
+  if (sp.type !== 'place') return false;
+  const last = words[sp.e - 1];
+  if (!DIRECTION_ADJECTIVES.has(last) && !(DEMONYMS.has(last) && !COUNTRY_ALIAS.has(last))) return false;
+  const next = words[sp.e];
+  return next !== undefined && isLowerWord(next) && !FUNCTION_WORDS.has(next);
 }
 
 const COMPLEMENT_LINKS = new Set(['to', 'of', 'for']);
@@ -1260,11 +1301,29 @@ function inSectionLabel(tk: Tokens, sp: Span): boolean {
 }
 
 /**
+ * `head` plus two-word Title Case lines standing alone ("Western Condemnation", "Breaking News"): a
+ * section heading is too short to pass as a headline, yet its words are capitalised for the same reason.
+ * A byline ("Mara Lindqvist") has no common word in it, so the junk test keeps it.
+ */
+function withShortHeadings(tk: Tokens, head: Uint8Array): Uint8Array {
+  const words = tk.norm;
+  let out = head;
+  for (let s = 0; s + 1 < words.length; s++) {
+    if (!tk.sentStart[s] || head[s] || tk.sentStart[s + 1] || !(s + 2 >= words.length || tk.sentStart[s + 2])) continue;
+    if (!isNameWord(words[s]) || !isNameWord(words[s + 1]) || isAllCapsWord(words[s]) || isAllCapsWord(words[s + 1])) continue;
+    if (out === head) out = head.slice();
+    out[s] = out[s + 1] = 1;
+  }
+  return out;
+}
+
+/**
  * Capitalised common words at a sentence start or in a headline ("Skip to main content", "Calls For Answers")
  * are not names unless the document also capitalises them mid-sentence or a gazetteer knows them.
  */
-function dropJunk(tk: Tokens, spans: Span[], head: Uint8Array): Span[] {
+function dropJunk(tk: Tokens, spans: Span[], titleHead: Uint8Array): Span[] {
   const words = tk.norm;
+  const head = withShortHeadings(tk, titleHead);
   // document vocabularies, built on first need (most spans are not at a sentence start or in a headline)
   let capMid: Set<string> | null = null;
   let docLower: Set<string> | null = null;
@@ -1323,6 +1382,8 @@ function dropJunk(tk: Tokens, spans: Span[], head: Uint8Array): Span[] {
     if (headlineWord(sp)) continue;
     let s = sp.s;
     while (s < sp.e && junk(s) && (s === sp.s ? true : head[s] === 1)) s++;
+    // "Northern Ireland voted", "New Zealand said": a known name of two or more words keeps its first word
+    if (s > sp.s && sp.e - sp.s >= 2 && (isPlaceName(key(tk, sp)) || COMPANY_PHRASES.has(key(tk, sp)))) s = sp.s;
     if (s > sp.s) while (s < sp.e && !hasLetter(words[s])) s++;
     if (s === sp.e) continue;
     sp.s = s;
