@@ -34,3 +34,28 @@ test('applyEdits applies in offset order and drops overlapping edits', () => {
     'cdXf',
   );
 });
+
+test('line starts and ends: texts with and without carriage returns agree with a plain definition', () => {
+  // The definition, line break by line break (\r\n, lone \r, \n).
+  const reference = (text: string) => {
+    const starts = [0], ends: number[] = [];
+    for (let i = 0; i < text.length; i++) {
+      if (text[i] === '\r' || text[i] === '\n') {
+        ends.push(i);
+        if (text[i] === '\r' && text[i + 1] === '\n') i++;
+        starts.push(i + 1);
+      }
+    }
+    ends.push(text.length);
+    return { starts, ends };
+  };
+  let seed = 11;
+  const random = (n: number) => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) % n);
+  for (let round = 0; round < 2000; round++) {
+    const alphabet = round % 2 ? 'ab \n' : 'ab \n\r';
+    let text = '';
+    for (let i = random(40); i > 0; i--) text += alphabet[random(alphabet.length)];
+    const index = new LineIndex(text);
+    assert.deepEqual({ starts: [...index.starts], ends: [...index.ends] }, reference(text), JSON.stringify(text));
+  }
+});

