@@ -19,3 +19,9 @@ export function commonEnds(previous: string, text: string): { prefix: number; su
   while (suffix < limit - prefix && previous.charCodeAt(pl - 1 - suffix) === text.charCodeAt(tl - 1 - suffix)) suffix++;
   return { prefix, suffix };
 }
+
+/** Whether `b` is mostly `a` (a new version of the same text: an edit, not another document). */
+export function sharesMost(a: string, b: string): boolean {
+  const { prefix, suffix } = commonEnds(a, b);
+  return 2 * (prefix + suffix) >= Math.max(a.length, b.length);
+}

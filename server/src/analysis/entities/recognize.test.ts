@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import { recognizeEntities, tagTokens, tagDocument, Mention } from './recognize';
 import { tokenize, tokenizeWith } from './tokenize';
-import { randomTexts } from '../testing/randomText';
+import { randomTexts, seededRandom } from '../testing/randomText';
 import { readConll, scoreSpans, formatScores, splitWikiGold, Scores } from './conll';
 
 const DATA = '/work/shared/data/ner';
@@ -392,4 +392,36 @@ test('"Middle Eastern allies": a regional adjective before a noun is not a place
   const ms = typed('Ministers met Middle Eastern allies in Brannvik. South Korean officials flew to the Middle East.');
   assert.ok(!ms.some((x) => /Eastern|Korean/.test(x)), ms.join(', '));
   assert.ok(ms.includes('Middle East/place') && ms.includes('Brannvik/place'), ms.join(', '));
+});
+
+test('a new version of the last document is read block by block: the same mentions as a fresh reading', () => {
+  // paragraphs apart by blank lines, and one paragraph per line (blocks end after lines over 100 characters)
+  for (const join of ['\n\n', '\n']) {
+  const article = FIXTURES.map((src) => parseFixture(src).text).join(join) + '\n\nOSLO 2024-05-02\n\nArsenal 2 Chelsea 1\n\n"We stay," said Mr Kerrigan.';
+  const random = seededRandom(5);
+  const pieces = [' ', 'x', '\n', '\n\n', '\n \n', 'Oslo', 'Mr Lind', '.', '"', 'the ', 'Organization for', ' the Prohibition of Oslo Ferries '.repeat(4)];
+  const versions: string[] = [article];
+  for (let k = 0; k < 400; k++) {
+    const text = versions[versions.length - 1];
+    const at = random(text.length + 1);
+    const cut = random(3) === 0 ? random(12) : 0;
+    versions.push(text.slice(0, at) + (random(3) ? pieces[random(pieces.length)] : '') + text.slice(at + cut));
+  }
+  // Fresh readings: each version right after an unrelated text (one pass over the whole text).
+  const fresh = versions.map((v) => {
+    recognizeEntities('Unrelated text about Brannvik.');
+    return JSON.stringify(recognizeEntities(v));
+  });
+  // The same versions one after another, as keystrokes: block by block, blocks reused.
+  versions.forEach((v, i) => assert.equal(JSON.stringify(recognizeEntities(v)), fresh[i], `version ${i}`));
+  }
+  // Hard-wrapped lines of 60 to 100 characters continue their sentence: a name may run across the break.
+  // Lines grow one character at a time past 100 (the break then ends the sentence), and back.
+  const wrapped = 'The harbour board met on Monday and, after a long night of talks, asked Anna\nLind to chair the inquiry into the ferry that sank off Brannvik last week.\nOfficials of the Oslo Ferries company said Mr Kerrigan would join Anna\nLind in the inquiry.';
+  const grown: string[] = [];
+  for (let k = 0; k <= 30; k++) grown.push(wrapped.replace('asked Anna', 'asked' + ' '.repeat(k % 2 ? 1 : 0) + 'x'.repeat(k) + ' Anna'));
+  for (let k = 30; k >= 0; k--) grown.push(grown[k].replace(' Anna\nLind to', ' Anna \nLind to')); // a trailing space does not count
+  const freshGrown = grown.map((v) => { recognizeEntities('Unrelated text about Brannvik.'); return JSON.stringify(recognizeEntities(v)); });
+  grown.forEach((v, i) => assert.equal(JSON.stringify(recognizeEntities(v)), freshGrown[i], `wrapped version ${i}`));
+  assert.ok(freshGrown[0].includes('"Anna\\nLind"'), freshGrown[0]);
 });

@@ -8,8 +8,9 @@ import {
 import modelFile from './model.json';
 import { decodeModel, ModelFile } from './model';
 import { decode, sentenceFeatures, SentenceFeatures, TAGS, Weights } from './tagger';
-import { normalizeToken, tokenize, Tokens } from './tokenize';
+import { normalizeToken, tokenize, Tokens, UNWRAPPED_LINE } from './tokenize';
 import { flatCopy } from '../flatCopy';
+import { sharesMost } from '../commonEnds';
 
 export type MentionType = 'person' | 'organization' | 'place';
 
@@ -490,10 +491,17 @@ function tagSentence(tk: Tokens, text: string, from: number, to: number, out: Ui
   sentenceTags.set(flatCopy(key), out.slice(from, to));
 }
 
-function recognize(text: string): Mention[] {
+/** Tokens, spans after the rule layer, and headline marks of a text (a document, or one block of it). */
+interface RuledText {
+  tk: Tokens;
+  spans: Span[];
+  head: Uint8Array;
+}
+
+/** Tokenising, tagging and the rule layer: everything before the document-level passes. */
+function readRuled(text: string): RuledText {
   const tk = tokenize(text);
   const n = tk.norm.length;
-  if (n === 0) return [];
   const tags = new Uint8Array(n);
   let s = 0;
   for (let i = 1; i <= n; i++) {
@@ -511,7 +519,105 @@ function recognize(text: string): Mention[] {
     spans.sort((a, b) => a.s - b.s);
   }
   const head = headlineTokens(tk);
-  spans = applyRules(tk, spans, head);
+  return { tk, spans: applyRules(tk, spans, head), head };
+}
+
+let lastText: string | undefined;
+/** Blocks of the last document read by blocks, by their text. */
+let lastBlocks = new Map<string, RuledText>();
+
+/** A blank line (two line breaks with only white space between): no sentence runs past it. */
+const BLOCK_BREAK = /\n\s*\n/g;
+
+/**
+ * Where the blocks of a text end: after a blank line, and after the line break of a line too long to
+ * be hard-wrapped (a paragraph per line); the tokenizer ends a sentence at both.
+ */
+function blockEnds(text: string): number[] {
+  const ends: number[] = [];
+  BLOCK_BREAK.lastIndex = 0;
+  for (let from = 0; from < text.length; ) {
+    const m = BLOCK_BREAK.exec(text);
+    const to = m ? m.index + m[0].length : text.length;
+    let lineStart = from;
+    for (let nl = text.indexOf('\n', from); nl >= 0 && nl < (m ? m.index : to); nl = text.indexOf('\n', nl + 1)) {
+      let last = nl;
+      while (last > lineStart && /\s/.test(text[last - 1])) last--;
+      if (last - lineStart > UNWRAPPED_LINE) ends.push(nl + 1);
+      lineStart = nl + 1;
+    }
+    ends.push(to);
+    from = to;
+  }
+  return ends;
+}
+
+/**
+ * readRuled, for a new version of the document read last (a keystroke), block by block, reusing the
+ * blocks the two share: no sentence runs past a block's end, so the tokens, tags and rule-layer spans
+ * of a block are those of the whole text there (a random-edit test checks it), and a keystroke
+ * re-reads one block instead of a 30 KB article. Another document gets one pass.
+ */
+function readRuledIncrementally(text: string): RuledText {
+  const previous = lastText;
+  lastText = text;
+  if (previous === undefined || !sharesMost(previous, text)) {
+    lastBlocks = new Map();
+    return readRuled(text);
+  }
+  const blocks: RuledText[] = [];
+  const offsets: number[] = [];
+  const seen = new Map<string, RuledText>();
+  let n = 0;
+  let from = 0;
+  for (const to of blockEnds(text)) {
+    const slice = text.slice(from, to);
+    let block = seen.get(slice);
+    if (!block) {
+      block = lastBlocks.get(slice);
+      if (!block) {
+        const copy = flatCopy(slice); // kept tokens slice this copy, never the document
+        const read = readRuled(copy);
+        // plain copies: the later passes change spans in place, and a kept block is read again
+        block = { tk: read.tk, spans: read.spans.map((sp) => plainSpan(sp, 0)), head: read.head };
+      }
+      seen.set(flatCopy(slice), block);
+    }
+    blocks.push(block);
+    offsets.push(from);
+    n += block.tk.norm.length;
+    from = to;
+  }
+  lastBlocks = seen;
+  const tk: Tokens = { norm: new Array(n), start: new Array(n), end: new Array(n), sentStart: new Array(n) };
+  const head = new Uint8Array(n);
+  const spans: Span[] = [];
+  let base = 0;
+  for (let b = 0; b < blocks.length; b++) {
+    const bt = blocks[b].tk;
+    const offset = offsets[b];
+    for (let i = 0; i < bt.norm.length; i++) {
+      tk.norm[base + i] = bt.norm[i];
+      tk.start[base + i] = bt.start[i] + offset;
+      tk.end[base + i] = bt.end[i] + offset;
+      tk.sentStart[base + i] = bt.sentStart[i];
+    }
+    head.set(blocks[b].head, base);
+    for (const sp of blocks[b].spans) spans.push(plainSpan(sp, base));
+    base += bt.norm.length;
+  }
+  return { tk, spans, head };
+}
+
+function plainSpan(sp: Span, shift: number): Span {
+  return sp.layout ? { s: sp.s + shift, e: sp.e + shift, type: sp.type, layout: true } : { s: sp.s + shift, e: sp.e + shift, type: sp.type };
+}
+
+function recognize(text: string): Mention[] {
+  const ruled = readRuledIncrementally(text);
+  const tk = ruled.tk, head = ruled.head;
+  if (tk.norm.length === 0) return [];
+  let spans = ruled.spans;
   spans = harmonise(foldHeadlines(tk, head), spans, head);
   spans = dropJunk(tk, spans, head);
   const endAt = new Map<number, Span>();
@@ -1098,7 +1204,8 @@ function slashAcronyms(tk: Tokens, spans: Span[], head: Uint8Array): Span[] {
   const words = tk.norm;
   let joined: Span[] | null = null;
   for (let k = 1; k + 1 < words.length; k++) {
-    if (words[k] !== '/' || head[k] || tk.end[k - 1] !== tk.start[k] || tk.end[k] !== tk.start[k + 1]) continue;
+    // (pre-tokenised input has no offsets: its tokens are never known to touch)
+    if (words[k] !== '/' || head[k] || tk.start[k] === tk.end[k] || tk.end[k - 1] !== tk.start[k] || tk.end[k] !== tk.start[k + 1]) continue;
     const a = words[k - 1], b = words[k + 1];
     // an ALL-CAPS line makes every word look like an acronym: only mixed-case text tells
     if (!isAllCapsWord(a) || !isAllCapsWord(b) || a.length > 5 || b.length > 5) continue;

@@ -23,7 +23,7 @@ const ABBREV = new Set([
 const TOKEN_RE = /([UE]\. [SNK]\.(?!\p{L})|\p{L}(?:\.\p{L})+\.?)|([\p{L}\p{N}\p{M}]+(?:[-'’‘][\p{L}\p{N}\p{M}]+)*(?:[.,:][\p{N}]+)*)|(\.\.\.|--|\S)/gu;
 
 /** Longer lines are not hard-wrapped (wrapping stays under ~80 columns): their line break ends a paragraph. */
-const UNWRAPPED_LINE = 100;
+export const UNWRAPPED_LINE = 100;
 
 function isUpper(c: number): boolean {
   return (c >= 65 && c <= 90) || (c >= 0xc0 && c <= 0xde && c !== 0xd7);

@@ -3,7 +3,7 @@
 
 import { ABBREVIATIONS, AUX_ADVERBS, NAME_PARTICLES, NAME_STOPWORDS, OTHER_PRONOUNS, RESOLVABLE_PRONOUNS, ROLE_NOUNS, TITLES } from './lexicon';
 import { flatCopy } from '../flatCopy';
-import { commonEnds } from '../commonEnds';
+import { sharesMost } from '../commonEnds';
 
 export interface Tok {
   text: string;
@@ -136,11 +136,6 @@ let lastText: string | undefined;
 let lastLines = new Map<string, Tok[]>();
 
 /** Whether two texts share at least half of the longer one as a common prefix and suffix. */
-function sharesMost(a: string, b: string): boolean {
-  const { prefix, suffix } = commonEnds(a, b);
-  return 2 * (prefix + suffix) >= Math.max(a.length, b.length);
-}
-
 function isAsciiAlnum(c: number): boolean {
   return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 }
