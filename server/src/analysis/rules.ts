@@ -1,5 +1,6 @@
 // The registry of per-document rules. Each rule lives in its own folder with its tests.
-import type { Rule } from './types';
+import type { Problem, Rule } from './types';
+import { BlockMemo } from './blocks';
 import { repeatedWordRule } from './repeatedWord';
 import { controlCharacterRule, invisibleCharacterRule, mojibakeRule, replacementCharacterRule } from './encoding';
 import { quoteAsApostropheRule, spacedAbbreviationRule, spacingRule, unbalancedQuoteRule, wordGapRule } from './cleaning';
@@ -19,4 +20,39 @@ export const allRules: readonly Rule[] = [
 
 export function ruleById(id: string): Rule | undefined {
   return allRules.find((rule) => rule.id === id);
+}
+
+/**
+ * The problems of each rule over `text`, in rule order; a rule that throws has none (it must not
+ * cost the user the other rules). For a new version of the text checked last, paragraph-local rules
+ * re-check only the paragraphs that changed.
+ */
+export function checkRules(text: string, rules: readonly Rule[]): Problem[][] {
+  const paragraphs = rules.some((rule) => rule.paragraphLocal) ? checkedParagraphs.blocks(text) : undefined;
+  return rules.map((rule) => {
+    try {
+      if (!paragraphs || !rule.paragraphLocal) return rule.check(text);
+      const out: Problem[] = [];
+      for (const { value, offset } of paragraphs) {
+        let found = value.byRule.get(rule.id);
+        if (!found) value.byRule.set(rule.id, (found = rule.check(value.text)));
+        for (const problem of found) out.push(offset === 0 ? problem : shifted(problem, offset));
+      }
+      return out;
+    } catch {
+      return [];
+    }
+  });
+}
+
+/** Per paragraph of the last text checked: its text and what each rule found there. */
+const checkedParagraphs = new BlockMemo((text) => ({ text, byRule: new Map<string, Problem[]>() }), false);
+
+function shifted(problem: Problem, by: number): Problem {
+  return {
+    ...problem,
+    start: problem.start + by,
+    end: problem.end + by,
+    fixes: problem.fixes.map((fix) => ({ ...fix, edits: fix.edits.map((edit) => ({ ...edit, start: edit.start + by, end: edit.end + by })) })),
+  };
 }

@@ -36,5 +36,11 @@ export interface Rule {
   defaultSeverity: Severity;
   /** Whether its preferred fixes are safe to apply without looking (fix-all, `copydesk fix`). */
   fixAll: boolean;
+  /**
+   * Whether it reads each paragraph on its own: check(text) is the problems of check() over each block
+   * between blank lines, offsets shifted (a property test holds every rule that says so to it). Then
+   * a keystroke re-checks the paragraph it changed only.
+   */
+  paragraphLocal?: boolean;
   check(text: string): Problem[];
 }

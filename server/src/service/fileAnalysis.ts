@@ -8,7 +8,7 @@ import { isMainThread } from 'node:worker_threads';
 import * as v8 from 'node:v8';
 import { LineIndex } from '../analysis/lineIndex';
 import type { Problem, Severity } from '../analysis/types';
-import { allRules } from '../analysis/rules';
+import { allRules, checkRules } from '../analysis/rules';
 import { extractQuotes, type Speaker, type StoredQuote } from '../analysis/quotes';
 import { recognizeEntities, type Mention, type MentionType } from '../analysis/entities';
 import { readableView, type ReadableView } from '../analysis/encoding';
@@ -294,15 +294,9 @@ export class FileAnalysis {
     if (this.baseProblems) return this.baseProblems;
     const problems: Problem[] = [...this.fileProblems()];
     if (!this.skippedBecause) {
-      for (const rule of allRules) {
-        // Lossy decoding put those U+FFFD there; `not-utf8` already says so once.
-        if (this.encoding === 'invalid-utf8' && rule.id === 'replacement-character') continue;
-        try {
-          problems.push(...rule.check(this.text));
-        } catch {
-          // a rule bug must not cost the user the other rules
-        }
-      }
+      // Lossy decoding put those U+FFFD there; `not-utf8` already says so once.
+      const rules = this.encoding === 'invalid-utf8' ? allRules.filter((rule) => rule.id !== 'replacement-character') : allRules;
+      for (const found of checkRules(this.text, rules)) for (const problem of found) problems.push(problem);
     }
     problems.sort((a, b) => a.start - b.start || a.end - b.end);
     return (this.baseProblems = problems);

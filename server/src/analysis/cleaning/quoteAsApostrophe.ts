@@ -73,6 +73,7 @@ export const quoteAsApostropheRule: Rule = {
   description: 'A double quotation mark used as an apostrophe inside a word.',
   defaultSeverity: 'warning',
   fixAll: true,
+  paragraphLocal: true,
   check(text: string): Problem[] {
     try {
       const found = quoteApostrophes(text);

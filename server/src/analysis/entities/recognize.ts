@@ -8,9 +8,9 @@ import {
 import modelFile from './model.json';
 import { decodeModel, ModelFile } from './model';
 import { decode, sentenceFeatures, SentenceFeatures, TAGS, Weights } from './tagger';
-import { normalizeToken, tokenize, Tokens, UNWRAPPED_LINE } from './tokenize';
+import { normalizeToken, tokenize, Tokens } from './tokenize';
 import { flatCopy } from '../flatCopy';
-import { sharesMost } from '../commonEnds';
+import { BlockMemo } from '../blocks';
 
 export type MentionType = 'person' | 'organization' | 'place';
 
@@ -522,88 +522,38 @@ function readRuled(text: string): RuledText {
   return { tk, spans: applyRules(tk, spans, head), head };
 }
 
-let lastText: string | undefined;
-/** Blocks of the last document read by blocks, by their text. */
-let lastBlocks = new Map<string, RuledText>();
-
-/** A blank line (two line breaks with only white space between): no sentence runs past it. */
-const BLOCK_BREAK = /\n\s*\n/g;
-
-/**
- * Where the blocks of a text end: after a blank line, and after the line break of a line too long to
- * be hard-wrapped (a paragraph per line); the tokenizer ends a sentence at both.
- */
-function blockEnds(text: string): number[] {
-  const ends: number[] = [];
-  BLOCK_BREAK.lastIndex = 0;
-  for (let from = 0; from < text.length; ) {
-    const m = BLOCK_BREAK.exec(text);
-    const to = m ? m.index + m[0].length : text.length;
-    let lineStart = from;
-    for (let nl = text.indexOf('\n', from); nl >= 0 && nl < (m ? m.index : to); nl = text.indexOf('\n', nl + 1)) {
-      let last = nl;
-      while (last > lineStart && /\s/.test(text[last - 1])) last--;
-      if (last - lineStart > UNWRAPPED_LINE) ends.push(nl + 1);
-      lineStart = nl + 1;
-    }
-    ends.push(to);
-    from = to;
-  }
-  return ends;
-}
+/** Blocks of the last document: tokens, tags and rule-layer spans, never changed once read. */
+const ruledBlocks = new BlockMemo<RuledText>((block) => {
+  const read = readRuled(block);
+  // plain copies: the later passes change spans in place, and a kept block is read again
+  return { tk: read.tk, spans: read.spans.map((sp) => plainSpan(sp, 0)), head: read.head };
+}, true);
 
 /**
  * readRuled, for a new version of the document read last (a keystroke), block by block, reusing the
- * blocks the two share: no sentence runs past a block's end, so the tokens, tags and rule-layer spans
- * of a block are those of the whole text there (a random-edit test checks it), and a keystroke
- * re-reads one block instead of a 30 KB article. Another document gets one pass.
+ * blocks the two share: no sentence runs past a block's end (blocks.ts), so the tokens, tags and
+ * rule-layer spans of a block are those of the whole text there (a random-edit test checks it), and a
+ * keystroke re-reads one block instead of a 30 KB article. Another document gets one pass.
  */
 function readRuledIncrementally(text: string): RuledText {
-  const previous = lastText;
-  lastText = text;
-  if (previous === undefined || !sharesMost(previous, text)) {
-    lastBlocks = new Map();
-    return readRuled(text);
-  }
-  const blocks: RuledText[] = [];
-  const offsets: number[] = [];
-  const seen = new Map<string, RuledText>();
+  const blocks = ruledBlocks.blocks(text);
+  if (!blocks) return readRuled(text);
   let n = 0;
-  let from = 0;
-  for (const to of blockEnds(text)) {
-    const slice = text.slice(from, to);
-    let block = seen.get(slice);
-    if (!block) {
-      block = lastBlocks.get(slice);
-      if (!block) {
-        const copy = flatCopy(slice); // kept tokens slice this copy, never the document
-        const read = readRuled(copy);
-        // plain copies: the later passes change spans in place, and a kept block is read again
-        block = { tk: read.tk, spans: read.spans.map((sp) => plainSpan(sp, 0)), head: read.head };
-      }
-      seen.set(flatCopy(slice), block);
-    }
-    blocks.push(block);
-    offsets.push(from);
-    n += block.tk.norm.length;
-    from = to;
-  }
-  lastBlocks = seen;
+  for (const b of blocks) n += b.value.tk.norm.length;
   const tk: Tokens = { norm: new Array(n), start: new Array(n), end: new Array(n), sentStart: new Array(n) };
   const head = new Uint8Array(n);
   const spans: Span[] = [];
   let base = 0;
-  for (let b = 0; b < blocks.length; b++) {
-    const bt = blocks[b].tk;
-    const offset = offsets[b];
+  for (const { value, offset } of blocks) {
+    const bt = value.tk;
     for (let i = 0; i < bt.norm.length; i++) {
       tk.norm[base + i] = bt.norm[i];
       tk.start[base + i] = bt.start[i] + offset;
       tk.end[base + i] = bt.end[i] + offset;
       tk.sentStart[base + i] = bt.sentStart[i];
     }
-    head.set(blocks[b].head, base);
-    for (const sp of blocks[b].spans) spans.push(plainSpan(sp, base));
+    head.set(value.head, base);
+    for (const sp of value.spans) spans.push(plainSpan(sp, base));
     base += bt.norm.length;
   }
   return { tk, spans, head };

@@ -2,6 +2,7 @@
 // "Putin's" -> "Putin" "'s"; "don't" -> "do" "n't"; "U.S." / "Mr." / "J." keep their period;
 // hyphenated words ("al-Assad", "Secretary-General") stay one token. Curly quotes and dashes are
 // normalised in `norm` (the string the features see); offsets always point into the original text.
+import { UNWRAPPED_LINE } from '../blocks';
 
 export interface Tokens {
   /** Normalised token strings (curly quotes straightened, dashes unified). */
@@ -22,8 +23,6 @@ const ABBREV = new Set([
 // letter/digit/mark runs joined by internal hyphens or apostrophes; or dotted acronyms (U.S., e.g.)
 const TOKEN_RE = /([UE]\. [SNK]\.(?!\p{L})|\p{L}(?:\.\p{L})+\.?)|([\p{L}\p{N}\p{M}]+(?:[-'’‘][\p{L}\p{N}\p{M}]+)*(?:[.,:][\p{N}]+)*)|(\.\.\.|--|\S)/gu;
 
-/** Longer lines are not hard-wrapped (wrapping stays under ~80 columns): their line break ends a paragraph. */
-export const UNWRAPPED_LINE = 100;
 
 function isUpper(c: number): boolean {
   return (c >= 65 && c <= 90) || (c >= 0xc0 && c <= 0xde && c !== 0xd7);

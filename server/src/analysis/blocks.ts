@@ -1,0 +1,87 @@
+// Blocks: the pieces of a document that whole-document readers can read one at a time, so that a
+// keystroke re-reads the block it changed instead of the whole article.
+import { flatCopy } from './flatCopy';
+import { sharesMost } from './commonEnds';
+
+/** Longer lines are not hard-wrapped (wrapping stays under ~80 columns): their line break ends a paragraph. */
+export const UNWRAPPED_LINE = 100;
+
+/** A blank line: two line breaks with only white space between. */
+const BLANK_LINE = /\n\s*\n/g;
+
+/**
+ * Where the blocks of a text end (the last end is the text's length): after each blank line (paragraphs),
+ * and with `longLines` also after the line break of a line too long to be hard-wrapped (its text, trailing
+ * white space left out, is over UNWRAPPED_LINE characters: a paragraph per line). No sentence runs past
+ * either; some rules read across the second ("the\nthe" is a doubled word wherever the line ends).
+ */
+export function blockEnds(text: string, longLines: boolean): number[] {
+  const ends: number[] = [];
+  BLANK_LINE.lastIndex = 0;
+  for (let from = 0; from < text.length; ) {
+    const blank = BLANK_LINE.exec(text);
+    const to = blank ? blank.index + blank[0].length : text.length;
+    const until = blank ? blank.index : to;
+    let lineStart = from;
+    for (let nl = longLines ? text.indexOf('\n', from) : -1; nl >= 0 && nl < until; nl = text.indexOf('\n', nl + 1)) {
+      let last = nl;
+      while (last > lineStart && /\s/.test(text[last - 1])) last--;
+      if (last - lineStart > UNWRAPPED_LINE && nl + 1 < to) ends.push(nl + 1);
+      lineStart = nl + 1;
+    }
+    ends.push(to);
+    from = to;
+  }
+  return ends;
+}
+
+export interface BlockValue<T> {
+  value: T;
+  /** Where the block starts in the text. */
+  offset: number;
+}
+
+/**
+ * What `read` said of each block of the last text, by the block's text. For a new version of that
+ * text (most of it shared: an edit), `blocks` answers block by block and reads only the blocks not
+ * seen; for any other text, or a text of one block, it answers undefined and forgets (the caller reads
+ * that text whole: indexing reads thousands of different articles, and splitting them would only cost).
+ */
+export class BlockMemo<T> {
+  private lastText: string | undefined;
+  private last = new Map<string, T>();
+
+  constructor(private readonly read: (block: string) => T, private readonly longLines: boolean) {}
+
+  blocks(text: string): BlockValue<T>[] | undefined {
+    const previous = this.lastText;
+    this.lastText = text;
+    if (previous === undefined || !sharesMost(previous, text)) {
+      this.last = new Map();
+      return undefined;
+    }
+    const ends = blockEnds(text, this.longLines);
+    if (ends.length < 2) {
+      this.last = new Map(); // one block: nothing to reuse (an article on one line)
+      return undefined;
+    }
+    const out: BlockValue<T>[] = [];
+    const seen = new Map<string, T>();
+    let from = 0;
+    for (const to of ends) {
+      const slice = text.slice(from, to);
+      let value = seen.get(slice);
+      if (value === undefined) {
+        value = this.last.get(slice);
+        // A flat copy, read and kept: a slice would keep this version of the whole document alive.
+        const copy = flatCopy(slice);
+        if (value === undefined) value = this.read(copy);
+        seen.set(copy, value);
+      }
+      out.push({ value, offset: from });
+      from = to;
+    }
+    this.last = seen;
+    return out;
+  }
+}
