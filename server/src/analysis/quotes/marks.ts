@@ -75,6 +75,16 @@ interface Open {
 export function paragraphs(text: string): Array<[number, number]> {
   const out: Array<[number, number]> = [];
   let start = 0;
+  if (text.indexOf('\r') < 0 && text.indexOf('\u2028') < 0 && text.indexOf('\u2029') < 0) {
+    // Only \n breaks (most text): the native search is several times faster than a loop over the
+    // characters, and an open article is paired again on every keystroke.
+    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) {
+      out.push([start, i]);
+      start = i + 1;
+    }
+    out.push([start, text.length]);
+    return out;
+  }
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c === 0x0a || c === 0x0d || c === 0x2029 || c === 0x2028) {
