@@ -3,11 +3,12 @@ import assert from 'node:assert/strict';
 import { allRules, checkRules } from './rules';
 import { seededRandom } from './testing/randomText';
 
-test('checkRules on a new version of the last text (paragraphs reused) finds what a fresh check finds', () => {
+test('checkRules on a new version of the last text (blocks reused) finds what a fresh check finds', () => {
   const paragraph = 'The the harbour board met on Monday , and Mr  Kerrigan said the ferry “would sail”. It’s U. S. money, â€œtoldâ€ the board.';
   const random = seededRandom(3);
   const pieces = [' ', 'the ', '\n', '\n\n', '\n \n', '“', '”', '"', "'", 'â€™', '\u200b', '\x07', 'x', '.', 'the the'];
-  const versions = [Array.from({ length: 8 }, () => paragraph).join('\n\n')];
+  // blocks at blank lines, and after lines of over 100 characters (a paragraph per line)
+  const versions = [Array.from({ length: 4 }, () => paragraph).join('\n\n') + '\n' + Array.from({ length: 4 }, () => paragraph).join('\n')];
   for (let k = 0; k < 300; k++) {
     const text = versions[versions.length - 1];
     const at = random(text.length + 1);

@@ -24,16 +24,16 @@ export function ruleById(id: string): Rule | undefined {
 
 /**
  * The problems of each rule over `text`, in rule order; a rule that throws has none (it must not
- * cost the user the other rules). For a new version of the text checked last, paragraph-local rules
- * re-check only the paragraphs that changed.
+ * cost the user the other rules). For a new version of the text checked last, block-local rules
+ * re-check only the blocks that changed.
  */
 export function checkRules(text: string, rules: readonly Rule[]): Problem[][] {
-  const paragraphs = rules.some((rule) => rule.paragraphLocal) ? checkedParagraphs.blocks(text) : undefined;
+  const blocks = rules.some((rule) => rule.blockLocal) ? checkedBlocks.blocks(text) : undefined;
   return rules.map((rule) => {
     try {
-      if (!paragraphs || !rule.paragraphLocal) return rule.check(text);
+      if (!blocks || !rule.blockLocal) return rule.check(text);
       const out: Problem[] = [];
-      for (const { value, offset } of paragraphs) {
+      for (const { value, offset } of blocks) {
         let found = value.byRule.get(rule.id);
         if (!found) value.byRule.set(rule.id, (found = rule.check(value.text)));
         for (const problem of found) out.push(offset === 0 ? problem : shifted(problem, offset));
@@ -45,8 +45,8 @@ export function checkRules(text: string, rules: readonly Rule[]): Problem[][] {
   });
 }
 
-/** Per paragraph of the last text checked: its text and what each rule found there. */
-const checkedParagraphs = new BlockMemo((text) => ({ text, byRule: new Map<string, Problem[]>() }), false);
+/** Per block of the last text checked: its text and what each rule found there. */
+const checkedBlocks = new BlockMemo((text) => ({ text, byRule: new Map<string, Problem[]>() }), true);
 
 function shifted(problem: Problem, by: number): Problem {
   return {

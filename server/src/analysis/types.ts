@@ -37,10 +37,11 @@ export interface Rule {
   /** Whether its preferred fixes are safe to apply without looking (fix-all, `copydesk fix`). */
   fixAll: boolean;
   /**
-   * Whether it reads each paragraph on its own: check(text) is the problems of check() over each block
-   * between blank lines, offsets shifted (a property test holds every rule that says so to it). Then
-   * a keystroke re-checks the paragraph it changed only.
+   * Whether it reads each block on its own: check(text) is the problems of check() over each block of
+   * `blockEnds(text, true)` (blocks end at blank lines and after lines too long to be hard-wrapped),
+   * offsets shifted; a property test holds every rule that says so to it. Then a keystroke re-checks
+   * the block it changed only.
    */
-  paragraphLocal?: boolean;
+  blockLocal?: boolean;
   check(text: string): Problem[];
 }

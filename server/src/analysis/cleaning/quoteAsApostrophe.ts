@@ -73,7 +73,7 @@ export const quoteAsApostropheRule: Rule = {
   description: 'A double quotation mark used as an apostrophe inside a word.',
   defaultSeverity: 'warning',
   fixAll: true,
-  paragraphLocal: true,
+  // not block-local: the repair's apostrophe (’ or ') follows the style of the whole document
   check(text: string): Problem[] {
     try {
       const found = quoteApostrophes(text);

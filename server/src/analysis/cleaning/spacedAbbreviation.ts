@@ -121,7 +121,7 @@ export const spacedAbbreviationRule: Rule = {
   description: 'A known abbreviation printed with spaces (`U. S.`), joined by the fix (`U.S.`).',
   defaultSeverity: 'information',
   fixAll: true,
-  paragraphLocal: true,
+  blockLocal: true,
   check(text: string): Problem[] {
     return spacedAbbreviationProblems(text);
   },

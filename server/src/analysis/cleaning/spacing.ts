@@ -22,7 +22,7 @@ export const spacingRule: Rule = {
   description: 'Double spaces after a sentence or around a dash, and trailing whitespace.',
   defaultSeverity: 'hint',
   fixAll: true,
-  paragraphLocal: true,
+  blockLocal: true,
   check(text: string): Problem[] {
     const out: Problem[] = [];
     try {

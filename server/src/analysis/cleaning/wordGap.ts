@@ -14,7 +14,7 @@ export const wordGapRule: Rule = {
   description: 'Several spaces inside a sentence where a word may have been dropped.',
   defaultSeverity: 'warning',
   fixAll: false,
-  paragraphLocal: true,
+  blockLocal: true,
   check(text: string): Problem[] {
     const out: Problem[] = [];
     try {

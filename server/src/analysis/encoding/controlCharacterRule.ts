@@ -67,7 +67,7 @@ export const controlCharacterRule: Rule = {
   description: 'Control characters in text: C0 controls other than tab and line breaks, DEL, and C1 controls.',
   defaultSeverity: 'warning',
   fixAll: true,
-  paragraphLocal: true,
+  blockLocal: true,
   check(text: string): Problem[] {
     return controlRepairs(text).map((r) => ({
       rule: 'control-character',

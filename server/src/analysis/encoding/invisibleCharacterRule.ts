@@ -98,7 +98,7 @@ export const invisibleCharacterRule: Rule = {
   // copying, which matters but is not a visible error in the article.
   defaultSeverity: 'information',
   fixAll: true,
-  // not paragraph-local: a byte order mark opening the text is no problem, one opening a paragraph is
+  // not block-local: a byte order mark opening the text is no problem, one opening a block is
   check(text: string): Problem[] {
     INVISIBLE.lastIndex = 0;
     if (!INVISIBLE.test(text)) return [];

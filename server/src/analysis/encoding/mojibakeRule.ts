@@ -36,7 +36,7 @@ export const mojibakeRule: Rule = {
   defaultSeverity: 'warning',
   // Only runs far likelier to be damage than text are reported, and each repair is verified.
   fixAll: true,
-  // not paragraph-local: whether a borderline run is damage depends on the rest of the document
+  // not block-local: whether a borderline run is damage depends on the rest of the document
   check(text: string): Problem[] {
     return mojibakeRuns(text).map((run) => ({
       rule: 'mojibake',

@@ -11,7 +11,7 @@ export const replacementCharacterRule: Rule = {
   defaultSeverity: 'warning',
   // The lost bytes cannot be recovered from the text; only a human can restore them.
   fixAll: false,
-  paragraphLocal: true,
+  blockLocal: true,
   check(text: string): Problem[] {
     if (text.indexOf('\uFFFD') < 0) return [];
     const problems: Problem[] = [];

@@ -539,7 +539,7 @@ export const repeatedWordRule: Rule = {
   description: 'A word or short phrase typed twice in a row ("the the"), even across a line break.',
   defaultSeverity: 'warning',
   fixAll: true,
-  paragraphLocal: true,
+  // not block-local: "the\nthe" is a doubled word wherever the line ends
   check(text: string): Problem[] {
     try {
       return findRepeatedWords(text);
