@@ -113,3 +113,20 @@ test('size counts each file once: disk files, open disk files and open documents
   await corpus.close('untitled:Untitled-1');
   assert.equal(corpus.size, 3);
 });
+
+test('closing a document that is not on disk tells the observers it is gone', async () => {
+  const ws = new MemoryWorkspace('file:///corpus', { 'a.txt': 'x' });
+  const corpus = new Corpus(ws, resolveSettings(undefined));
+  const observer = recorder();
+  corpus.observe(observer);
+  await corpus.index([ws.root]);
+  corpus.setOpen('untitled:Untitled-1', 1, 'Minister Mara Lindqvist said "we will rebuild the harbour".');
+  await corpus.close('untitled:Untitled-1');
+  assert.deepEqual(observer.removed, ['untitled:Untitled-1']);
+  // a file deleted from disk while open in the editor goes too when it is closed
+  corpus.setOpen(ws.uri('a.txt'), 1, 'x, edited');
+  ws.delete('a.txt');
+  await corpus.close(ws.uri('a.txt'));
+  assert.deepEqual(observer.removed, ['untitled:Untitled-1', ws.uri('a.txt')]);
+  assert.equal(corpus.size, 0);
+});

@@ -95,8 +95,11 @@ export class Corpus {
   async close(uri: string): Promise<void> {
     if (!this.opened.delete(uri)) return;
     const onDisk = await this.workspace.stat(uri);
+    if (this.opened.has(uri)) return; // opened again meanwhile
     if (onDisk) await this.loadFromDisk(uri);
-    else this.removeFromDisk(uri);
+    else if (this.disk.has(uri)) this.removeFromDisk(uri);
+    // Never on disk (an untitled document): its names and quotations leave the indexes with it.
+    else for (const o of this.observers) o.fileRemoved(uri);
   }
 
   /** Reads one file from disk (create/change events, indexing). Never throws. */
