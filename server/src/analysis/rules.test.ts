@@ -1,20 +1,14 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { allRules, checkRules } from './rules';
-import { seededRandom } from './testing/randomText';
+import { randomVersions } from './testing/randomText';
 
 test('checkRules on a new version of the last text (blocks reused) finds what a fresh check finds', () => {
   const paragraph = 'The the harbour board met on Monday , and Mr  Kerrigan said the ferry “would sail”. It’s U. S. money, â€œtoldâ€ the board.';
-  const random = seededRandom(3);
   const pieces = [' ', 'the ', '\n', '\n\n', '\n \n', '“', '”', '"', "'", 'â€™', '\u200b', '\x07', 'x', '.', 'the the'];
   // blocks at blank lines, and after lines of over 100 characters (a paragraph per line)
-  const versions = [Array.from({ length: 4 }, () => paragraph).join('\n\n') + '\n' + Array.from({ length: 4 }, () => paragraph).join('\n')];
-  for (let k = 0; k < 300; k++) {
-    const text = versions[versions.length - 1];
-    const at = random(text.length + 1);
-    const cut = random(3) === 0 ? random(10) : 0;
-    versions.push(text.slice(0, at) + (random(3) ? pieces[random(pieces.length)] : '') + text.slice(at + cut));
-  }
+  const start = Array.from({ length: 4 }, () => paragraph).join('\n\n') + '\n' + Array.from({ length: 4 }, () => paragraph).join('\n');
+  const versions = randomVersions(start, 300, pieces, 10, 3);
   const fresh = versions.map((v) => {
     checkRules('an unrelated text', allRules);
     return JSON.stringify(checkRules(v, allRules));

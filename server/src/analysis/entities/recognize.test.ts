@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import { recognizeEntities, tagTokens, tagDocument, Mention } from './recognize';
 import { tokenize, tokenizeWith } from './tokenize';
-import { randomTexts, seededRandom } from '../testing/randomText';
+import { randomTexts, randomVersions } from '../testing/randomText';
 import { readConll, scoreSpans, formatScores, splitWikiGold, Scores } from './conll';
 
 const DATA = '/work/shared/data/ner';
@@ -398,15 +398,8 @@ test('a new version of the last document is read block by block: the same mentio
   // paragraphs apart by blank lines, and one paragraph per line (blocks end after lines over 100 characters)
   for (const join of ['\n\n', '\n']) {
   const article = FIXTURES.map((src) => parseFixture(src).text).join(join) + '\n\nOSLO 2024-05-02\n\nArsenal 2 Chelsea 1\n\n"We stay," said Mr Kerrigan.';
-  const random = seededRandom(5);
   const pieces = [' ', 'x', '\n', '\n\n', '\n \n', 'Oslo', 'Mr Lind', '.', '"', 'the ', 'Organization for', ' the Prohibition of Oslo Ferries '.repeat(4)];
-  const versions: string[] = [article];
-  for (let k = 0; k < 400; k++) {
-    const text = versions[versions.length - 1];
-    const at = random(text.length + 1);
-    const cut = random(3) === 0 ? random(12) : 0;
-    versions.push(text.slice(0, at) + (random(3) ? pieces[random(pieces.length)] : '') + text.slice(at + cut));
-  }
+  const versions = randomVersions(article, 400, pieces, 12, 5);
   // Fresh readings: each version right after an unrelated text (one pass over the whole text).
   const fresh = versions.map((v) => {
     recognizeEntities('Unrelated text about Brannvik.');

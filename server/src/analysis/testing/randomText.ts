@@ -16,3 +16,20 @@ export function* randomTexts(pieces: readonly string[], count: number, maxPieces
     yield text;
   }
 }
+
+/**
+ * `start` and `count` successive versions of it, each one random edit away from the one before (a
+ * piece inserted, and sometimes up to `maxCut` characters cut): keystrokes, for the tests that check
+ * what reuses a text's last version against a fresh reading.
+ */
+export function randomVersions(start: string, count: number, pieces: readonly string[], maxCut: number, seed: number): string[] {
+  const random = seededRandom(seed);
+  const versions = [start];
+  for (let k = 0; k < count; k++) {
+    const text = versions[versions.length - 1];
+    const at = random(text.length + 1);
+    const cut = random(3) === 0 ? random(maxCut) : 0;
+    versions.push(text.slice(0, at) + (random(3) ? pieces[random(pieces.length)] : '') + text.slice(at + cut));
+  }
+  return versions;
+}
