@@ -418,3 +418,8 @@ test('a new version of the last document is read block by block: the same mentio
   grown.forEach((v, i) => assert.equal(JSON.stringify(recognizeEntities(v)), freshGrown[i], `wrapped version ${i}`));
   assert.ok(freshGrown[0].includes('"Anna\\nLind"'), freshGrown[0]);
 });
+
+test('a lowercase word ending a name read is not part of it ("Vikvold airport", "the Gulf coast")', () => {
+  assert.deepEqual(typed("Smoke rose over the runway as the minister arrived at Ostmark's Vikvold airport."), ['Ostmark/place', 'Vikvold/place']);
+  assert.deepEqual(typed('Ferries sailed along the Gulf coast.'), ['Gulf/place']);
+});

@@ -900,7 +900,7 @@ function applyRules(tk: Tokens, spans: Span[], head: Uint8Array): Span[] {
   for (const sp of spans) {
     // fast path: no lowercase word or "and" inside, no function word at the ends
     let plain = !FUNCTION_FORMS.has(words[sp.s]) && !FUNCTION_FORMS.has(words[sp.e - 1]);
-    for (let k = sp.s + 1; plain && k < sp.e - 1; k++) if (isLowerWord(words[k]) || words[k] === 'and' || words[k] === '-' || words[k] === '--' || words[k] === ':') plain = false;
+    for (let k = sp.s + 1; plain && k < sp.e; k++) if (isLowerWord(words[k]) || words[k] === 'and' || words[k] === '-' || words[k] === '--' || words[k] === ':') plain = false;
     if (plain) { out.push(sp); continue; }
     let s = sp.s;
     const pieces: Span[] = [];
