@@ -145,8 +145,9 @@ test('block-local rules: the whole text\'s problems are those of its blocks, rea
     // spaces, CRLF) or by a single line break.
     const paragraph = () => {
       let text = randomText(next);
-      // document-wide habits (apostrophe style) that a block alone may not show
+      // document-wide evidence that a block alone may not show: apostrophe style, code pages
       if (next() < 0.3) text += [" it's", ' it’s', ' r“d'][Math.floor(next() * 3)].repeat(1 + Math.floor(next() * 3));
+      if (next() < 0.3) text += ' ' + ['â€™', 'Ã©', 'é€…', 'Â ', 'â€œ'][Math.floor(next() * 5)];
       if (next() < 0.5) while (text.length < 110) text += pieces[Math.floor(next() * pieces.length)] + ' ';
       return text;
     };
