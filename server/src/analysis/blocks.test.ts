@@ -17,7 +17,7 @@ test('blocks end after blank lines; with longLines also after lines too long to 
 
 test('BlockMemo reads only the blocks a new version changed, and nothing of another text', () => {
   const read: string[] = [];
-  const memo = new BlockMemo((block) => { read.push(block); return block.length; }, false);
+  const memo = new BlockMemo((block) => { read.push(block); return block.length; }, (text) => blockEnds(text, false));
   const v1 = 'one paragraph\n\ntwo paragraph\n\nthree paragraph';
   assert.equal(memo.blocks(v1), undefined, 'a first text is read whole by the caller');
   assert.deepEqual(memo.blocks(v1.replace('two', 'TWO'))?.map((b) => [b.value, b.offset]), [[15, 0], [15, 15], [15, 30]]);
@@ -26,4 +26,11 @@ test('BlockMemo reads only the blocks a new version changed, and nothing of anot
   assert.deepEqual(read, ['two paragraph\n\n', 'THREE paragraph'], 'the unchanged first block is reused');
   assert.equal(memo.blocks('a different article altogether, nothing like the first one'), undefined);
   assert.equal(memo.blocks('one line only, edited'), undefined, 'a text of one block is read whole');
+});
+
+test('lines end after each line break and at the end of the text', async () => {
+  const { lineEnds } = await import('./blocks');
+  assert.deepEqual(lineEnds('a\nbc\n\nd'), [2, 5, 6, 7]);
+  assert.deepEqual(lineEnds('a\n'), [2]);
+  assert.deepEqual(lineEnds(''), []);
 });

@@ -35,6 +35,14 @@ export function blockEnds(text: string, longLines: boolean): number[] {
   return ends;
 }
 
+/** Where the lines of a text end: after each \n, and at the text's end. */
+export function lineEnds(text: string): number[] {
+  const ends: number[] = [];
+  for (let nl = text.indexOf('\n'); nl >= 0; nl = text.indexOf('\n', nl + 1)) ends.push(nl + 1);
+  if (ends[ends.length - 1] !== text.length && text.length > 0) ends.push(text.length);
+  return ends;
+}
+
 export interface BlockValue<T> {
   value: T;
   /** Where the block starts in the text. */
@@ -42,7 +50,7 @@ export interface BlockValue<T> {
 }
 
 /**
- * What `read` said of each block of the last text, by the block's text. For a new version of that
+ * What `read` said of each block of the last text (blocks as `ends` cuts them), by the block's text. For a new version of that
  * text (most of it shared: an edit), `blocks` answers block by block and reads only the blocks not
  * seen; for any other text, or a text of one block, it answers undefined and forgets (the caller reads
  * that text whole: indexing reads thousands of different articles, and splitting them would only cost).
@@ -51,7 +59,7 @@ export class BlockMemo<T> {
   private lastText: string | undefined;
   private last = new Map<string, T>();
 
-  constructor(private readonly read: (block: string) => T, private readonly longLines: boolean) {}
+  constructor(private readonly read: (block: string) => T, private readonly ends: (text: string) => number[]) {}
 
   blocks(text: string): BlockValue<T>[] | undefined {
     const previous = this.lastText;
@@ -60,7 +68,7 @@ export class BlockMemo<T> {
       this.last = new Map();
       return undefined;
     }
-    const ends = blockEnds(text, this.longLines);
+    const ends = this.ends(text);
     if (ends.length < 2) {
       this.last = new Map(); // one block: nothing to reuse (an article on one line)
       return undefined;

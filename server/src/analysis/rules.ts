@@ -1,6 +1,6 @@
 // The registry of per-document rules. Each rule lives in its own folder with its tests.
 import type { Problem, Rule } from './types';
-import { BlockMemo } from './blocks';
+import { BlockMemo, blockEnds } from './blocks';
 import { repeatedWordRule } from './repeatedWord';
 import { controlCharacterRule, invisibleCharacterRule, mojibakeRule, replacementCharacterRule } from './encoding';
 import { quoteAsApostropheRule, spacedAbbreviationRule, spacingRule, unbalancedQuoteRule, wordGapRule } from './cleaning';
@@ -46,7 +46,7 @@ export function checkRules(text: string, rules: readonly Rule[]): Problem[][] {
 }
 
 /** Per block of the last text checked: its text and what each rule found there. */
-const checkedBlocks = new BlockMemo((text) => ({ text, byRule: new Map<string, Problem[]>() }), true);
+const checkedBlocks = new BlockMemo((text) => ({ text, byRule: new Map<string, Problem[]>() }), (text) => blockEnds(text, true));
 
 function shifted(problem: Problem, by: number): Problem {
   return {

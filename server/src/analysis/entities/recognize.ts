@@ -10,7 +10,7 @@ import { decodeModel, ModelFile } from './model';
 import { decode, sentenceFeatures, SentenceFeatures, TAGS, Weights } from './tagger';
 import { normalizeToken, tokenize, Tokens } from './tokenize';
 import { flatCopy } from '../flatCopy';
-import { BlockMemo } from '../blocks';
+import { BlockMemo, blockEnds } from '../blocks';
 
 export type MentionType = 'person' | 'organization' | 'place';
 
@@ -527,7 +527,7 @@ const ruledBlocks = new BlockMemo<RuledText>((block) => {
   const read = readRuled(block);
   // plain copies: the later passes change spans in place, and a kept block is read again
   return { tk: read.tk, spans: read.spans.map((sp) => plainSpan(sp, 0)), head: read.head };
-}, true);
+}, (text) => blockEnds(text, true));
 
 /**
  * readRuled, for a new version of the document read last (a keystroke), block by block, reusing the

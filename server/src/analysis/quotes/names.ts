@@ -2,8 +2,7 @@
 // speech verb name its speaker ("the Italian Foreign Minister Angelino Alfano" -> "Angelino Alfano").
 
 import { ABBREVIATIONS, AUX_ADVERBS, NAME_PARTICLES, NAME_STOPWORDS, OTHER_PRONOUNS, RESOLVABLE_PRONOUNS, ROLE_NOUNS, TITLES } from './lexicon';
-import { flatCopy } from '../flatCopy';
-import { sharesMost } from '../commonEnds';
+import { BlockMemo, lineEnds } from '../blocks';
 
 export interface Tok {
   text: string;
@@ -88,6 +87,9 @@ export function tokenize(text: string, from: number, to: number): Tok[] {
   return out;
 }
 
+/** The tokens of each line of the last document (kept tokens slice a copy of their line, never the document). */
+const lineTokens = new BlockMemo((line) => tokenize(line, 0, line.length), lineEnds);
+
 /**
  * `tokenize(text, 0, text.length)`. For a new version of the document read last (most of the text
  * shared with it), line by line, reusing the tokens of the lines the two share: a keystroke changes one
@@ -96,46 +98,26 @@ export function tokenize(text: string, from: number, to: number): Tok[] {
  * full stops opening a line still bind to an abbreviation or initial ending an earlier one.
  */
 export function tokenizeDocument(text: string): Tok[] {
-  const similar = lastText !== undefined && sharesMost(lastText, text);
-  lastText = text;
-  if (!similar) {
-    lastLines = new Map(); // another document: one plain pass (indexing reads thousands of them)
-    return tokenize(text, 0, text.length);
-  }
+  const lines = lineTokens.blocks(text);
+  // another document, or one line: one plain pass (indexing reads thousands of them)
+  if (!lines) return tokenize(text, 0, text.length);
   const out: Tok[] = [];
-  const lines = new Map<string, Tok[]>();
-  for (let lineStart = 0; lineStart < text.length; ) {
-    let lineEnd = text.indexOf('\n', lineStart);
-    if (lineEnd < 0) lineEnd = text.length;
-    if (lineEnd > lineStart) {
-      const line = text.slice(lineStart, lineEnd);
-      let own = lines.get(line) ?? lastLines.get(line);
-      if (!own) {
-        const copy = flatCopy(line); // the kept tokens slice this copy, never the document
-        own = tokenize(copy, 0, copy.length);
+  for (const { value: own, offset: lineStart } of lines) {
+    let opening = true; // full stops opening the line ("Dr\n..") bind to the word before it
+    for (let k = 0; k < own.length; k++) {
+      const t = own[k];
+      if (opening && out.length > 0 && !t.word && t.text === '.') {
+        const prev = out[out.length - 1];
+        if (prev.word && (ABBREVIATIONS.has(prev.lower) || (prev.text.length === 1 && prev.cap))) continue;
       }
-      lines.set(line, own);
-      let opening = true; // full stops opening the line ("Dr\n..") bind to the word before it
-      for (let k = 0; k < own.length; k++) {
-        const t = own[k];
-        if (opening && out.length > 0 && !t.word && t.text === '.') {
-          const prev = out[out.length - 1];
-          if (prev.word && (ABBREVIATIONS.has(prev.lower) || (prev.text.length === 1 && prev.cap))) continue;
-        }
-        opening = false;
-        const afterBreak = k === 0 && lineStart > 0 ? true : t.afterBreak;
-        out.push({ text: t.text, lower: t.lower, start: t.start + lineStart, end: t.end + lineStart, word: t.word, cap: t.cap, afterBreak });
-      }
+      opening = false;
+      const afterBreak = k === 0 && lineStart > 0 ? true : t.afterBreak;
+      out.push({ text: t.text, lower: t.lower, start: t.start + lineStart, end: t.end + lineStart, word: t.word, cap: t.cap, afterBreak });
     }
-    lineStart = lineEnd + 1;
   }
-  lastLines = lines;
   return out;
 }
-let lastText: string | undefined;
-let lastLines = new Map<string, Tok[]>();
 
-/** Whether two texts share at least half of the longer one as a common prefix and suffix. */
 function isAsciiAlnum(c: number): boolean {
   return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 }
