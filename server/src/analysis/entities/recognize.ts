@@ -893,9 +893,30 @@ function overlaps(a: Span, s: number, e: number): boolean {
  * function words trimmed from span ends.
  */
 function applyRules(tk: Tokens, spans: Span[], head: Uint8Array): Span[] {
+  // One function per rule: small functions are optimised early and a deoptimisation recompiles one rule,
+  // not the whole layer (one 250-line function took ~120 ms to compile, several times per process).
+  let out = splitAtLowercaseWords(tk, spans, head);
+  out = dropTitleModifiers(tk, out);
+  out = trimNonLetters(tk, out);
+  out = newswireLayouts(tk, out, head);
+  out = joinLegalForms(tk, out);
+  out = dropLoneAdjectives(tk, out);
+  out = retypeKnownNames(tk, out);
+  out = addKnownAcronyms(tk, out, head);
+  out = typeBySuffixAndHead(tk, out);
+  out = joinSuffixSpans(tk, out);
+  out = joinClubSuffixes(tk, out, head);
+  out = dropEvents(tk, out);
+  out = addCapsClubs(tk, out, head);
+  out = typeByOrgCues(tk, out);
+  out = addSpeakers(tk, out, head);
+  out = titledPersons(tk, out, head);
+  return titleComplementHolders(tk, slashAcronyms(tk, out, head), head);
+}
+
+/** 1. split spans at plain lowercase words ("Romania presses Bulgaria") and "A and B" without organisation words */
+function splitAtLowercaseWords(tk: Tokens, spans: Span[], head: Uint8Array): Span[] {
   const words = tk.norm;
-  const n = words.length;
-  // 1. split spans at plain lowercase words ("Romania presses Bulgaria") and "A and B" without organisation words
   let out: Span[] = [];
   for (const sp of spans) {
     // fast path: no lowercase word or "and" inside, no function word at the ends
@@ -934,25 +955,47 @@ function applyRules(tk: Tokens, spans: Span[], head: Uint8Array): Span[] {
       out.push(p);
     }
   }
-  // "British Foreign | Secretary Boris Johnson": title words before a title head are not a name
+  return out;
+}
+
+/** "British Foreign | Secretary Boris Johnson": title words before a title head are not a name */
+function dropTitleModifiers(tk: Tokens, out: Span[]): Span[] {
+  const words = tk.norm;
+  const n = words.length;
   out = out.filter((sp) => {
     if (sp.type === 'person' || sp.e >= n || !TITLE_HEADS.has(lower(words[sp.e]))) return true;
     while (sp.e > sp.s && TITLE_MODIFIERS.has(lower(words[sp.e - 1]))) sp.e--;
     return sp.e > sp.s && !(sp.e - sp.s === 1 && DEMONYMS.has(words[sp.s]));
   });
-  // no span starts or ends with a token without letters ("0 , Everton")
+  return out;
+}
+
+/** no span starts or ends with a token without letters ("0 , Everton") */
+function trimNonLetters(tk: Tokens, out: Span[]): Span[] {
+  const words = tk.norm;
   out = out.filter((sp) => {
     while (sp.s < sp.e && !hasLetter(words[sp.s])) sp.s++;
     while (sp.e > sp.s && !hasLetter(words[sp.e - 1])) sp.e--;
     return sp.e > sp.s;
   });
+  return out;
+}
+
+/** Newswire layouts: datelines and results, fixtures, scoreboards, lists of full names. */
+function newswireLayouts(tk: Tokens, out: Span[], head: Uint8Array): Span[] {
   const digitLines: number[] = []; // [start, end) of the lines with numbers, for the scoreboard rule
   const vPos: number[] = []; // tokens that may be "v" / "vs", for the fixtures rule
   out = datelinesAndResults(tk, out, digitLines, vPos);
   out = versusPairs(tk, out, head, vPos);
   out = scoreboardPeople(tk, out, digitLines);
   out = nameLists(tk, out);
-  // "Microsoft | Corp", "Daimler-Benz | AG": a legal-form suffix joins the name before it
+  return out;
+}
+
+/** "Microsoft | Corp", "Daimler-Benz | AG": a legal-form suffix joins the name before it */
+function joinLegalForms(tk: Tokens, out: Span[]): Span[] {
+  const words = tk.norm;
+  const n = words.length;
   for (let x = 0; x < out.length; x++) {
     const sp = out[x];
     if (sp.e < n && LEGAL_FORMS.has(words[sp.e]) && !tk.sentStart[sp.e] && (x + 1 >= out.length || out[x + 1].s > sp.e)) { sp.e++; sp.type = 'organization'; }
@@ -963,7 +1006,12 @@ function applyRules(tk: Tokens, spans: Span[], head: Uint8Array): Span[] {
       sp.type = 'organization';
     }
   }
-  // a nationality adjective alone is not a name ("Lebanese officials"); a country's name is a place
+  return out;
+}
+
+/** a nationality adjective alone is not a name ("Lebanese officials"); a country's name is a place */
+function dropLoneAdjectives(tk: Tokens, out: Span[]): Span[] {
+  const words = tk.norm;
   out = out.filter((sp) => {
     if (sp.e - sp.s !== 1) return !regionalAdjective(words, sp);
     const w = words[sp.s];
@@ -971,12 +1019,23 @@ function applyRules(tk: Tokens, spans: Span[], head: Uint8Array): Span[] {
     if (DEMONYMS.has(t) && !COUNTRY_ALIAS.has(t)) return false;
     return !NOT_NAME.has(w.toLowerCase()); // "AUGUST", "Monday"
   });
+  return out;
+}
+
+
+function retypeKnownNames(tk: Tokens, out: Span[]): Span[] {
   for (const sp of out) {
     if (sp.type === 'organization' && COUNTRY_ALIAS.has(key(tk, sp))) sp.type = 'place';
     // "Goldman Sachs" read as a person: a known multi-word organisation name is an organisation
     else if (sp.type !== 'organization' && sp.e - sp.s >= 2 && COMPANY_PHRASES.has(key(tk, sp))) sp.type = 'organization';
   }
-  // known organisation acronyms the tagger left out ("NATO Secretary-General …"), outside headlines
+  return out;
+}
+
+/** known organisation acronyms the tagger left out ("NATO Secretary-General …"), outside headlines */
+function addKnownAcronyms(tk: Tokens, out: Span[], head: Uint8Array): Span[] {
+  const words = tk.norm;
+  const n = words.length;
   {
     const covered = new Uint8Array(n);
     for (const sp of out) covered.fill(1, sp.s, sp.e);
@@ -987,7 +1046,12 @@ function applyRules(tk: Tokens, spans: Span[], head: Uint8Array): Span[] {
     }
     if (extra.length) out = out.concat(extra).sort((a, b) => a.s - b.s);
   }
-  // 2. suffixes and heads: "Danube Wire" / "Acme Holdings" organisations, "Black Sea" places
+  return out;
+}
+
+/** 2. suffixes and heads: "Danube Wire" / "Acme Holdings" organisations, "Black Sea" places */
+function typeBySuffixAndHead(tk: Tokens, out: Span[]): Span[] {
+  const words = tk.norm;
   for (const sp of out) {
     if (sp.e - sp.s < 2) continue;
     const last = isAllCapsWord(words[sp.e - 1]) && words[sp.e - 1].length > 3 ? titleCaps(words[sp.e - 1]) : words[sp.e - 1]; // "ROVERS" in a headline
@@ -999,8 +1063,12 @@ function applyRules(tk: Tokens, spans: Span[], head: Uint8Array): Span[] {
       if (!orgWord) sp.type = 'place';
     }
   }
-  // "Halvorsen | Shipping ASA", "Oslo | Rovers": a name directly followed by an organisation span that opens with a
-  // suffix word or ends in a legal form is one organisation
+  return out;
+}
+
+/** "Halvorsen | Shipping ASA", "Oslo | Rovers": a name directly followed by an organisation span that opens with a suffix word or ends in a legal form is one organisation */
+function joinSuffixSpans(tk: Tokens, out: Span[]): Span[] {
+  const words = tk.norm;
   for (let x = 0; x + 1 < out.length; x++) {
     const a = out[x], b = out[x + 1];
     if (a.e !== b.s || tk.sentStart[b.s] || a.type === 'person' && a.e - a.s >= 2) continue;
@@ -1012,8 +1080,13 @@ function applyRules(tk: Tokens, spans: Span[], head: Uint8Array): Span[] {
     out.splice(x + 1, 1);
     x--;
   }
-  // "NEWCASTLE | UNITED", "MANCHESTER | UNITED" in ALL-CAPS lines: a name next to an organisation suffix the
-  // tagger left out takes it (or is taken in by it)
+  return out;
+}
+
+/** "NEWCASTLE | UNITED", "MANCHESTER | UNITED" in ALL-CAPS lines: a name next to an organisation suffix the tagger left out takes it (or is taken in by it) */
+function joinClubSuffixes(tk: Tokens, out: Span[], head: Uint8Array): Span[] {
+  const words = tk.norm;
+  const n = words.length;
   for (let x = 0; x < out.length; x++) {
     const sp = out[x];
     const next = x + 1 < out.length ? out[x + 1].s : n;
@@ -1022,14 +1095,25 @@ function applyRules(tk: Tokens, spans: Span[], head: Uint8Array): Span[] {
     else if (sp.e - sp.s === 1 && isSuffixWord(words[sp.s]) && sp.s > prev && !tk.sentStart[sp.s] && head[sp.s - 1] && isNameWord(words[sp.s - 1]) &&
       !COMMON_WORDS.has(lower(words[sp.s - 1])) && !FUNCTION_FORMS.has(words[sp.s - 1]) && !(tk.sentStart[sp.s - 1] && words[sp.s] === '-')) { sp.s--; sp.type = 'organization'; }
   }
-  // "Brannvik Coastal Classic", "World Cup", "U.S. Open": events are no person, organisation or place (CoNLL MISC)
+  return out;
+}
+
+/** "Brannvik Coastal Classic", "World Cup", "U.S. Open": events are no person, organisation or place (CoNLL MISC) */
+function dropEvents(tk: Tokens, out: Span[]): Span[] {
+  const words = tk.norm;
   const isEvent = (sp: Span) => {
     const last = words[sp.e - 1];
     const l = EVENT_HEADS.has(last) ? last : isAllCapsWord(last) ? titleCaps(last) : '';
     return EVENT_HEADS.has(l) && (sp.e - sp.s >= 2 || l !== 'Masters'); // "Masters" alone may be a surname
   };
   if (out.some(isEvent)) out = out.filter((sp) => !isEvent(sp));
-  // "MANCHESTER UNITED" untagged in an ALL-CAPS line: a name word and a club suffix are one organisation
+  return out;
+}
+
+/** "MANCHESTER UNITED" untagged in an ALL-CAPS line: a name word and a club suffix are one organisation */
+function addCapsClubs(tk: Tokens, out: Span[], head: Uint8Array): Span[] {
+  const words = tk.norm;
+  const n = words.length;
   {
     let covered: Uint8Array | null = null;
     const extra: Span[] = [];
@@ -1042,7 +1126,13 @@ function applyRules(tk: Tokens, spans: Span[], head: Uint8Array): Span[] {
     }
     if (extra.length) out = out.concat(extra).sort((a, b) => a.s - b.s);
   }
-  // 3. organisation cues before ("the company X", "the operator, X") or in apposition (", the Ruse company")
+  return out;
+}
+
+/** 3. organisation cues before ("the company X", "the operator, X") or in apposition (", the Ruse company") */
+function typeByOrgCues(tk: Tokens, out: Span[]): Span[] {
+  const words = tk.norm;
+  const n = words.length;
   for (const sp of out) {
     if (sp.type === 'organization') continue;
     let p = sp.s - 1;
@@ -1062,7 +1152,13 @@ function applyRules(tk: Tokens, spans: Span[], head: Uint8Array): Span[] {
     }
     if (cue) sp.type = 'organization';
   }
-  // '" …, " Kerrigan said': capitalised words the tagger left out right before a speech verb are the speaker
+  return out;
+}
+
+/** '" …, " Kerrigan said': capitalised words the tagger left out right before a speech verb are the speaker */
+function addSpeakers(tk: Tokens, out: Span[], head: Uint8Array): Span[] {
+  const words = tk.norm;
+  const n = words.length;
   {
     let covered: Uint8Array | null = null;
     const extra: Span[] = [];
@@ -1088,7 +1184,13 @@ function applyRules(tk: Tokens, spans: Span[], head: Uint8Array): Span[] {
     }
     if (extra.length) out = out.concat(extra).sort((a, b) => a.s - b.s);
   }
-  // 4. honorific / title + capitalised name(s) is always a person ("Mr Kerrigan", "Minister Kerrigan")
+  return out;
+}
+
+/** 4. honorific / title + capitalised name(s) is always a person ("Mr Kerrigan", "Minister Kerrigan") */
+function titledPersons(tk: Tokens, out: Span[], head: Uint8Array): Span[] {
+  const words = tk.norm;
+  const n = words.length;
   const add: Span[] = [];
   for (let i = 0; i + 1 < n; i++) {
     const w = words[i];
@@ -1143,7 +1245,7 @@ function applyRules(tk: Tokens, spans: Span[], head: Uint8Array): Span[] {
     }
     out = kept.concat(add).sort((a, b) => a.s - b.s);
   }
-  return titleComplementHolders(tk, slashAcronyms(tk, out, head), head);
+  return out;
 }
 
 /**
