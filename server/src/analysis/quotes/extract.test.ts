@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { extractQuotes } from './extract';
+import { randomVersions } from '../testing/randomText';
 
 const texts = (t: string) => extractQuotes(t).map((q) => q.text);
 
@@ -102,4 +103,32 @@ test('100,000 quote marks stay linear', () => {
   const qs = extractQuotes(bad);
   assert.ok(Date.now() - t0 < 3000, `took ${Date.now() - t0} ms`);
   assert.ok(qs.length > 0);
+});
+
+test('a new version of the last text is read line by line: the same quotations as a fresh reading', () => {
+  const article = [
+    'HARBOUR BOARD SAYS "NO" TO FERRY PLAN',
+    '',
+    '"We will not move the quay," said Anna Lind, the board\'s chair. "Not this year."',
+    'Mr Kerrigan disagreed. He told reporters: "The ferries need the space.',
+    '"And the town needs the ferries," he added.',
+    '',
+    'The mayor called it a \'temporary\' measure. „Wir bleiben“, schrieb sie. «Nous restons», dit-il.',
+    '“It is what it is,” according to Ola Berg. ‘Quiet’ nights, he said, were over.',
+    '"The quay stays," said Ola Berg.',
+    '"The ferries go," he said.',
+    '"An unclosed quote that runs to the end of its paragraph',
+    'and a line that does not reopen it.',
+  ].join('\n');
+  const pieces = ['"', '“', '”', "'", '‘', '’', '\n', '\n\n', ' ', 'x', ', he said. ', 'Mr Lind said: ', '"We stay."', '\u00a0'];
+  const versions = randomVersions(article, 600, pieces, 10, 7);
+  // Fresh readings: each version right after an unrelated text (paired over the whole text at once).
+  const fresh = versions.map((v) => {
+    extractQuotes('An "unrelated" text.');
+    return JSON.stringify(extractQuotes(v));
+  });
+  // The same versions one after another, as keystrokes: line by line, unchanged lines reused.
+  versions.forEach((v, i) => assert.equal(JSON.stringify(extractQuotes(v)), fresh[i], `version ${i}`));
+  const runOn = (f: string) => (JSON.parse(f) as Array<{ end: number; markEnd: number; utterance: number }>).some((q) => q.markEnd === q.end);
+  assert.ok(fresh.filter(runOn).length > 50, 'many versions hold a quote running on into a reopening paragraph');
 });

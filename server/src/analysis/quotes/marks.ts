@@ -102,106 +102,151 @@ export function pairMarks(text: string): RawSpan[] {
   const paras = paragraphs(text);
   let runningIn = false; // the previous paragraph left a quote running on into this one
   let paraOrdinal = 0;
-
   for (let p = 0; p < paras.length; p++) {
     const [ps, pe] = paras[p];
     if (isBlank(text, ps, pe)) continue; // blank lines neither break nor carry a run-on quote
-    const para = paraOrdinal++;
-    let dbl: Open | null = null;
-    let sgl: Open | null = null;
-
-    const emit = (open: Open, close: number, single: boolean, markEnd: number, runsOn: boolean) => {
-      let a = open.pos + 1;
-      let b = close;
-      while (a < b && isSpace(text.charCodeAt(a))) a++;
-      while (b > a && isSpace(text.charCodeAt(b - 1))) b--;
-      if (a >= b) return;
-      if (single && b - a > MAX_SINGLE) return;
-      const continued = runningIn && !single && open.pos === firstContentPos(text, ps, pe);
-      const nested = single ? dbl !== null && dbl.pos < open.pos : sgl !== null && sgl.pos < open.pos;
-      spans.push({ markStart: open.pos, start: a, end: b, markEnd, para, paraStart: ps, paraEnd: pe, runsOn, continued, single, nested });
-    };
-
-    for (let i = ps; i < pe; i++) {
-      const c = text.charCodeAt(i);
-      if (c !== DQ && c !== SQ && c < 0xab) continue;
-      if (!isMark(c)) continue;
-      const prev = i > ps ? text.charCodeAt(i - 1) : -1;
-      const next = i + 1 < pe ? text.charCodeAt(i + 1) : -1;
-      const openerCtx = opensAfter(prev) && next >= 0 && !isSpace(next);
-      const closerCtx = prev >= 0 && !isSpace(prev) && closesBefore(next);
-
-      if (c === DQ || c === LDQ || c === RDQ || c === LOW_DQ || c === LGUIL || c === RGUIL) {
-        let action: 'open' | 'close' | 'skip';
-        if (c === DQ) {
-          if (isWord(prev) && isWord(next)) action = 'skip'; // last week"s: a straight quote typed for an apostrophe
-          else if (dbl) action = closerCtx || !openerCtx ? 'close' : 'open';
-          else action = openerCtx || !closerCtx ? 'open' : 'skip';
-        } else if (c === LDQ) {
-          // „…“ closes with “; elsewhere “ only closes when it plainly sits at a word's end.
-          action = dbl && (dbl.kind === LOW_DQ || (closerCtx && !openerCtx)) ? 'close' : 'open';
-        } else if (c === RDQ) {
-          action = dbl ? 'close' : openerCtx ? 'open' : 'skip';
-        } else if (c === RGUIL) {
-          action = dbl ? 'close' : 'skip';
-        } else {
-          action = 'open';
-        }
-        if (action === 'close' && dbl) {
-          if (sgl && sgl.pos > dbl.pos) sgl = null; // an unclosed nested quote dies with its host
-          emit(dbl, i, false, i + 1, false);
-          dbl = null;
-        } else if (action === 'open') {
-          // An opener while one is open means a lost closing mark: restart rather than invert the pairing.
-          if (sgl && dbl && sgl.pos > dbl.pos) sgl = null;
-          dbl = { pos: i, kind: c };
-        }
-        continue;
-      }
-
-      // Single quotes and apostrophes.
-      if (c === SQ) {
-        if (isWord(prev) && isWord(next)) continue; // Russia's
-        if (sgl && closerCtx) {
-          emit(sgl, i, true, i + 1, false);
-          sgl = null;
-        } else if (openerCtx && isWord(next)) {
-          sgl = { pos: i, kind: c };
-        }
-      } else if (c === LSQ) {
-        if (sgl && closerCtx && !openerCtx) {
-          emit(sgl, i, true, i + 1, false);
-          sgl = null;
-        } else if (next >= 0 && !isSpace(next)) {
-          sgl = { pos: i, kind: c };
-        }
-      } else if (c === RSQ) {
-        // ’ closes only before space, punctuation or the end; otherwise it is an apostrophe.
-        if (sgl && closerCtx) {
-          emit(sgl, i, true, i + 1, false);
-          sgl = null;
-        }
-      }
-    }
-
-    runningIn = false;
-    if (dbl) {
-      // Newspaper convention: a quote spanning paragraphs has no closing mark until its last
-      // paragraph, and each following paragraph reopens it.
-      const nextPara = nextContentParagraph(text, paras, p + 1);
-      if (nextPara && startsWithDoubleOpener(text, nextPara[0], nextPara[1])) {
-        let end = pe;
-        while (end > dbl.pos + 1 && isSpace(text.charCodeAt(end - 1))) end--;
-        emit(dbl, end, false, end, true);
-        runningIn = true;
-      }
-    }
+    const marks = pairParagraph(text, ps, pe);
+    // Newspaper convention: a quote spanning paragraphs has no closing mark until its last
+    // paragraph, and each following paragraph reopens it.
+    const runsOn = marks.leftOpen && reopens(text, paras, p + 1);
+    placeParagraph(marks, paraOrdinal++, runningIn, runsOn, spans);
+    runningIn = runsOn;
   }
-  spans.sort((a, b) => a.markStart - b.markStart);
   return spans;
 }
 
-function isBlank(text: string, start: number, end: number): boolean {
+/**
+ * What one paragraph's own text says of its marks, before its neighbours are known: its spans in
+ * order (the paragraph ordinal and `continued` are set by placeParagraph), and the span a double
+ * quote left open at its end makes if the next paragraph reopens it.
+ */
+export interface ParagraphMarks {
+  spans: RawSpan[];
+  /** A double quote is still open at the paragraph's end. */
+  leftOpen: boolean;
+  /** The open quote as a span running on to the paragraph's end (null when it holds nothing). */
+  runOn: RawSpan | null;
+  /** Offset of the paragraph's first character that is not a space. */
+  firstContent: number;
+}
+
+/** Pairs the marks of the paragraph text[ps, pe): one left-to-right pass, reading nothing outside it. */
+export function pairParagraph(text: string, ps: number, pe: number): ParagraphMarks {
+  const spans: RawSpan[] = [];
+  let dbl: Open | null = null;
+  let sgl: Open | null = null;
+
+  const span = (open: Open, close: number, single: boolean, markEnd: number, runsOn: boolean): RawSpan | null => {
+    let a = open.pos + 1;
+    let b = close;
+    while (a < b && isSpace(text.charCodeAt(a))) a++;
+    while (b > a && isSpace(text.charCodeAt(b - 1))) b--;
+    if (a >= b) return null;
+    if (single && b - a > MAX_SINGLE) return null;
+    const nested = single ? dbl !== null && dbl.pos < open.pos : sgl !== null && sgl.pos < open.pos;
+    return { markStart: open.pos, start: a, end: b, markEnd, para: 0, paraStart: ps, paraEnd: pe, runsOn, continued: false, single, nested };
+  };
+  const emit = (open: Open, close: number, single: boolean, markEnd: number) => {
+    const s = span(open, close, single, markEnd, false);
+    if (s) spans.push(s);
+  };
+
+  for (let i = ps; i < pe; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== DQ && c !== SQ && c < 0xab) continue;
+    if (!isMark(c)) continue;
+    const prev = i > ps ? text.charCodeAt(i - 1) : -1;
+    const next = i + 1 < pe ? text.charCodeAt(i + 1) : -1;
+    const openerCtx = opensAfter(prev) && next >= 0 && !isSpace(next);
+    const closerCtx = prev >= 0 && !isSpace(prev) && closesBefore(next);
+
+    if (c === DQ || c === LDQ || c === RDQ || c === LOW_DQ || c === LGUIL || c === RGUIL) {
+      let action: 'open' | 'close' | 'skip';
+      if (c === DQ) {
+        if (isWord(prev) && isWord(next)) action = 'skip'; // last week"s: a straight quote typed for an apostrophe
+        else if (dbl) action = closerCtx || !openerCtx ? 'close' : 'open';
+        else action = openerCtx || !closerCtx ? 'open' : 'skip';
+      } else if (c === LDQ) {
+        // „…“ closes with “; elsewhere “ only closes when it plainly sits at a word's end.
+        action = dbl && (dbl.kind === LOW_DQ || (closerCtx && !openerCtx)) ? 'close' : 'open';
+      } else if (c === RDQ) {
+        action = dbl ? 'close' : openerCtx ? 'open' : 'skip';
+      } else if (c === RGUIL) {
+        action = dbl ? 'close' : 'skip';
+      } else {
+        action = 'open';
+      }
+      if (action === 'close' && dbl) {
+        if (sgl && sgl.pos > dbl.pos) sgl = null; // an unclosed nested quote dies with its host
+        emit(dbl, i, false, i + 1);
+        dbl = null;
+      } else if (action === 'open') {
+        // An opener while one is open means a lost closing mark: restart rather than invert the pairing.
+        if (sgl && dbl && sgl.pos > dbl.pos) sgl = null;
+        dbl = { pos: i, kind: c };
+      }
+      continue;
+    }
+
+    // Single quotes and apostrophes.
+    if (c === SQ) {
+      if (isWord(prev) && isWord(next)) continue; // Russia's
+      if (sgl && closerCtx) {
+        emit(sgl, i, true, i + 1);
+        sgl = null;
+      } else if (openerCtx && isWord(next)) {
+        sgl = { pos: i, kind: c };
+      }
+    } else if (c === LSQ) {
+      if (sgl && closerCtx && !openerCtx) {
+        emit(sgl, i, true, i + 1);
+        sgl = null;
+      } else if (next >= 0 && !isSpace(next)) {
+        sgl = { pos: i, kind: c };
+      }
+    } else if (c === RSQ) {
+      // ’ closes only before space, punctuation or the end; otherwise it is an apostrophe.
+      if (sgl && closerCtx) {
+        emit(sgl, i, true, i + 1);
+        sgl = null;
+      }
+    }
+  }
+
+  let runOn: RawSpan | null = null;
+  if (dbl) {
+    let end = pe;
+    while (end > dbl.pos + 1 && isSpace(text.charCodeAt(end - 1))) end--;
+    runOn = span(dbl, end, false, end, true);
+  }
+  spans.sort((a, b) => a.markStart - b.markStart);
+  return { spans, leftOpen: dbl !== null, runOn, firstContent: firstContentPos(text, ps, pe) };
+}
+
+/**
+ * Appends a paragraph's spans to `out` in order, with its ordinal, whether it reopens a quote the
+ * previous paragraph left running (`runningIn`), and whether its open quote runs on (`runsOn`).
+ * Returns the spans it appended. `marks` is not changed: a memo may hold it.
+ */
+export function placeParagraph(marks: ParagraphMarks, para: number, runningIn: boolean, runsOn: boolean, out: RawSpan[]): RawSpan[] {
+  const placed: RawSpan[] = [];
+  const all = runsOn && marks.runOn ? [...marks.spans, marks.runOn].sort((a, b) => a.markStart - b.markStart) : marks.spans;
+  for (const s of all) {
+    const continued = runningIn && !s.single && s.markStart === marks.firstContent;
+    const copy = { ...s, para, continued };
+    placed.push(copy);
+    out.push(copy);
+  }
+  return placed;
+}
+
+/** Whether the next paragraph with content after paras[from - 1] opens with a double quote (it reopens a running quote). */
+function reopens(text: string, paras: Array<[number, number]>, from: number): boolean {
+  const next = nextContentParagraph(text, paras, from);
+  return next !== null && startsWithDoubleOpener(text, next[0], next[1]);
+}
+
+export function isBlank(text: string, start: number, end: number): boolean {
   for (let i = start; i < end; i++) if (!isSpace(text.charCodeAt(i))) return false;
   return true;
 }
@@ -217,7 +262,7 @@ function nextContentParagraph(text: string, paras: Array<[number, number]>, from
   return null;
 }
 
-function startsWithDoubleOpener(text: string, start: number, end: number): boolean {
+export function startsWithDoubleOpener(text: string, start: number, end: number): boolean {
   const i = firstContentPos(text, start, end);
   if (i + 1 >= end) return false;
   const c = text.charCodeAt(i);
