@@ -24,6 +24,17 @@ test('BlockMemo reads only the blocks a new version changed, and nothing of anot
   read.length = 0;
   assert.deepEqual(memo.blocks(v1.replace('three', 'THREE'))?.map((b) => b.offset), [0, 15, 30]);
   assert.deepEqual(read, ['two paragraph\n\n', 'THREE paragraph'], 'the unchanged first block is reused');
+  // A keystroke in the first block: the later blocks are the last text's, found at their shifted offsets.
+  read.length = 0;
+  assert.deepEqual(memo.blocks('x' + v1.replace('three', 'THREE'))?.map((b) => [b.value, b.offset]), [[16, 0], [15, 16], [15, 31]]);
+  assert.deepEqual(read, ['xone paragraph\n\n']);
+  read.length = 0;
+  assert.deepEqual(memo.blocks(v1.replace('three', 'THREE'))?.map((b) => b.offset), [0, 15, 30]);
+  assert.deepEqual(read, ['one paragraph\n\n']);
+  // A blank line typed into the middle block splits it: both halves are read, the others reused.
+  read.length = 0;
+  assert.deepEqual(memo.blocks(v1.replace('three', 'THREE').replace('two paragraph', 'two\n\nparagraph'))?.map((b) => b.offset), [0, 15, 20, 31]);
+  assert.deepEqual(read, ['two\n\n', 'paragraph\n\n']);
   assert.equal(memo.blocks('a different article altogether, nothing like the first one'), undefined);
   assert.equal(memo.blocks('one line only, edited'), undefined, 'a text of one block is read whole');
 });

@@ -1,7 +1,7 @@
 // Blocks: the pieces of a document that whole-document readers can read one at a time, so that a
 // keystroke re-reads the block it changed instead of the whole article.
 import { flatCopy } from './flatCopy';
-import { sharesMost } from './commonEnds';
+import { sharedEnds } from './commonEnds';
 
 /** Longer lines are not hard-wrapped (wrapping stays under ~80 columns): their line break ends a paragraph. */
 export const UNWRAPPED_LINE = 100;
@@ -50,46 +50,55 @@ export interface BlockValue<T> {
 }
 
 /**
- * What `read` said of each block of the last text (blocks as `ends` cuts them), by the block's text. For a new version of that
- * text (most of it shared: an edit), `blocks` answers block by block and reads only the blocks not
- * seen; for any other text, or a text of one block, it answers undefined and forgets (the caller reads
+ * What `read` said of each block of the last text (blocks as `ends` cuts them). For a new version of that
+ * text (most of it shared: an edit), `blocks` answers block by block and reads only the blocks that
+ * changed; for any other text, or a text of one block, it answers undefined and forgets (the caller reads
  * that text whole: indexing reads thousands of different articles, and splitting them would only cost).
+ * Unchanged blocks are found by position, not by text: a block inside the part both versions share at
+ * their start (or end) is the last text's block at the same (shifted) offsets, when there is one. So a
+ * keystroke costs the changed block and a walk over the block ends, not a copy and hash of every block.
  */
 export class BlockMemo<T> {
   private lastText: string | undefined;
-  private last = new Map<string, T>();
+  private last: Array<{ value: T; offset: number; end: number }> = [];
 
   constructor(private readonly read: (block: string) => T, private readonly ends: (text: string) => number[]) {}
 
   blocks(text: string): BlockValue<T>[] | undefined {
     const previous = this.lastText;
     this.lastText = text;
-    if (previous === undefined || !sharesMost(previous, text)) {
-      this.last = new Map();
+    const shared = previous === undefined ? undefined : sharedEnds(previous, text);
+    if (previous === undefined || !shared) {
+      this.last = [];
       return undefined;
     }
     const ends = this.ends(text);
     if (ends.length < 2) {
-      this.last = new Map(); // one block: nothing to reuse (an article on one line)
+      this.last = []; // one block: nothing to reuse (an article on one line)
       return undefined;
     }
-    const out: BlockValue<T>[] = [];
-    const seen = new Map<string, T>();
+    const old = this.last;
+    const shift = text.length - previous.length;
+    const suffixStart = text.length - shared.suffix;
+    const out: Array<{ value: T; offset: number; end: number }> = [];
+    let front = 0; // old blocks are visited in order: one pointer for the shared start, one for the end
+    let back = 0;
     let from = 0;
     for (const to of ends) {
-      const slice = text.slice(from, to);
-      let value = seen.get(slice);
-      if (value === undefined) {
-        value = this.last.get(slice);
-        // A flat copy, read and kept: a slice would keep this version of the whole document alive.
-        const copy = flatCopy(slice);
-        if (value === undefined) value = this.read(copy);
-        seen.set(copy, value);
+      let value: T | undefined;
+      if (to <= shared.prefix) {
+        while (front < old.length && old[front].offset < from) front++;
+        if (front < old.length && old[front].offset === from && old[front].end === to) value = old[front].value;
+      } else if (from >= suffixStart) {
+        while (back < old.length && old[back].offset < from - shift) back++;
+        if (back < old.length && old[back].offset === from - shift && old[back].end === to - shift) value = old[back].value;
       }
-      out.push({ value, offset: from });
+      // A flat copy is read and kept: a slice would keep this version of the whole document alive.
+      if (value === undefined) value = this.read(flatCopy(text.slice(from, to)));
+      out.push({ value, offset: from, end: to });
       from = to;
     }
-    this.last = seen;
+    this.last = out;
     return out;
   }
 }

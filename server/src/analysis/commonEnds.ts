@@ -20,8 +20,8 @@ export function commonEnds(previous: string, text: string): { prefix: number; su
   return { prefix, suffix };
 }
 
-/** Whether `b` is mostly `a` (a new version of the same text: an edit, not another document). */
-export function sharesMost(a: string, b: string): boolean {
-  const { prefix, suffix } = commonEnds(a, b);
-  return 2 * (prefix + suffix) >= Math.max(a.length, b.length);
+/** The common ends of `a` and `b` when `b` is mostly `a` (a new version of the same text: an edit, not another document). */
+export function sharedEnds(a: string, b: string): { prefix: number; suffix: number } | undefined {
+  const ends = commonEnds(a, b);
+  return 2 * (ends.prefix + ends.suffix) >= Math.max(a.length, b.length) ? ends : undefined;
 }
