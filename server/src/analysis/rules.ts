@@ -28,12 +28,14 @@ export function ruleById(id: string): Rule | undefined {
  * re-check only the blocks that changed.
  */
 export function checkRules(text: string, rules: readonly Rule[]): Problem[][] {
-  const blocks = rules.some((rule) => rule.blockLocal) ? checkedBlocks.blocks(text) : undefined;
+  const blocks = rules.some((rule) => rule.blockLocal === true) ? checkedBlocks.blocks(text) : undefined;
+  const paragraphs = rules.some((rule) => rule.blockLocal === 'paragraphs') ? checkedParagraphs.blocks(text) : undefined;
   return rules.map((rule) => {
     try {
-      if (!blocks || !rule.blockLocal) return rule.check(text);
+      const own = rule.blockLocal === 'paragraphs' ? paragraphs : rule.blockLocal ? blocks : undefined;
+      if (!own) return rule.check(text);
       const out: Problem[] = [];
-      for (const { value, offset } of blocks) {
+      for (const { value, offset } of own) {
         let found = value.byRule.get(rule.id);
         if (!found) value.byRule.set(rule.id, (found = rule.check(value.text)));
         for (const problem of found) out.push(offset === 0 ? problem : shifted(problem, offset));
@@ -47,6 +49,8 @@ export function checkRules(text: string, rules: readonly Rule[]): Problem[][] {
 
 /** Per block of the last text checked: its text and what each rule found there. */
 const checkedBlocks = new BlockMemo((text) => ({ text, byRule: new Map<string, Problem[]>() }), (text) => blockEnds(text, true));
+/** The same per paragraph (blocks that end at blank lines only), for rules that read across a line break. */
+const checkedParagraphs = new BlockMemo((text) => ({ text, byRule: new Map<string, Problem[]>() }), (text) => blockEnds(text, false));
 
 function shifted(problem: Problem, by: number): Problem {
   return {

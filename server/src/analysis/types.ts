@@ -40,8 +40,9 @@ export interface Rule {
    * Whether it reads each block on its own: check(text) is the problems of check() over each block of
    * `blockEnds(text, true)` (blocks end at blank lines and after lines too long to be hard-wrapped),
    * offsets shifted; a property test holds every rule that says so to it. Then a keystroke re-checks
-   * the block it changed only.
+   * the block it changed only. 'paragraphs': the same over the blocks of `blockEnds(text, false)`,
+   * which end at blank lines only (a rule that reads across a single line break).
    */
-  blockLocal?: boolean;
+  blockLocal?: boolean | 'paragraphs';
   check(text: string): Problem[];
 }

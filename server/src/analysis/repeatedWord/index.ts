@@ -539,7 +539,8 @@ export const repeatedWordRule: Rule = {
   description: 'A word or short phrase typed twice in a row ("the the"), even across a line break.',
   defaultSeverity: 'warning',
   fixAll: true,
-  // not block-local: "the\nthe" is a doubled word wherever the line ends
+  // "the\nthe" is a doubled word wherever the line ends, but no word is doubled across a blank line
+  blockLocal: 'paragraphs',
   check(text: string): Problem[] {
     try {
       return findRepeatedWords(text);
