@@ -48,10 +48,12 @@ function computeCorpusProblems(indexes: CorpusIndexes, file: FileAnalysis, setti
 /** Mentions written in a less common spelling of their entity, with a fix per alternative. */
 function inconsistentNames(indexes: CorpusIndexes, file: FileAnalysis, severity: Severity): Problem[] {
   const problems: Problem[] = [];
+  const spellingsOf = new Map<Entity, Entity['spellings']>(); // an article names most entities many times
   for (const mention of file.mentions()) {
     const entity = indexes.entities.entityAt(file.uri, mention.start);
     if (!entity) continue;
-    const spellings = realSpellings(entity);
+    let spellings = spellingsOf.get(entity);
+    if (!spellings) spellingsOf.set(entity, (spellings = realSpellings(entity)));
     if (spellings.length < 2) continue;
     const text = file.hasText ? file.text.slice(mention.start, mention.end) : mention.text;
     const spelling = spellings.find((s) => s.text === text);
