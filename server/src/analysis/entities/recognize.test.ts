@@ -408,6 +408,22 @@ test('a new version of the last document is read block by block: the same mentio
   // The same versions one after another, as keystrokes: block by block, blocks reused.
   versions.forEach((v, i) => assert.equal(JSON.stringify(recognizeEntities(v)), fresh[i], `version ${i}`));
   }
+  // The junk filter asks the whole document whether a word is capitalised mid-sentence or written in
+  // lower case somewhere: evidence in one block decides a span in another.
+  const junky = [
+    'Harbour Chief Warns Of Chemical Sabotage',
+    'Breaking News',
+    'Storm damage closed the Brannvik quay on Monday, and the Storm Centre in Oslo said the chemical tanks held.',
+    'Chemical workers left. WATCH: the quay at dawn.',
+    'SABOTAGE FEARS GROW IN BRANNVIK AS STORM HITS',
+    'Officials of the Chemical Safety Board met Mr Kerrigan. Green said nothing. Mr Tom Green left. Storm clouds gathered.',
+    'Young said the quay would hold. Rose agreed.',
+    'The harbour master, Mr Tom Young, and Anna Rose spoke to the young crew.',
+  ].join('\n\n');
+  const junkPieces = [' ', 'x', '\n\n', '.', 'Storm ', 'the storm ', 'Chemical ', 'a chemical ', 'Green ', 'sabotage ', 'Breaking ', 'Young ', 'Mr Young ', 'Rose '];
+  const junkVersions = randomVersions(junky, 400, junkPieces, 8, 9);
+  const freshJunk = junkVersions.map((v) => { recognizeEntities('Unrelated text about Brannvik.'); return JSON.stringify(recognizeEntities(v)); });
+  junkVersions.forEach((v, i) => assert.equal(JSON.stringify(recognizeEntities(v)), freshJunk[i], `junk version ${i}`));
   // Hard-wrapped lines of 60 to 100 characters continue their sentence: a name may run across the break.
   // Lines grow one character at a time past 100 (the break then ends the sentence), and back.
   const wrapped = 'The harbour board met on Monday and, after a long night of talks, asked Anna\nLind to chair the inquiry into the ferry that sank off Brannvik last week.\nOfficials of the Oslo Ferries company said Mr Kerrigan would join Anna\nLind in the inquiry.';

@@ -496,6 +496,47 @@ interface RuledText {
   tk: Tokens;
   spans: Span[];
   head: Uint8Array;
+  /** Of a text read block by block: its blocks, for what the junk filter asks of the whole document. */
+  blocks?: RuledBlock[];
+}
+
+/** A block as kept between versions; its vocabulary is worked out on first need and kept with it. */
+interface RuledBlock extends RuledText {
+  vocabulary?: { capitalisedMid: Set<string>; lower: Set<string> };
+}
+
+/**
+ * What the junk filter asks of the whole document: whether a word is capitalised mid-sentence
+ * somewhere (outside headlines), and whether a word is written in lower case somewhere.
+ */
+interface DocumentVocabulary {
+  capitalisedMid(word: string): boolean;
+  writtenLower(word: string): boolean;
+}
+
+/**
+ * The document's vocabulary from its blocks' own (no sentence and no headline runs across a block
+ * end, so a block's headline marks are the document's): a keystroke builds the
+ * vocabulary of the block it changed, not the whole document's.
+ */
+function vocabularyOfBlocks(blocks: RuledBlock[]): DocumentVocabulary {
+  const of = (block: RuledBlock) => {
+    if (block.vocabulary) return block.vocabulary;
+    const tk = block.tk;
+    const head = withShortHeadings(tk, block.head);
+    const capitalisedMid = new Set<string>();
+    const lower = new Set<string>();
+    for (let i = 0; i < tk.norm.length; i++) {
+      const w = tk.norm[i];
+      if (i > 0 && !tk.sentStart[i] && !head[i] && isNameWord(w)) capitalisedMid.add(w);
+      if (isLowerWord(w)) lower.add(w);
+    }
+    return (block.vocabulary = { capitalisedMid, lower });
+  };
+  return {
+    capitalisedMid: (word) => blocks.some((block) => of(block).capitalisedMid.has(word)),
+    writtenLower: (word) => blocks.some((block) => of(block).lower.has(word)),
+  };
 }
 
 /** Tokenising, tagging and the rule layer: everything before the document-level passes. */
@@ -523,7 +564,7 @@ function readRuled(text: string): RuledText {
 }
 
 /** Blocks of the last document: tokens, tags and rule-layer spans, never changed once read. */
-const ruledBlocks = new BlockMemo<RuledText>((block) => {
+const ruledBlocks = new BlockMemo<RuledBlock>((block) => {
   const read = readRuled(block);
   // plain copies: the later passes change spans in place, and a kept block is read again
   return { tk: read.tk, spans: read.spans.map((sp) => plainSpan(sp, 0)), head: read.head };
@@ -556,7 +597,7 @@ function readRuledIncrementally(text: string): RuledText {
     for (const sp of value.spans) spans.push(plainSpan(sp, base));
     base += bt.norm.length;
   }
-  return { tk, spans, head };
+  return { tk, spans, head, blocks: blocks.map((b) => b.value) };
 }
 
 function plainSpan(sp: Span, shift: number): Span {
@@ -569,7 +610,7 @@ function recognize(text: string): Mention[] {
   if (tk.norm.length === 0) return [];
   let spans = ruled.spans;
   spans = harmonise(foldHeadlines(tk, head), spans, head);
-  spans = dropJunk(tk, spans, head);
+  spans = dropJunk(tk, spans, head, ruled.blocks && vocabularyOfBlocks(ruled.blocks));
   const endAt = new Map<number, Span>();
   const startAt = new Map<number, Span>();
   for (const sp of spans) { endAt.set(sp.e, sp); startAt.set(sp.s, sp); }
@@ -1480,13 +1521,14 @@ function withShortHeadings(tk: Tokens, head: Uint8Array): Uint8Array {
  * Capitalised common words at a sentence start or in a headline ("Skip to main content", "Calls For Answers")
  * are not names unless the document also capitalises them mid-sentence or a gazetteer knows them.
  */
-function dropJunk(tk: Tokens, spans: Span[], titleHead: Uint8Array): Span[] {
+function dropJunk(tk: Tokens, spans: Span[], titleHead: Uint8Array, vocabulary?: DocumentVocabulary): Span[] {
   const words = tk.norm;
   const head = withShortHeadings(tk, titleHead);
   // document vocabularies, built on first need (most spans are not at a sentence start or in a headline)
   let capMid: Set<string> | null = null;
   let docLower: Set<string> | null = null;
   const hasCapMid = (w: string) => {
+    if (vocabulary) return vocabulary.capitalisedMid(w);
     if (!capMid) {
       capMid = new Set<string>();
       for (let i = 1; i < words.length; i++) if (!tk.sentStart[i] && !head[i] && isNameWord(words[i])) capMid.add(words[i]);
@@ -1495,6 +1537,7 @@ function dropJunk(tk: Tokens, spans: Span[], titleHead: Uint8Array): Span[] {
   };
   // only headline words are asked about: collect their lower-case forms, then find those written in lower case
   const hasLower = (l: string) => {
+    if (vocabulary) return vocabulary.writtenLower(l); // l is always a headline word's lower case
     if (!docLower) {
       const wanted = new Set<string>();
       for (let k = 0; k < words.length; k++) if (head[k]) wanted.add(lower(words[k]));
