@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import { recognizeEntities, tagTokens, tagDocument, Mention } from './recognize';
 import { tokenize, tokenizeWith } from './tokenize';
-import { randomTexts, randomVersions } from '../testing/randomText';
+import { assertSameAsFresh, randomTexts, randomVersions } from '../testing/randomText';
 import { readConll, scoreSpans, formatScores, splitWikiGold, Scores } from './conll';
 
 const DATA = '/work/shared/data/ner';
@@ -399,14 +399,8 @@ test('a new version of the last document is read block by block: the same mentio
   for (const join of ['\n\n', '\n']) {
   const article = FIXTURES.map((src) => parseFixture(src).text).join(join) + '\n\nOSLO 2024-05-02\n\nArsenal 2 Chelsea 1\n\n"We stay," said Mr Kerrigan.';
   const pieces = [' ', 'x', '\n', '\n\n', '\n \n', 'Oslo', 'Mr Lind', '.', '"', 'the ', 'Organization for', ' the Prohibition of Oslo Ferries '.repeat(4)];
-  const versions = randomVersions(article, 400, pieces, 12, 5);
-  // Fresh readings: each version right after an unrelated text (one pass over the whole text).
-  const fresh = versions.map((v) => {
-    recognizeEntities('Unrelated text about Brannvik.');
-    return JSON.stringify(recognizeEntities(v));
-  });
-  // The same versions one after another, as keystrokes: block by block, blocks reused.
-  versions.forEach((v, i) => assert.equal(JSON.stringify(recognizeEntities(v)), fresh[i], `version ${i}`));
+  // Fresh readings (one pass over the whole text) against keystrokes (block by block, blocks reused).
+  assertSameAsFresh(randomVersions(article, 400, pieces, 12, 5), recognizeEntities, 'Unrelated text about Brannvik.');
   }
   // The junk filter asks the whole document whether a word is capitalised mid-sentence or written in
   // lower case somewhere: evidence in one block decides a span in another.
@@ -421,17 +415,14 @@ test('a new version of the last document is read block by block: the same mentio
     'The harbour master, Mr Tom Young, and Anna Rose spoke to the young crew.',
   ].join('\n\n');
   const junkPieces = [' ', 'x', '\n\n', '.', 'Storm ', 'the storm ', 'Chemical ', 'a chemical ', 'Green ', 'sabotage ', 'Breaking ', 'Young ', 'Mr Young ', 'Rose '];
-  const junkVersions = randomVersions(junky, 400, junkPieces, 8, 9);
-  const freshJunk = junkVersions.map((v) => { recognizeEntities('Unrelated text about Brannvik.'); return JSON.stringify(recognizeEntities(v)); });
-  junkVersions.forEach((v, i) => assert.equal(JSON.stringify(recognizeEntities(v)), freshJunk[i], `junk version ${i}`));
+  assertSameAsFresh(randomVersions(junky, 400, junkPieces, 8, 9), recognizeEntities, 'Unrelated text about Brannvik.', 'junk version');
   // Hard-wrapped lines of 60 to 100 characters continue their sentence: a name may run across the break.
   // Lines grow one character at a time past 100 (the break then ends the sentence), and back.
   const wrapped = 'The harbour board met on Monday and, after a long night of talks, asked Anna\nLind to chair the inquiry into the ferry that sank off Brannvik last week.\nOfficials of the Oslo Ferries company said Mr Kerrigan would join Anna\nLind in the inquiry.';
   const grown: string[] = [];
   for (let k = 0; k <= 30; k++) grown.push(wrapped.replace('asked Anna', 'asked' + ' '.repeat(k % 2 ? 1 : 0) + 'x'.repeat(k) + ' Anna'));
   for (let k = 30; k >= 0; k--) grown.push(grown[k].replace(' Anna\nLind to', ' Anna \nLind to')); // a trailing space does not count
-  const freshGrown = grown.map((v) => { recognizeEntities('Unrelated text about Brannvik.'); return JSON.stringify(recognizeEntities(v)); });
-  grown.forEach((v, i) => assert.equal(JSON.stringify(recognizeEntities(v)), freshGrown[i], `wrapped version ${i}`));
+  const freshGrown = assertSameAsFresh(grown, recognizeEntities, 'Unrelated text about Brannvik.', 'wrapped version');
   assert.ok(freshGrown[0].includes('"Anna\\nLind"'), freshGrown[0]);
 });
 

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { extractQuotes } from './extract';
-import { randomVersions } from '../testing/randomText';
+import { assertSameAsFresh, randomVersions } from '../testing/randomText';
 
 const texts = (t: string) => extractQuotes(t).map((q) => q.text);
 
@@ -121,14 +121,8 @@ test('a new version of the last text is read line by line: the same quotations a
     'and a line that does not reopen it.',
   ].join('\n');
   const pieces = ['"', '“', '”', "'", '‘', '’', '\n', '\n\n', ' ', 'x', ', he said. ', 'Mr Lind said: ', '"We stay."', '\u00a0'];
-  const versions = randomVersions(article, 600, pieces, 10, 7);
-  // Fresh readings: each version right after an unrelated text (paired over the whole text at once).
-  const fresh = versions.map((v) => {
-    extractQuotes('An "unrelated" text.');
-    return JSON.stringify(extractQuotes(v));
-  });
-  // The same versions one after another, as keystrokes: line by line, unchanged lines reused.
-  versions.forEach((v, i) => assert.equal(JSON.stringify(extractQuotes(v)), fresh[i], `version ${i}`));
+  // Fresh readings (paired over the whole text at once) against keystrokes (line by line, lines reused).
+  const fresh = assertSameAsFresh(randomVersions(article, 600, pieces, 10, 7), (v) => extractQuotes(v), 'An "unrelated" text.');
   const runOn = (f: string) => (JSON.parse(f) as Array<{ end: number; markEnd: number; utterance: number }>).some((q) => q.markEnd === q.end);
   assert.ok(fresh.filter(runOn).length > 50, 'many versions hold a quote running on into a reopening paragraph');
 });

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mentionsFromPersons } from './speakers';
-import { randomVersions } from '../testing/randomText';
+import { assertSameAsFresh, randomVersions } from '../testing/randomText';
 
 const NAMES = /Anna Lind|Mr Kerrigan|Ola Berg|Kerrigan/g;
 const personsIn = (text: string) => [...text.matchAll(NAMES)].map((m) => ({ start: m.index!, end: m.index! + m[0].length, name: m[0] }));
@@ -19,11 +19,7 @@ test('persons of a new version keep the salience the last version gave the same 
   const versions = randomVersions(article, 500, pieces, 12, 11);
   // A word typed 55 characters before a name decides whether the name opens its sentence.
   versions.push(article, article.replace('Chairman Of', 'x Chairman Of'), article);
-  const fresh = versions.map((v) => {
-    mentionsFromPersons('Unrelated: Berit Holm spoke.', [{ start: 11, end: 21, name: 'Berit Holm' }]);
-    return JSON.stringify(mentionsFromPersons(v, personsIn(v)));
-  });
-  versions.forEach((v, i) => assert.equal(JSON.stringify(mentionsFromPersons(v, personsIn(v))), fresh[i], `version ${i}`));
+  const fresh = assertSameAsFresh(versions, (v) => mentionsFromPersons(v, personsIn(v)), 'Unrelated: Berit Holm spoke.');
   const salient = fresh.map((f) => (JSON.parse(f) as Array<{ salient: boolean }>).filter((m) => m.salient).length);
   assert.ok(salient.some((n) => n > 0) && salient.some((n, i) => n !== salient[0] || i === 0), 'salience varies across versions');
 });

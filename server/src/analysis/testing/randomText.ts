@@ -1,5 +1,6 @@
 // Seeded random texts for the tests that check a fast scanner against a plain reference: each
 // text joins up to `maxPieces` pieces drawn from a small alphabet of the cases that matter.
+import assert from 'node:assert/strict';
 
 /** A deterministic generator of integers in [0, n) (a linear congruential generator). */
 export function seededRandom(seed: number): (n: number) => number {
@@ -32,4 +33,18 @@ export function randomVersions(start: string, count: number, pieces: readonly st
     versions.push(text.slice(0, at) + (random(3) ? pieces[random(pieces.length)] : '') + text.slice(at + cut));
   }
   return versions;
+}
+
+/**
+ * Reads every version fresh (right after `unrelated`, so nothing of a last text is reused), then all of
+ * them one after another, as keystrokes (each a new version of the one before), and asserts that the two
+ * readings of each version agree. Returns the fresh readings (JSON).
+ */
+export function assertSameAsFresh(versions: readonly string[], read: (text: string) => unknown, unrelated: string, label = 'version'): string[] {
+  const fresh = versions.map((v) => {
+    read(unrelated);
+    return JSON.stringify(read(v));
+  });
+  versions.forEach((v, i) => assert.equal(JSON.stringify(read(v)), fresh[i], `${label} ${i}`));
+  return fresh;
 }
