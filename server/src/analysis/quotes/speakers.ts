@@ -6,6 +6,7 @@ import { AUX_ADVERBS, NAME_STOPWORDS, SPEECH_VERBS, TITLES } from './lexicon';
 import { isNameWord, nameFromRun, Tok, tokenize, tokenizeDocument } from './names';
 import { PersonMention } from './types';
 import { flatCopy } from '../flatCopy';
+import { sharedEnds } from '../commonEnds';
 
 export interface Mention {
   start: number;
@@ -67,28 +68,35 @@ export function mentionsFromPersons(text: string, persons: PersonMention[]): Men
   const valid = persons.filter((p) => p.start >= 0 && p.end <= text.length && p.start < p.end);
   // Salience is read from the LEAD characters before a person and the TRAIL after it, nothing else:
   // what the last call said of the same two windows holds (a keystroke changes one person's at most).
-  const windows = valid.map((p) => {
-    const from = Math.max(0, p.start - LEAD);
-    return `${p.start - from}:${text.slice(from, p.start)}${text.slice(p.end, Math.min(text.length, p.end + TRAIL))}`;
-  });
-  let unknown = 0;
-  for (const w of windows) if (!lastSalience.has(w)) unknown++;
+  // Only a new version of the last text is worth the keys (indexing reads each article once).
+  const newVersion = lastText !== undefined && sharedEnds(lastText, text) !== undefined;
+  lastText = text;
+  const windows = newVersion
+    ? valid.map((p) => {
+        const from = Math.max(0, p.start - LEAD);
+        return `${p.start - from}:${text.slice(from, p.start)}${text.slice(p.end, Math.min(text.length, p.end + TRAIL))}`;
+      })
+    : null;
+  let unknown = valid.length;
+  if (windows) unknown = windows.filter((w) => !lastSalience.has(w)).length;
   // The document is tokenised once; the windows around each person are read from it where that
   // gives exactly the tokens of the window itself (see opensAt, speechAfter), else re-tokenised.
   const whole = unknown > 2 ? tokenizeDocument(text) : null;
   const salience = new Map<string, boolean>();
   const out = valid.map((p, i) => {
-    let salient = salience.get(windows[i]) ?? lastSalience.get(windows[i]);
+    const key = windows?.[i];
+    let salient = key === undefined ? undefined : (salience.get(key) ?? lastSalience.get(key));
     if (salient === undefined) salient = opensAt(text, whole, p) || speechAfter(text, whole, p);
-    salience.set(flatCopy(windows[i]), salient); // a flat copy: a slice would keep this version of the text alive
+    if (key !== undefined) salience.set(flatCopy(key), salient); // a flat copy: a slice would keep this version alive
     return { start: p.start, end: p.end, name: p.name, salient };
   });
   lastSalience = salience;
   return out.sort((a, b) => a.start - b.start);
 }
 
-/** Salience by window (see mentionsFromPersons) of the persons of the last call. */
+/** Salience by window (see mentionsFromPersons) of the persons of the last call, and its text. */
 let lastSalience = new Map<string, boolean>();
+let lastText: string | undefined;
 
 /** Index of the first token whose start (or end) is >= pos. */
 function firstAt(toks: Tok[], pos: number, byEnd: boolean): number {
