@@ -1,10 +1,12 @@
 import * as fs from 'node:fs/promises';
+import { statSync } from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { FileStat, FoundFile, ListOptions, Workspace } from './workspace';
 import { excludesFolder } from './glob';
 
-const STAT_BATCH = 64;
+const STAT_BATCH = 256;
+const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /** The real file system. Follows no symlinked folders, so symlink loops cannot trap it. */
 export class NodeWorkspace implements Workspace {
@@ -30,14 +32,16 @@ export class NodeWorkspace implements Workspace {
           files.push(path.join(root, relative));
         }
       }
-      // Stats in batches: one at a time, a 10,000-file folder took most of a second.
+      // Stats in batches, each read synchronously, yielding to the event loop between batches: a stat
+      // of a file the OS has seen takes microseconds, and a promise per file cost more than the stat
+      // (a 10,000-file folder: ~0.25 s of the main thread through promises).
       for (let i = 0; i < files.length; i += STAT_BATCH) {
         if (options.isCancelled?.()) return;
+        if (i > 0) await yieldToEventLoop();
         const batch = files.slice(i, i + STAT_BATCH);
-        const stats = await Promise.all(batch.map((full) => this.statPath(full)));
-        for (let k = 0; k < batch.length; k++) {
-          const stat = stats[k];
-          if (stat) yield { uri: pathToFileURL(batch[k]).href, ...stat };
+        for (const full of batch) {
+          const stat = statSyncOf(full);
+          if (stat) yield { uri: pathToFileURL(full).href, ...stat };
         }
       }
     }
@@ -62,6 +66,15 @@ export class NodeWorkspace implements Workspace {
     } catch {
       return undefined;
     }
+  }
+}
+
+function statSyncOf(full: string): FileStat | undefined {
+  try {
+    const s = statSync(full); // follows a file symlink; a dangling one fails and is skipped
+    return s.isFile() ? { size: s.size, mtime: s.mtimeMs } : undefined;
+  } catch {
+    return undefined;
   }
 }
 
