@@ -6,7 +6,7 @@
 import { BlockMemo, lineEnds } from '../blocks';
 import { attributionAfter, attributionBefore, isAttributionGap } from './attribution';
 import { canonicalize } from './canonicalize';
-import { isBlank, pairMarks, pairParagraph, ParagraphMarks, placeParagraph, RawSpan, startsWithDoubleOpener } from './marks';
+import { isBlank, pairMarks, pairParagraph, ParagraphMarks, placeParagraph, RawSpan, reopensRunningQuote, startsWithDoubleOpener } from './marks';
 import { Subject } from './names';
 import { documentGenders, Gender, heuristicMentions, lastWord, Mention, mentionsFromPersons, pronounGender, resolveAntecedent } from './speakers';
 import { PersonMention, Quote, Speaker } from './types';
@@ -161,7 +161,7 @@ function readByLine(text: string): SpanReading | undefined {
         ...s,
         markStart: s.markStart + offset, start: s.start + offset, end: s.end + offset, markEnd: s.markEnd + offset,
         paraStart: s.paraStart + offset, paraEnd: s.paraEnd + offset,
-        para, continued: runningIn && !s.single && s.markStart === line.marks.firstContent,
+        para, continued: reopensRunningQuote(line.marks, s, runningIn),
       });
       out.after.push(shifted(line.after[i], offset));
       out.before.push(shifted(line.before[i], offset));

@@ -232,12 +232,16 @@ export function placeParagraph(marks: ParagraphMarks, para: number, runningIn: b
   const placed: RawSpan[] = [];
   const all = runsOn && marks.runOn ? [...marks.spans, marks.runOn].sort((a, b) => a.markStart - b.markStart) : marks.spans;
   for (const s of all) {
-    const continued = runningIn && !s.single && s.markStart === marks.firstContent;
-    const copy = { ...s, para, continued };
+    const copy = { ...s, para, continued: reopensRunningQuote(marks, s, runningIn) };
     placed.push(copy);
     out.push(copy);
   }
   return placed;
+}
+
+/** Whether span `s` of a paragraph reopens a quote the previous paragraph left running (`runningIn`). */
+export function reopensRunningQuote(marks: ParagraphMarks, s: RawSpan, runningIn: boolean): boolean {
+  return runningIn && !s.single && s.markStart === marks.firstContent;
 }
 
 /** Whether the next paragraph with content after paras[from - 1] opens with a double quote (it reopens a running quote). */
