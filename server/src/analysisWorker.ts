@@ -1,10 +1,22 @@
-// Worker thread entry (dist/analysisWorker.js): decodes and analyses one file at a time.
+// Worker thread entry (dist/analysisWorker.js): reads (given a path) or decodes (given bytes) and
+// analyses one file at a time.
 import { parentPort } from 'node:worker_threads';
+import { readFileSync } from 'node:fs';
 import { summarizeBytes } from './service/fileAnalysis';
+import { describeFsError } from './service/nodeWorkspace';
 
-parentPort?.on('message', (message: { id: number; uri: string; bytes: Uint8Array }) => {
+parentPort?.on('message', (message: { id: number; uri: string; bytes?: Uint8Array; path?: string }) => {
+  let bytes = message.bytes;
+  if (!bytes) {
+    try {
+      bytes = readFileSync(message.path!);
+    } catch (error) {
+      parentPort!.postMessage({ id: message.id, readError: describeFsError(error, message.path!) });
+      return;
+    }
+  }
   try {
-    const summary = summarizeBytes(message.uri, message.bytes);
+    const summary = summarizeBytes(message.uri, bytes);
     parentPort!.postMessage({ id: message.id, summary });
   } catch (error) {
     parentPort!.postMessage({ id: message.id, error: String(error) });

@@ -4,6 +4,11 @@ import { summarizeBytes, type FileSummary } from './fileAnalysis';
 
 export interface Analyzer {
   summarize(uri: string, bytes: Uint8Array): Promise<FileSummary>;
+  /**
+   * Reads a local file where it is analysed and summarises it; rejects with a readable message when
+   * the file cannot be read. Absent when reading there would not pay (the caller reads the bytes).
+   */
+  summarizeFile?(uri: string, path: string): Promise<FileSummary>;
   /** A batch (an indexing run) is over: let go of what only analysing needs (workers restart on demand). */
   idle(): void;
   dispose(): void;

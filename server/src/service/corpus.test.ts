@@ -4,6 +4,12 @@ import { Corpus, type CorpusObserver } from './corpus';
 import { MemoryWorkspace } from './memoryWorkspace';
 import { resolveSettings } from './settings';
 import type { FileAnalysis } from './fileAnalysis';
+import { NodeWorkspace } from './nodeWorkspace';
+import { WorkerAnalyzer } from './workerAnalyzer';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
 
 function recorder(): CorpusObserver & { changed: string[]; removed: string[] } {
   const changed: string[] = [];
@@ -129,4 +135,36 @@ test('closing a document that is not on disk tells the observers it is gone', as
   await corpus.close(ws.uri('a.txt'));
   assert.deepEqual(observer.removed, ['untitled:Untitled-1', ws.uri('a.txt')]);
   assert.equal(corpus.size, 0);
+});
+
+test('on the real disk, worker threads read the files themselves: same problems, names and quotations as read here; a vanished file is dropped', { skip: !fs.existsSync('dist/analysisWorker.js') && 'dist/analysisWorker.js not built' }, async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'copydesk-corpus-'));
+  fs.writeFileSync(path.join(dir, 'a.txt'), 'VIDIN (Wire) — Mara Iliescu said "the the ferry will sail on Monday" before the USÂ delegation left.\n');
+  fs.writeFileSync(path.join(dir, 'b.txt'), new Uint8Array([0x63, 0x61, 0x66, 0xe9]));
+  fs.writeFileSync(path.join(dir, 'c.txt'), new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 0]));
+  const pool = new WorkerAnalyzer(path.resolve('dist/analysisWorker.js'), 2, 200);
+  try {
+    const root = pathToFileURL(dir).href;
+    const inWorkers = new Corpus(new NodeWorkspace(), resolveSettings(undefined), { analyzer: pool });
+    const here = new Corpus(new NodeWorkspace(), resolveSettings(undefined));
+    assert.equal(await inWorkers.index([root]), 3);
+    assert.equal(await here.index([root]), 3);
+    const view = (c: Corpus) => c.files().map((f) => ({
+      uri: f.uri,
+      problems: f.problems(c.settings).map((p) => [p.rule, p.start, p.end]),
+      mentions: f.mentions().map((m) => m.text),
+      quotes: f.quotes().map((q) => q.text),
+    })).sort((a, b) => (a.uri < b.uri ? -1 : 1));
+    assert.deepEqual(view(inWorkers), view(here));
+    const a = view(inWorkers)[0];
+    assert.ok(a.problems.some(([rule]) => rule === 'repeated-word') && a.problems.some(([rule]) => rule === 'mojibake'));
+    assert.deepEqual(view(inWorkers).map((f) => f.problems[0]?.[0]).slice(1), ['not-utf8', 'file-skipped']);
+    // Listed, then deleted before a worker could read it.
+    const gone = pathToFileURL(path.join(dir, 'gone.txt')).href;
+    assert.equal(await inWorkers.loadFromDisk(gone, { size: 10, mtime: 1 }), undefined);
+    assert.equal(inWorkers.get(gone), undefined);
+  } finally {
+    pool.dispose();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
 });

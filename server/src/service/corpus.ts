@@ -2,7 +2,7 @@
 // An open document's unsaved text wins over its disk copy. Observers (the quote and entity
 // indexes) hear about each file as it changes, so cross-file data is updated file by file.
 import { decodeFile } from './decode';
-import { FileAnalysis } from './fileAnalysis';
+import { FileAnalysis, type FileSummary } from './fileAnalysis';
 import { InProcessAnalyzer, type Analyzer } from './analyzer';
 import type { AnalysisCache } from './analysisCache';
 import { compileGlob, compileGlobs } from './glob';
@@ -124,21 +124,25 @@ export class Corpus {
       if (cached) {
         file = FileAnalysis.fromSummary(uri, version, cached);
       } else {
-        let bytes: Uint8Array;
+        // A worker that reads the file itself spares this thread the read and the copy of the bytes.
+        const localPath = this.options.keepText || !this.analyzer.summarizeFile ? undefined : this.workspace.localPath?.(uri);
+        let bytes: Uint8Array | undefined;
+        let summary: FileSummary | undefined;
         try {
-          bytes = await this.workspace.readFile(uri);
+          if (localPath) summary = await this.analyzer.summarizeFile!(uri, localPath);
+          else bytes = await this.workspace.readFile(uri);
         } catch {
           if (this.diskGeneration.get(uri) === generation) this.removeFromDisk(uri);
           return undefined; // vanished or unreadable while indexing
         }
-        if (this.options.keepText) {
+        if (bytes && this.options.keepText) {
           const decoded = decodeFile(bytes);
           file = new FileAnalysis({
             uri, version, text: decoded.text, encoding: decoded.encoding, firstInvalidByte: decoded.firstInvalidByte,
             skippedBecause: decoded.encoding === 'binary' ? 'Not analysed: this looks like a binary file (it contains NUL bytes).' : undefined,
           });
         } else {
-          const summary = await this.analyzer.summarize(uri, bytes);
+          summary ??= await this.analyzer.summarize(uri, bytes!);
           this.options.cache?.set(uri, stat.size, stat.mtime, summary);
           file = FileAnalysis.fromSummary(uri, version, summary);
         }

@@ -58,6 +58,10 @@ export class NodeWorkspace implements Workspace {
   async stat(uri: string): Promise<FileStat | undefined> {
     return statSyncOf(fileURLToPath(uri)); // microseconds: not worth a trip through the thread pool
   }
+
+  localPath(uri: string): string | undefined {
+    return uri.startsWith('file:') ? fileURLToPath(uri) : undefined;
+  }
 }
 
 function statSyncOf(full: string): FileStat | undefined {

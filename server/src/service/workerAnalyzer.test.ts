@@ -51,6 +51,24 @@ test('worker pool: idle() at the end of a run stops the workers at once; busy on
   }
 });
 
+test('worker pool: a worker reads a file by its path (same summary as from the bytes); a missing file rejects with a readable message', { skip }, async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'copydesk-worker-'));
+  const pool = new WorkerAnalyzer(SCRIPT, 1, 200);
+  try {
+    const file = path.join(dir, 'a.txt');
+    fs.writeFileSync(file, article(4));
+    const read = await pool.summarizeFile('file:///a.txt', file);
+    const local = summarizeBytes('file:///a.txt', article(4));
+    assert.deepEqual(read.problems.map((p) => [p.rule, p.start, p.end]), local.problems.map((p) => [p.rule, p.start, p.end]));
+    assert.deepEqual(read.mentions.texts, local.mentions.texts);
+    await assert.rejects(pool.summarizeFile('file:///gone.txt', path.join(dir, 'gone.txt')), /gone\.txt: no such file or folder/);
+    assert.equal(pool.running, 1, 'an unreadable file does not stop its worker');
+  } finally {
+    pool.dispose();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
+
 test('worker pool: a crashing worker loses no file (analysed in this thread instead)', async () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'copydesk-worker-'));
   const crashing = path.join(dir, 'crash.js');
@@ -60,6 +78,11 @@ test('worker pool: a crashing worker loses no file (analysed in this thread inst
   try {
     const summaries = await Promise.all([0, 1, 2].map((i) => pool.summarize(`file:///c${i}.txt`, article(i))));
     for (const s of summaries) assert.ok(s.problems.some((p) => p.rule === 'repeated-word'));
+    // A file the worker was to read itself is read here instead.
+    const file = path.join(dir, 'by-path.txt');
+    fs.writeFileSync(file, article(5));
+    assert.ok((await pool.summarizeFile('file:///by-path.txt', file)).problems.some((p) => p.rule === 'repeated-word'));
+    await assert.rejects(pool.summarizeFile('file:///gone.txt', path.join(dir, 'gone.txt')), /no such file or folder/);
   } finally {
     clearInterval(alive);
     pool.dispose();

@@ -1,6 +1,6 @@
-// A small pool of worker threads running summarizeBytes (dist/analysisWorker.js). Bytes go
-// in and summaries come back by structured clone; a crashed worker is replaced and
-// its files are analysed in this thread instead, so nothing is lost. Workers start with the
+// A small pool of worker threads running summarizeBytes (dist/analysisWorker.js). A path (the
+// worker reads the file) or bytes go in and summaries come back by structured clone; a crashed
+// worker is replaced and its files are analysed in this thread instead, so nothing is lost. Workers start with the
 // first job and stop after a few idle seconds: between indexing runs their heaps (model,
 // lexicons, caches: tens of MB each) would otherwise stay resident for nothing.
 import { Worker } from 'node:worker_threads';
@@ -8,12 +8,38 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import type { Analyzer } from './analyzer';
 import { summarizeBytes, type FileSummary } from './fileAnalysis';
+import { describeFsError } from './nodeWorkspace';
 
 interface Job {
   id: number;
   uri: string;
-  bytes: Uint8Array;
+  /** The file's bytes, or its path for the worker to read (the main thread then never holds them). */
+  bytes?: Uint8Array;
+  path?: string;
   resolve: (summary: FileSummary) => void;
+  reject: (error: Error) => void;
+}
+
+/** A worker's answer: a summary, an analysis that threw, or a file it could not read. */
+interface Reply {
+  id: number;
+  summary?: FileSummary;
+  error?: string;
+  readError?: string;
+}
+
+/** What this thread does with a job whose worker failed: the same analysis, here. */
+function summarizeHere(job: Job): void {
+  let bytes = job.bytes;
+  if (!bytes) {
+    try {
+      bytes = fs.readFileSync(job.path!);
+    } catch (error) {
+      job.reject(new Error(describeFsError(error, job.path!)));
+      return;
+    }
+  }
+  job.resolve(summarizeBytes(job.uri, bytes));
 }
 
 interface Slot {
@@ -62,11 +88,13 @@ export class WorkerAnalyzer implements Analyzer {
     const slot: Slot = { worker: new Worker(this.script, { resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB } }), busy: new Map<number, Job>() };
     this.started++;
     slot.worker.unref();
-    slot.worker.on('message', (message: { id: number; summary?: FileSummary; error?: string }) => {
+    slot.worker.on('message', (message: Reply) => {
       const job = slot.busy.get(message.id);
       if (!job) return;
       slot.busy.delete(message.id);
-      job.resolve(message.summary ?? summarizeBytes(job.uri, job.bytes));
+      if (message.summary) job.resolve(message.summary);
+      else if (message.readError !== undefined) job.reject(new Error(message.readError));
+      else summarizeHere(job);
       this.scheduleIdleStop();
     });
     const fail = () => {
@@ -75,7 +103,7 @@ export class WorkerAnalyzer implements Analyzer {
       this.workers.splice(index, 1);
       const orphans = [...slot.busy.values()];
       slot.busy.clear();
-      for (const job of orphans) job.resolve(summarizeBytes(job.uri, job.bytes));
+      for (const job of orphans) summarizeHere(job);
       this.scheduleIdleStop();
     };
     slot.worker.on('error', fail);
@@ -85,20 +113,29 @@ export class WorkerAnalyzer implements Analyzer {
   }
 
   summarize(uri: string, bytes: Uint8Array): Promise<FileSummary> {
+    return this.post({ uri, bytes });
+  }
+
+  /** The worker reads the file: this thread neither reads it nor copies its bytes to the worker. */
+  summarizeFile(uri: string, path: string): Promise<FileSummary> {
+    return this.post({ uri, path });
+  }
+
+  private post(work: { uri: string; bytes?: Uint8Array; path?: string }): Promise<FileSummary> {
     if (this.idleTimer) {
       clearTimeout(this.idleTimer);
       this.idleTimer = undefined;
     }
     if (this.workers.length < this.size) this.spawn();
-    return new Promise((resolve) => {
+    return new Promise((resolve, reject) => {
       // The least busy worker, round-robin among equals.
       let best = this.workers[this.next++ % this.workers.length];
       for (const slot of this.workers) if (slot.busy.size < best.busy.size) best = slot;
       const id = this.nextId++;
-      // The bytes are copied, not transferred: the job keeps them for the in-thread fallback.
-      const job: Job = { id, uri, bytes, resolve };
+      // Bytes are copied, not transferred: the job keeps them for the in-thread fallback.
+      const job: Job = { id, ...work, resolve, reject };
       best.busy.set(id, job);
-      best.worker.postMessage({ id, uri, bytes });
+      best.worker.postMessage({ id, ...work });
     });
   }
 

@@ -25,4 +25,6 @@ export interface Workspace {
   /** Reads a file's bytes; rejects with a readable message if it cannot. */
   readFile(uri: string): Promise<Uint8Array>;
   stat(uri: string): Promise<FileStat | undefined>;
+  /** The file-system path of a URI, when another thread may read the file itself (the real disk only). */
+  localPath?(uri: string): string | undefined;
 }
