@@ -22,7 +22,11 @@ export interface ServerOptions {
 
 export class LspClient {
   readonly process: ChildProcess;
-  private buffer: Buffer = Buffer.alloc(0);
+  private chunks: Buffer[] = [];
+  private buffered = 0;
+  /** Where the body of the message being read starts and ends in the buffered bytes (-1: header not read yet). */
+  private bodyStart = 0;
+  private messageEnd = -1;
   private nextId = 1;
   private readonly pending = new Map<number, { resolve: (r: Json) => void; reject: (e: Error) => void }>();
   private waiters: Waiter[] = [];
@@ -51,20 +55,40 @@ export class LspClient {
     return this.process.pid!;
   }
 
+  /**
+   * Frames messages without copying the stream for every chunk: a large answer (thousands of
+   * locations, over a megabyte) arrives in 64 KB chunks, and joining each to all before it was
+   * quadratic (as vscode-jsonrpc's reader does, chunks are kept until a whole message is there).
+   */
   private onData(chunk: Buffer): void {
-    this.buffer = this.buffer.length ? Buffer.concat([this.buffer, chunk]) : chunk;
+    this.chunks.push(chunk);
+    this.buffered += chunk.length;
     for (;;) {
-      const headerEnd = this.buffer.indexOf('\r\n\r\n');
-      if (headerEnd < 0) return;
-      const header = this.buffer.subarray(0, headerEnd).toString('ascii');
-      const m = /Content-Length: *(\d+)/i.exec(header);
-      if (!m) throw new Error(`bad header from server: ${header}`);
-      const length = Number(m[1]);
-      if (this.buffer.length < headerEnd + 4 + length) return;
-      const body = this.buffer.subarray(headerEnd + 4, headerEnd + 4 + length).toString('utf8');
-      this.buffer = this.buffer.subarray(headerEnd + 4 + length);
+      if (this.messageEnd < 0) {
+        const head = this.flatten();
+        const headerEnd = head.indexOf('\r\n\r\n');
+        if (headerEnd < 0) return;
+        const header = head.subarray(0, headerEnd).toString('ascii');
+        const m = /Content-Length: *(\d+)/i.exec(header);
+        if (!m) throw new Error(`bad header from server: ${header}`);
+        this.bodyStart = headerEnd + 4;
+        this.messageEnd = this.bodyStart + Number(m[1]);
+      }
+      if (this.buffered < this.messageEnd) return;
+      const all = this.flatten();
+      const body = all.subarray(this.bodyStart, this.messageEnd).toString('utf8');
+      const rest = all.subarray(this.messageEnd);
+      this.chunks = rest.length ? [rest] : [];
+      this.buffered = rest.length;
+      this.messageEnd = -1;
       this.onMessage(JSON.parse(body));
     }
+  }
+
+  /** The buffered chunks as one buffer (kept as the only chunk). */
+  private flatten(): Buffer {
+    if (this.chunks.length !== 1) this.chunks = [Buffer.concat(this.chunks, this.buffered)];
+    return this.chunks[0];
   }
 
   private onMessage(message: Json): void {
