@@ -1,9 +1,22 @@
 // Entry point of the language server: `node dist/server.js --stdio` (any LSP client) or
 // started by the VS Code client over IPC. The transport is chosen from the arguments.
+import { format } from 'node:util';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { startServer } from './lsp/server';
+import { OneWritePerMessage } from './lsp/oneWritePerMessage';
 
-const connection = createConnection(ProposedFeatures.all);
+// Over stdio each message leaves in one write (see OneWritePerMessage); IPC and sockets as the library makes them.
+const stdio = process.argv.includes('--stdio');
+const connection = stdio
+  ? createConnection(ProposedFeatures.all, process.stdin, new OneWritePerMessage(process.stdout))
+  : createConnection(ProposedFeatures.all);
+// Standard output carries the protocol: anything printed with console goes to the client's log instead
+// (what the library does itself when it picks stdio from the arguments).
+if (stdio) {
+  console.log = console.info = console.debug = (...args: unknown[]) => connection.console.log(format(...args));
+  console.warn = (...args: unknown[]) => connection.console.warn(format(...args));
+  console.error = (...args: unknown[]) => connection.console.error(format(...args));
+}
 
 // A bug must cost one request, never the server: log and keep serving.
 process.on('uncaughtException', (error) => connection.console.error(`[copydesk] uncaught: ${error.stack ?? error}`));
