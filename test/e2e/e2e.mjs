@@ -314,14 +314,18 @@ async function closePeek() {
   await poll('the references peek to close', async () => (await page.locator('.reference-zone-widget:visible').count()) === 0 || notYet('still open'));
 }
 
-/** Ctrl+. at the cursor; picks the first action whose title matches; waits for the menu to close. */
+/**
+ * Ctrl+. at the cursor; picks the first action whose title matches; waits for the menu to close.
+ * The menu is awaited for a few seconds only: a key press the workbench drops (focus still moving
+ * after Ctrl+G) then fails this attempt, and the caller's poll presses Ctrl+. again.
+ */
 async function applyQuickFix(titlePattern) {
   await key('Control+.');
   const rowsSel = '.action-widget .monaco-list-row';
   const titles = await poll('the quick fix menu', async () => {
     const texts = await page.locator(rowsSel).allInnerTexts();
     return texts.length > 0 && !texts.every((t) => /no code actions/i.test(t)) ? texts : notYet(texts.join(' | ') || 'no menu');
-  });
+  }, { timeout: 8000 });
   const actionable = async () =>
     page.locator(rowsSel).evaluateAll((rows) =>
       rows.map((r) => ({ text: r.innerText.trim(), header: r.classList.contains('group-header') || r.querySelector('.group-header') !== null, focused: r.classList.contains('focused') })),
