@@ -1,17 +1,18 @@
 // `copydesk quotes` and `copydesk entities`: the corpus-wide listings as text or JSON.
-import { CorpusIndexes } from '../service/corpusIndexes';
+import { CorpusIndexes, type CorpusIndexOptions } from '../service/corpusIndexes';
 import { entityReports, quoteFamilyReports } from '../service/corpusReports';
 import { canonicalSpeaker } from '../service/speakers';
 import type { LoadedCorpus } from './loadCorpus';
 
-function indexed(loaded: LoadedCorpus): CorpusIndexes {
-  const indexes = new CorpusIndexes();
+/** The indexes a report needs: entity reports read no quotation, and neither report repeated lines. */
+function indexed(loaded: LoadedCorpus, options: CorpusIndexOptions): CorpusIndexes {
+  const indexes = new CorpusIndexes(options);
   loaded.corpus.observe(indexes);
   return indexes;
 }
 
 export function runQuotesCommand(loaded: LoadedCorpus, format: string): number {
-  const indexes = indexed(loaded);
+  const indexes = indexed(loaded, { boilerplate: false });
   const shown = (uri: string) => loaded.displayPath.get(uri) ?? uri;
   const families = quoteFamilyReports(loaded.corpus, indexes, (uri, name) => canonicalSpeaker(indexes, uri, name));
   if (format === 'json') {
@@ -40,7 +41,7 @@ export function runQuotesCommand(loaded: LoadedCorpus, format: string): number {
 }
 
 export function runEntitiesCommand(loaded: LoadedCorpus, format: string): number {
-  const indexes = indexed(loaded);
+  const indexes = indexed(loaded, { quotes: false, boilerplate: false });
   const shown = (uri: string) => loaded.displayPath.get(uri) ?? uri;
   const entities = entityReports(loaded.corpus, indexes);
   if (format === 'json') {

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Writable } from 'node:stream';
-import { StreamMessageWriter } from 'vscode-languageserver/node';
+import { StreamMessageWriter, type NotificationMessage, type ResponseMessage } from 'vscode-languageserver/node';
 import { OneWritePerMessage } from './oneWritePerMessage';
 
 /** A stream that records each write it receives. */
@@ -19,11 +19,13 @@ function recorder(): Writable & { writes: string[] } {
 test('each JSON-RPC message reaches the output in one write, header and body together, in order', async () => {
   const out = recorder();
   const writer = new StreamMessageWriter(new OneWritePerMessage(out));
-  await writer.write({ jsonrpc: '2.0', method: 'window/logMessage', params: { type: 3, message: 'indexed “5” articles' } });
-  await writer.write({ jsonrpc: '2.0', id: 7, result: [{ uri: 'file:///a.txt', range: { start: { line: 0, character: 0 }, end: { line: 0, character: 3 } } }] } as never);
+  const log: NotificationMessage = { jsonrpc: '2.0', method: 'window/logMessage', params: { type: 3, message: 'indexed “5” articles' } };
+  const answer: ResponseMessage = { jsonrpc: '2.0', id: 7, result: [{ uri: 'file:///a.txt', range: { start: { line: 0, character: 0 }, end: { line: 0, character: 3 } } }] };
+  await writer.write(log);
+  await writer.write(answer);
   assert.equal(out.writes.length, 2, 'one write per message');
   const [first, second] = out.writes;
-  const body = JSON.stringify({ jsonrpc: '2.0', method: 'window/logMessage', params: { type: 3, message: 'indexed “5” articles' } });
+  const body = JSON.stringify(log);
   assert.equal(first, `Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`);
   assert.match(second, /^Content-Length: \d+\r\n\r\n\{"jsonrpc":"2\.0","id":7,"result":\[/);
 });

@@ -7,8 +7,10 @@ import type { CorpusObserver } from './corpus';
 import type { FileAnalysis } from './fileAnalysis';
 
 export interface CorpusIndexOptions {
-  /** Link quotations across files (not needed by `copydesk check`). */
+  /** Link quotations across files (not needed by `copydesk check` nor `copydesk entities`). */
   quotes?: boolean;
+  /** Count repeated lines across files (not needed by `copydesk entities` nor `copydesk quotes`). */
+  boilerplate?: boolean;
 }
 
 export class CorpusIndexes implements CorpusObserver {
@@ -21,7 +23,7 @@ export class CorpusIndexes implements CorpusObserver {
   fileChanged(file: FileAnalysis): void {
     this.entities.setFile(file.uri, file.mentions());
     if (this.options.quotes !== false) this.quotes.setFile(file.uri, file.quotes());
-    this.boilerplate.setFileKeys(file.uri, file.boilerplateKeys());
+    if (this.options.boilerplate !== false) this.boilerplate.setFileKeys(file.uri, file.boilerplateKeys());
   }
 
   fileRemoved(uri: string): void {
