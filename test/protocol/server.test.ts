@@ -106,6 +106,8 @@ test('references on a quote return the other articles; hover names the speaker; 
     assert.deepEqual(members.map((m: any) => m.file).sort(), ['coast-courier.txt', 'harbour-times.txt']);
     assert.ok(members.every((m: any) => m.text.length > 20 && m.range.start.line >= 0));
     assert.deepEqual(await client.request('copydesk/quoteFamilyMembers', { id: 'no-such-family' }), []);
+    // The names of files read from disk join the entity index when indexing ends.
+    await until(async () => client.logs.find((l) => /indexed \d+ articles/.test(l)), (l) => l !== undefined);
     const entities = await client.request<any[]>('copydesk/entities', {});
     const kerrigan = entities.find((e) => e.name === 'Tomas Kerrigan');
     assert.equal(kerrigan.type, 'person');

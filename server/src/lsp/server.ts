@@ -190,6 +190,14 @@ export function startServer(connection: Connection): void {
     const progress = clientHasProgress ? await connection.window.createWorkDoneProgress().catch(() => undefined) : undefined;
     progress?.begin('Copydesk: indexing articles', 0, 'listing files…', true);
     progress?.token.onCancellationRequested(() => (state.cancelled = true));
+    // Names read from disk join the entity index together when the run ends (see deferNames).
+    features.indexes.deferNames();
+    let namesFlushed = false;
+    const flushNames = () => {
+      if (namesFlushed) return;
+      namesFlushed = true;
+      features.indexes.flushNames();
+    };
     try {
       const count = await corpus.index(folders, {
         isCancelled: () => state.cancelled,
@@ -199,6 +207,7 @@ export function startServer(connection: Connection): void {
           sendStatus({ indexing: true, done, total });
         },
       });
+      flushNames();
       // Cluster the corpus's names now rather than in the first hover after indexing (about a second
       // at 10,000 articles): "indexed" means ready, and the time logged includes it.
       if (!state.cancelled) features.indexes.entities.entities();
@@ -213,6 +222,7 @@ export function startServer(connection: Connection): void {
     } catch (error) {
       connection.console.error(`[copydesk] indexing failed: ${String(error)}`);
     } finally {
+      flushNames();
       progress?.done();
       if (indexing === state) indexing = undefined;
       scheduleStatus();

@@ -233,6 +233,29 @@ test('adding or removing a repeat of a hub entity does not re-cluster the hub', 
   assert.equal(idx.entityAt('f7', 9003), undefined);
 });
 
+test('setFiles (indexing) gives the entities of setFile one by one, and rebuilds no hub once per added mention', () => {
+  const oneByOne = new EntityIndex();
+  const together = new EntityIndex();
+  for (let i = 0; i < 20; i++) {
+    oneByOne.setFile(`f${i}`, synthFile(i));
+    together.setFile(`f${i}`, synthFile(i));
+  }
+  oneByOne.entities();
+  together.entities();
+  // 300 more files naming the hub: one by one, every repeat of "Moscow" rebuilds it (O(|hub|) each);
+  // together, the next query clusters them at once.
+  for (let i = 20; i < 320; i++) oneByOne.setFile(`f${i}`, synthFile(i));
+  const fastPathBefore = together.repeatFastPath;
+  together.setFiles(Array.from({ length: 300 }, (_, k) => [`f${k + 20}`, synthFile(k + 20)] as const));
+  assert.ok(oneByOne.repeatFastPath >= 600, `one by one, each repeat took the fast path (${oneByOne.repeatFastPath})`);
+  assert.equal(together.repeatFastPath, fastPathBefore, 'setFiles takes no fast path');
+  assert.deepEqual(snapshot(together), snapshot(oneByOne));
+  assert.equal(together.entities().find((e) => e.name === 'Moscow')!.mentions.length, 640);
+  // After setFiles a keystroke's repeat takes the fast path again.
+  together.setFile('f7', [...synthFile(7), { start: 9000, end: 9006, text: 'Moscow', type: 'place' }]);
+  assert.equal(together.repeatFastPath, fastPathBefore + 1);
+});
+
 test('incremental cost: one-file update re-clusters only what it touches (1k vs 20k files)', () => {
   // per-operation time: the best of several batches (GC pauses of a large heap are not the index's work)
   const best = (fn: (k: number) => void) => {

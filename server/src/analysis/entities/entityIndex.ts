@@ -350,6 +350,8 @@ export class EntityIndex {
   /** How many mention additions / removals took the repeat fast path (see attach). */
   repeatFastPath = 0;
   private changes = 0;
+  /** Set while setFiles runs: no mention takes the repeat fast path (see attach). */
+  private bulk = false;
 
   /** Bumped whenever an entity is replaced, added or dropped (reading it brings the index up to date). */
   get version(): number {
@@ -415,6 +417,20 @@ export class EntityIndex {
     else this.files.delete(file);
   }
 
+  /**
+   * setFile for many files at once (indexing). No mention takes the repeat fast path: that rebuilds an
+   * entity per added mention (O(|E|) each), which for a country named in thousands of incoming files is
+   * quadratic; the next query clusters them all together instead.
+   */
+  setFiles(files: Iterable<readonly [string, readonly Mention[]]>): void {
+    this.bulk = true;
+    try {
+      for (const [file, mentions] of files) this.setFile(file, mentions);
+    } finally {
+      this.bulk = false;
+    }
+  }
+
   removeFile(file: string): void {
     const old = this.files.get(file);
     if (!old) return;
@@ -430,7 +446,7 @@ export class EntityIndex {
    * "Moscow" typed into a file of a 50k-file corpus. Returns false (nothing changed) when it does not apply.
    */
   private attach(nm: NM, dir: 1 | -1): boolean {
-    if (nm.type === 'person') return false;
+    if (this.bulk || nm.type === 'person') return false;
     let e: Entity | undefined;
     let twin = false;
     for (const k of nm.norm.bkeys) {
