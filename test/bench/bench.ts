@@ -4,7 +4,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { editUpdate, load, queryLatencies, round, startAndIndex, type Corpus } from './lspBench';
+import { editUpdate, load, queryLatencies, round, servedWhileIndexing, startAndIndex, type Corpus } from './lspBench';
 import { engineBench } from './engineBench';
 
 interface Args {
@@ -111,6 +111,13 @@ async function main(): Promise<void> {
   loads.warm_start_s = load();
   checkpoint('warm');
   await warm.client.stop();
+
+  // 2b. Served while indexing: a cold start with an article open, a hover and a keystroke every gap.
+  progress('served while indexing (cold start with an article open)');
+  const serving = await servedWhileIndexing(args.server, mainCorpus, storage(main), args.gapMs);
+  result.served_while_indexing = serving;
+  loads.served_while_indexing = serving.load;
+  checkpoint('serving');
 
   // 3. The edit loop at the other sizes (1k and 50k).
   for (const size of sizes) {

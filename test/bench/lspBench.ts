@@ -64,8 +64,16 @@ export interface Session {
   cacheHits: number | null;
 }
 
-/** Starts the server on the corpus folder; `storagePath` is the editor's storage folder (the warm-start cache lives there). */
-export async function startAndIndex(serverPath: string, corpus: Corpus, storagePath: string | undefined, nodeArgs: string[] = [], env?: Record<string, string>): Promise<Session> {
+interface Started {
+  client: LspClient;
+  /** Resolves with the "indexed N articles" log message. */
+  indexed: Promise<Json>;
+  t0: number;
+  startupMs: number;
+}
+
+/** Spawns the server and initialises it on the corpus folder; indexing starts at once. */
+async function start(serverPath: string, corpus: Corpus, storagePath: string | undefined, nodeArgs: string[] = [], env?: Record<string, string>): Promise<Started> {
   const spawned = now();
   const client = new LspClient({ serverPath, nodeArgs, env });
   const rootUri = pathToFileURL(corpus.dir).href;
@@ -84,10 +92,71 @@ export async function startAndIndex(serverPath: string, corpus: Corpus, storageP
   });
   const startupMs = now() - spawned;
   client.notify('initialized', {});
+  return { client, indexed, t0, startupMs };
+}
+
+/** Starts the server on the corpus folder; `storagePath` is the editor's storage folder (the warm-start cache lives there). */
+export async function startAndIndex(serverPath: string, corpus: Corpus, storagePath: string | undefined, nodeArgs: string[] = [], env?: Record<string, string>): Promise<Session> {
+  const { client, indexed, t0, startupMs } = await start(serverPath, corpus, storagePath, nodeArgs, env);
   const message: string = (await indexed).message;
   const wallS = (now() - t0) / 1000;
   const m = /indexed (\d+) articles in (\d+) ms(?:, (\d+) from the cache)?/.exec(message)!;
   return { client, wallS, reportedS: Number(m[2]) / 1000, indexed: Number(m[1]), startupMs, cacheHits: m[3] === undefined ? null : Number(m[3]) };
+}
+
+export interface ServedWhileIndexing {
+  /** Hover + keystroke rounds answered before indexing ended. */
+  rounds: number;
+  open_to_diagnostics_ms: number | null;
+  hover_p50_ms: number | null;
+  hover_p95_ms: number | null;
+  hover_max_ms: number | null;
+  keystroke_p50_ms: number | null;
+  keystroke_p95_ms: number | null;
+  keystroke_max_ms: number | null;
+  /** The server's own indexing time, with this going on. */
+  cold_index_s: number;
+  load: number[];
+}
+
+/**
+ * A cold start with an article opened at once, as an editor restoring its tabs does: while the corpus
+ * indexes, a hover at a name and a keystroke (diagnostics of the new version) every `gapMs`.
+ */
+export async function servedWhileIndexing(serverPath: string, corpus: Corpus, storagePath: string, gapMs: number): Promise<ServedWhileIndexing> {
+  const { client, indexed } = await start(serverPath, corpus, storagePath);
+  let message: string | undefined;
+  void indexed.then((m) => (message = m.message));
+  const pick = pickEditArticle(corpus);
+  let t = now();
+  const doc = await OpenDocument.open(client, corpus, pick.truth.path);
+  const open = now() - t;
+  const at = mentionPosition(doc.lines, pick.mention.line, pick.mention.form)!;
+  const hovers: number[] = [];
+  const keystrokes: number[] = [];
+  for (let k = 0; message === undefined; k++) {
+    const inserted = k % 2 === 1; // a space was typed at the start of the line by the last round
+    t = now();
+    await client.request('textDocument/hover', { textDocument: { uri: doc.uri }, position: { line: at.line, character: at.character + (inserted ? 1 : 0) } });
+    hovers.push(now() - t);
+    keystrokes.push((await doc.keystroke(at.line, 0, inserted ? '' : ' ')).diagnosedMs);
+    await sleep(gapMs);
+  }
+  await client.stop();
+  const m = /indexed \d+ articles in (\d+) ms/.exec(message!)!;
+  const stat = (values: number[], p: number) => (values.length ? round(percentile(values, p)) : null);
+  return {
+    rounds: hovers.length,
+    open_to_diagnostics_ms: round(open),
+    hover_p50_ms: stat(hovers, 50),
+    hover_p95_ms: stat(hovers, 95),
+    hover_max_ms: stat(hovers, 100),
+    keystroke_p50_ms: stat(keystrokes, 50),
+    keystroke_p95_ms: stat(keystrokes, 95),
+    keystroke_max_ms: stat(keystrokes, 100),
+    cold_index_s: Number(m[1]) / 1000,
+    load: load(),
+  };
 }
 
 // --- documents -----------------------------------------------------------------------------
