@@ -1,8 +1,8 @@
 // A small pool of worker threads running summarizeBytes (dist/analysisWorker.js). A path (the
 // worker reads the file) or bytes go in and summaries come back by structured clone; a crashed
-// worker is replaced and its files are analysed in this thread instead, so nothing is lost. Workers start with the
-// first job and stop after a few idle seconds: between indexing runs their heaps (model,
-// lexicons, caches: tens of MB each) would otherwise stay resident for nothing.
+// worker is replaced and its files are analysed in this thread instead, so nothing is lost.
+// Workers start with the first job and stop after a few idle seconds: between indexing runs their
+// heaps (model, lexicons, caches: tens of MB each) would otherwise stay resident for nothing.
 import { Worker } from 'node:worker_threads';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
