@@ -1,17 +1,16 @@
 // Worker thread entry (dist/analysisWorker.js): reads (given a path) or decodes (given bytes) and
 // analyses one file at a time.
 import { parentPort } from 'node:worker_threads';
-import { readFileSync } from 'node:fs';
 import { summarizeBytes } from './service/fileAnalysis';
-import { describeFsError } from './service/nodeWorkspace';
+import { readLocalFile } from './service/nodeWorkspace';
 
 parentPort?.on('message', (message: { id: number; uri: string; bytes?: Uint8Array; path?: string }) => {
   let bytes = message.bytes;
   if (!bytes) {
     try {
-      bytes = readFileSync(message.path!);
+      bytes = readLocalFile(message.path!);
     } catch (error) {
-      parentPort!.postMessage({ id: message.id, readError: describeFsError(error, message.path!) });
+      parentPort!.postMessage({ id: message.id, readError: (error as Error).message });
       return;
     }
   }

@@ -1,5 +1,5 @@
 import * as fs from 'node:fs/promises';
-import { statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { FileStat, FoundFile, ListOptions, Workspace } from './workspace';
@@ -61,6 +61,15 @@ export class NodeWorkspace implements Workspace {
 
   localPath(uri: string): string | undefined {
     return uri.startsWith('file:') ? fileURLToPath(uri) : undefined;
+  }
+}
+
+/** A local file's bytes, read at once (in a worker thread, or where no event loop waits); throws a readable message. */
+export function readLocalFile(full: string): Uint8Array {
+  try {
+    return readFileSync(full);
+  } catch (error) {
+    throw new Error(describeFsError(error, full));
   }
 }
 

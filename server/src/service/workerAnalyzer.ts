@@ -8,7 +8,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import type { Analyzer } from './analyzer';
 import { summarizeBytes, type FileSummary } from './fileAnalysis';
-import { describeFsError } from './nodeWorkspace';
+import { readLocalFile } from './nodeWorkspace';
 
 interface Job {
   id: number;
@@ -33,9 +33,9 @@ function summarizeHere(job: Job): void {
   let bytes = job.bytes;
   if (!bytes) {
     try {
-      bytes = fs.readFileSync(job.path!);
+      bytes = readLocalFile(job.path!);
     } catch (error) {
-      job.reject(new Error(describeFsError(error, job.path!)));
+      job.reject(error as Error);
       return;
     }
   }
