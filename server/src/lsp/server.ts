@@ -207,10 +207,12 @@ export function startServer(connection: Connection): void {
           sendStatus({ indexing: true, done, total });
         },
       });
-      flushNames();
-      // Cluster the corpus's names now rather than in the first hover after indexing (about a second
-      // at 10,000 articles): "indexed" means ready, and the time logged includes it.
-      if (!state.cancelled) features.indexes.entities.entities();
+      // The names read from disk are clustered now, in the background (over a second at 10,000
+      // articles), rather than in the first hover after indexing: "indexed" means ready, and the time
+      // logged includes it. Until then hovers answer from the open documents' names, as while indexing.
+      namesFlushed = true;
+      progress?.report(100, 'grouping names into entities…');
+      await inSlices(features.indexes.flushNamesInSteps(), { waitForQuiet: false });
       const fromCache = cache.file ? `, ${cache.hits} from the cache` : '';
       const heapMb = Math.round(process.memoryUsage().heapUsed / 1048576);
       log(`indexed ${count} articles in ${Date.now() - started} ms${fromCache}, heap ${heapMb} MB${state.cancelled ? ' (cancelled)' : ''}`);
@@ -251,13 +253,15 @@ export function startServer(connection: Connection): void {
    * timer tick, so the JSON-RPC messages already queued (their handlers run from setImmediate) are
    * all answered first. At 50,000 articles carving the quote families takes many seconds; slices run
    * back to back made every keystroke wait behind several of them. (The first slice runs at once: a
-   * computation with nothing left to do answers without waiting for quiet.)
+   * computation with nothing left to do answers without waiting for quiet.) With `waitForQuiet`
+   * false, slices go on while the user works, each after the messages queued before it: for work
+   * that must end (indexing's), not work that a change may make obsolete.
    */
-  async function inSlices<T>(steps: Generator<void, T>): Promise<T> {
+  async function inSlices<T>(steps: Generator<void, T>, { waitForQuiet = true } = {}): Promise<T> {
     for (let first = true; ; first = false) {
       if (!first) {
         await new Promise((resolve) => setTimeout(resolve, 1));
-        await quiet();
+        if (waitForQuiet) await quiet();
       }
       const until = Date.now() + SLICE_MS;
       for (let step = steps.next(); ; step = steps.next()) {

@@ -82,3 +82,65 @@ test('deferred names: runs nest, a file removed or opened meanwhile is not broug
   indexes.fileChanged(fromDisk('d.txt', 'Captain Idris Okafor sailed from Velmora.'));
   assert.ok(names(indexes).includes('Idris Okafor:2'));
 });
+
+/** Runs a stepped computation to its end; returns how many steps it took. */
+function finish(steps: Generator<void, void>): number {
+  let count = 0;
+  while (!steps.next().done) count++;
+  return count;
+}
+
+const many = (n: number, from = 0) => Array.from({ length: n }, (_, i) => fromDisk(`d${from + i}.txt`, `Harbour Minister Tomas Kerrigan visited Velmora. Kerrigan met the Ostland Port Authority in Velmora ${i}.`));
+
+test("at indexing's end many waiting names go to a new index built in steps; the current one answers meanwhile; changes meanwhile are in the new one", () => {
+  const indexes = new CorpusIndexes();
+  indexes.deferNames();
+  indexes.fileChanged(open('a.txt', 'Marta Holm flew to Velmora. Holm met Tomas Kerrigan.'));
+  for (const f of many(300)) indexes.fileChanged(f);
+  const before = indexes.entities.version;
+  const steps = indexes.flushNamesInSteps();
+  for (let i = 0; i < 3; i++) assert.equal(steps.next().done, false);
+  // A hover meanwhile: the open document's names, as while indexing ran.
+  assert.deepEqual(names(indexes), ['Marta Holm:2', 'Tomas Kerrigan:1', 'Velmora:1']);
+  // Changes while the new index is built: an edit, a deletion, a file that appears.
+  indexes.fileChanged(open('a.txt', 'Marta Holm flew to Ostland. Holm met Tomas Kerrigan and Idris Okafor.', 2));
+  indexes.fileRemoved('file:///corpus/d0.txt');
+  indexes.fileChanged(fromDisk('late.txt', 'Captain Idris Okafor sailed from Velmora.'));
+  assert.ok(finish(steps) > 3, 'built in steps');
+
+  const direct = new CorpusIndexes();
+  direct.fileChanged(open('a.txt', 'Marta Holm flew to Ostland. Holm met Tomas Kerrigan and Idris Okafor.', 2));
+  for (const f of many(299, 1)) direct.fileChanged(f);
+  direct.fileChanged(fromDisk('late.txt', 'Captain Idris Okafor sailed from Velmora.'));
+  assert.deepEqual(names(indexes), names(direct));
+  assert.ok(names(indexes).includes('Tomas Kerrigan:599'));
+  assert.equal(indexes.entities.entityAt('file:///corpus/d0.txt', 30), undefined);
+  assert.ok(indexes.entities.version > before, 'the version moves on when the new index takes over');
+  // After the swap, disk files join at once again.
+  indexes.fileChanged(fromDisk('after.txt', 'Captain Idris Okafor sailed from Velmora.'));
+  assert.ok(names(indexes).includes('Idris Okafor:3'));
+});
+
+test('a background build is abandoned when a new indexing run starts, and stopped part-way its names join at once', () => {
+  const indexes = new CorpusIndexes();
+  indexes.fileChanged(open('a.txt', 'Marta Holm flew to Velmora.'));
+  indexes.deferNames();
+  for (const f of many(300)) indexes.fileChanged(f);
+  const first = indexes.flushNamesInSteps();
+  first.next();
+  first.next();
+  indexes.deferNames(); // a new run: the build is dropped, the names keep waiting
+  finish(first);
+  assert.deepEqual(names(indexes), ['Marta Holm:1', 'Velmora:1']);
+  for (const f of many(20, 300)) indexes.fileChanged(f);
+  const second = indexes.flushNamesInSteps();
+  second.next();
+  second.return(); // stopped (an error in a step): what waits joins the current index at once
+  assert.ok(names(indexes).includes('Tomas Kerrigan:640'), names(indexes).join());
+
+  // Few waiting names join at once, in the first step.
+  indexes.deferNames();
+  for (const f of many(5, 400)) indexes.fileChanged(f);
+  assert.equal(indexes.flushNamesInSteps().next().done, true);
+  assert.ok(names(indexes).includes('Tomas Kerrigan:650'));
+});

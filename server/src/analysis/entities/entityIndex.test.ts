@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import { EntityIndex, entitySpellingVariants, Entity } from './entityIndex';
+import { EntityIndex, entitySpellingVariants, Entity, STEP_WORK } from './entityIndex';
 import { recognizeEntities, Mention } from './recognize';
 import { syntheticName } from './syntheticNames';
 
@@ -254,6 +254,29 @@ test('setFiles (indexing) gives the entities of setFile one by one, and rebuilds
   // After setFiles a keystroke's repeat takes the fast path again.
   together.setFile('f7', [...synthFile(7), { start: 9000, end: 9006, text: 'Moscow', type: 'place' }]);
   assert.equal(together.repeatFastPath, fastPathBefore + 1);
+});
+
+test('EntityIndex.build, run step by step, gives the entities of setFile one by one, and builds a hub in many steps', () => {
+  const files = Array.from({ length: 400 }, (_, i) => [`f${i}`, synthFile(i)] as const);
+  const oneByOne = new EntityIndex();
+  for (const [file, ms] of files) oneByOne.setFile(file, ms);
+  const steps = EntityIndex.build(files);
+  let count = 0;
+  let step = steps.next();
+  for (; !step.done; step = steps.next()) count++;
+  const built = step.value;
+  assert.deepEqual(snapshot(built), snapshot(oneByOne));
+  assert.equal(built.entityAt('f7', synthFile(7)[2].start)?.name, 'Moscow');
+  assert.notEqual(built.version, oneByOne.version, 'two indexes never report the same version (one clock)');
+  // One file holding a hub of 60,000 mentions: the steps divide the mentions, not only the files.
+  const hub: Mention[] = Array.from({ length: 60000 }, (_, i) => ({ start: i * 8, end: i * 8 + 6, text: 'Moscow', type: 'place' }));
+  const hubSteps = EntityIndex.build([['hub', hub]]);
+  let hubCount = 0;
+  let hubStep = hubSteps.next();
+  for (; !hubStep.done; hubStep = hubSteps.next()) hubCount++;
+  assert.equal(hubStep.value.entities()[0].mentionCount, 60000);
+  // Six passes over the mentions (types, groups, clusters, then the hub's aliases, roles and links), each cut into steps.
+  assert.ok(hubCount >= (6 * 60000) / STEP_WORK, `${hubCount} steps for 60,000 mentions`);
 });
 
 test('incremental cost: one-file update re-clusters only what it touches (1k vs 20k files)', () => {

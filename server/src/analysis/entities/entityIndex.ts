@@ -314,6 +314,20 @@ function signature(norm: Normal, type: EntityType, text: string, title: string |
   return sig;
 }
 
+/**
+ * Versions come from one clock shared by every index: an index built to replace another (see
+ * EntityIndex.build) never reports a version its predecessor already reported.
+ */
+let versionClock = 0;
+
+/** Runs a stepped computation to its end at once. */
+function drain<T>(steps: Generator<void, T>): T {
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
 function entityOrder(a: Entity, b: Entity): number {
   return b.mentionCount - a.mentionCount || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }
@@ -431,6 +445,25 @@ export class EntityIndex {
     }
   }
 
+  /**
+   * A new index of these files, built a few files / a few thousand mentions per step and clustered, so
+   * a caller can build it in the background (indexing's end) while the index it replaces keeps answering.
+   */
+  static *build(files: Iterable<readonly [string, readonly Mention[]]>): Generator<void, EntityIndex> {
+    const index = new EntityIndex();
+    index.bulk = true;
+    let count = 0;
+    for (const [file, mentions] of files) {
+      index.setFile(file, mentions);
+      if ((++count & 31) === 0) yield;
+    }
+    index.bulk = false;
+    yield* index.refreshAllSteps();
+    yield;
+    index.sortedList();
+    return index;
+  }
+
   removeFile(file: string): void {
     const old = this.files.get(file);
     if (!old) return;
@@ -501,7 +534,7 @@ export class EntityIndex {
     this.sortAdd.add(next);
     this.lastRefresh = { mentions: 0, dropped: 1, added: 1 };
     this.repeatFastPath++;
-    this.changes++;
+    this.changes = ++versionClock;
     return true;
   }
 
@@ -659,11 +692,15 @@ export class EntityIndex {
     for (const e of dropped) if (!this.sortAdd.delete(e)) this.sortDrop.add(e);
     this.addEntities(fresh);
     this.lastRefresh = { mentions: region.length, dropped: dropped.size, added: fresh.length };
-    if (dropped.size || fresh.length) this.changes++;
+    if (dropped.size || fresh.length) this.changes = ++versionClock;
   }
 
   /** Re-clusters every live mention: refresh() when most keys are dirty. */
   private refreshAll(): void {
+    drain(this.refreshAllSteps());
+  }
+
+  private *refreshAllSteps(): Generator<void, void> {
     for (const nm of this.removed) nm.entity = undefined; // (see refresh)
     const dropped = this.byId.size;
     this.pending.clear();
@@ -673,8 +710,9 @@ export class EntityIndex {
     for (const list of this.files.values()) {
       list.sort((a, b) => a.start - b.start);
       mentions += list.length;
+      if ((mentions & STEP_MASK) < list.length) yield;
     }
-    const fresh = cluster(this.files);
+    const fresh = yield* clusterSteps(this.files);
     // Every entity is replaced: the id table and the sorted list start over.
     this.byId.clear();
     this.sorted = [];
@@ -682,7 +720,7 @@ export class EntityIndex {
     this.sortAdd.clear();
     this.addEntities(fresh);
     this.lastRefresh = { mentions, dropped, added: fresh.length };
-    if (dropped || fresh.length) this.changes++;
+    if (dropped || fresh.length) this.changes = ++versionClock;
   }
 
   /** New entities get unique ids (`#2`, `#3`… after a taken one) and join the sorted list's queue. */
@@ -735,16 +773,37 @@ export class EntityIndex {
 type T3 = Exclude<EntityType, 'other'>;
 /** Pairwise comparison is limited to this many groups per surname / skeleton bucket (keeps clustering ~linear). */
 const MAX_BUCKET = 64;
+/** Steps of the background clustering (clusterSteps): about this many mentions or groups each (~5 ms). */
+export const STEP_WORK = 8192;
+const STEP_MASK = 8191;
 const TYPE_ORDER: T3[] = ['person', 'organization', 'place'];
 
 function cluster(files: Map<string, NM[]>): Entity[] {
+  return drain(clusterSteps(files));
+}
+
+/**
+ * Clusters the mentions into entities, yielding every few thousand mentions / groups so that a caller
+ * may run it in slices (see EntityIndex.build). The steps share nothing with the index: its state is
+ * only changed by the caller once the entities come back.
+ */
+function* clusterSteps(files: Map<string, NM[]>): Generator<void, Entity[]> {
+  // Work done since the last step, in mentions or groups looked at: a step ends past STEP_WORK.
+  let work = 0;
   const fileNames = [...files.keys()].sort();
+  yield;
   const all: NM[] = [];
-  for (const f of fileNames) all.push(...files.get(f)!);
+  for (const f of fileNames) {
+    const list = files.get(f)!;
+    for (let i = 0; i < list.length; i++) all.push(list[i]);
+    if ((work += list.length) >= STEP_WORK) { work = 0; yield; }
+  }
 
   // 1. corpus-consistent type per surface key (majority; a minority type with >= 3 mentions and >= 40% stays apart)
   const votes = new Map<string, Record<T3, number>>();
-  for (const m of all) {
+  for (let i = 0; i < all.length; i++) {
+    if ((i & STEP_MASK) === STEP_MASK) yield;
+    const m = all[i];
     let v = votes.get(m.norm.key);
     if (!v) votes.set(m.norm.key, (v = { person: 0, organization: 0, place: 0 }));
     v[m.type]++;
@@ -765,6 +824,7 @@ function cluster(files: Map<string, NM[]>): Entity[] {
   const uf = new UnionFind();
   const groupIdx = new Int32Array(all.length);
   for (let i = 0; i < all.length; i++) {
+    if ((i & STEP_MASK) === STEP_MASK) yield;
     const m = all[i];
     const t = typeOf(m);
     let byType = groups.get(m.norm.key);
@@ -782,6 +842,7 @@ function cluster(files: Map<string, NM[]>): Entity[] {
   // 3. persons: full names merge on surname + compatible first name (incl. transliteration)
   const bySurnameSkel = new Map<string, Group[]>();
   const fullNames: Group[] = [];
+  yield;
   for (const g of glist) {
     if (g.type !== 'person' || g.toks.length < 2) continue;
     fullNames.push(g);
@@ -790,8 +851,10 @@ function cluster(files: Map<string, NM[]>): Entity[] {
     if (!l) bySurnameSkel.set(sk, (l = []));
     l.push(g);
   }
+  yield;
   for (const l of bySurnameSkel.values()) {
     if (l.length > MAX_BUCKET) l.length = MAX_BUCKET; // pathological buckets: compare the first ones only
+    if ((work += 1 + l.length * l.length) >= STEP_WORK) { work = 0; yield; }
     for (let i = 0; i < l.length; i++) for (let j = i + 1; j < l.length; j++) {
       const a = l[i].toks, b = l[j].toks;
       if (translitEqual(a[a.length - 1], b[b.length - 1]) && firstNameCompatible(a[0], b[0])) uf.union(l[i].id, l[j].id);
@@ -800,7 +863,9 @@ function cluster(files: Map<string, NM[]>): Entity[] {
   // person clusters by surname token (exact and skeleton), for bare-surname linking
   const surnameIndex = new Map<string, Set<number>>(); // surname token -> cluster roots
   const skelIndex = new Map<string, Set<number>>();
+  yield;
   for (const g of fullNames) {
+    if (++work >= STEP_WORK) { work = 0; yield; }
     const last = g.toks[g.toks.length - 1];
     const root = uf.find(g.id);
     for (const [idx, k] of [[surnameIndex, last], [skelIndex, last[0] + skeleton(last)]] as const) {
@@ -818,16 +883,21 @@ function cluster(files: Map<string, NM[]>): Entity[] {
   }
   // which person clusters have a full-name mention in which file
   const clusterFiles = new Map<number, Set<string>>();
+  yield;
   for (const g of fullNames) {
     const root = uf.find(g.id);
     let s = clusterFiles.get(root);
     if (!s) clusterFiles.set(root, (s = new Set()));
     for (const i of g.idx) s.add(all[i].file);
+    if ((work += 1 + g.idx.length) >= STEP_WORK) { work = 0; yield; }
   }
 
   // 4. bare surnames: per mention, link to the same-file full name first, else the unique corpus one
   const mentionCluster = new Int32Array(all.length).fill(-1); // overrides for linked bare-surname mentions (made persons)
-  for (const g of glist) {
+  yield;
+  for (let gi = 0; gi < glist.length; gi++) {
+    const g = glist[gi];
+    if ((work += 1 + g.idx.length) >= STEP_WORK) { work = 0; yield; }
     if (g.toks.length >= 3) continue;
     if (g.type === 'person' && g.toks.length >= 2 && !surnameIndex.has(g.key)) continue;
     let cands = surnameIndex.get(g.key);
@@ -861,7 +931,10 @@ function cluster(files: Map<string, NM[]>): Entity[] {
   const aliasRoot = new Map<string, number>();
   const acronymCands = new Map<string, Set<number>>();
   const skelBuckets = new Map<string, Group[]>();
-  for (const g of glist) {
+  yield;
+  for (let gi = 0; gi < glist.length; gi++) {
+    if ((gi & STEP_MASK) === STEP_MASK) yield;
+    const g = glist[gi];
     if (g.type === 'person') continue;
     const clean = all[g.idx[0]].norm.clean;
     const ak = aliasKey(clean);
@@ -886,8 +959,10 @@ function cluster(files: Map<string, NM[]>): Entity[] {
       l.push(g);
     }
   }
+  yield;
   for (const g of glist) {
     if (g.type === 'person' || g.toks.length !== 1) continue;
+    if ((work += 1 + (acronymCands.get(g.key)?.size ?? 0)) >= STEP_WORK) { work = 0; yield; }
     const clean = all[g.idx[0]].norm.clean.replace(/\./g, '');
     if (clean.length < 3 || clean !== clean.toUpperCase()) continue;
     const cands = acronymCands.get(g.key);
@@ -895,8 +970,10 @@ function cluster(files: Map<string, NM[]>): Entity[] {
     const roots = new Set([...cands].map((c) => uf.find(c)));
     if (roots.size === 1) uf.union(g.id, [...roots][0]);
   }
+  yield;
   for (const l of skelBuckets.values()) {
     if (l.length > MAX_BUCKET) l.length = MAX_BUCKET;
+    if ((work += 1 + l.length * l.length) >= STEP_WORK) { work = 0; yield; }
     for (let i = 0; i < l.length; i++) for (let j = i + 1; j < l.length; j++) {
       const a = l[i].toks, b = l[j].toks;
       if (a.length === b.length && a.every((t, k) => translitEqual(t, b[k]))) uf.union(l[i].id, l[j].id);
@@ -906,7 +983,9 @@ function cluster(files: Map<string, NM[]>): Entity[] {
   // 6. assemble clusters
   // `all` is in (file, offset) order, so each cluster's mentions come out in that order too.
   const clusters = new Map<number, { ms: NM[]; tv: Record<T3, number> }>();
+  yield;
   for (let i = 0; i < all.length; i++) {
+    if ((i & STEP_MASK) === STEP_MASK) yield;
     const linked = mentionCluster[i];
     const root = uf.find(linked >= 0 ? linked : groupIdx[i]);
     let c = clusters.get(root);
@@ -915,10 +994,13 @@ function cluster(files: Map<string, NM[]>): Entity[] {
     c.tv[linked >= 0 ? 'person' : glist[groupIdx[i]].type]++;
   }
   const out: Entity[] = [];
+  yield;
   for (const { ms, tv } of clusters.values()) {
     let type: T3 = 'person';
     for (const t of TYPE_ORDER) if (tv[t] > tv[type]) type = t;
-    out.push(buildEntity(ms, type));
+    // A country named in every article is one entity of tens of thousands of mentions: built in steps too.
+    out.push(ms.length >= STEP_WORK ? yield* buildEntitySteps(ms, type) : buildEntity(ms, type));
+    if ((work += 1 + ms.length) >= STEP_WORK) { work = 0; yield; }
   }
   return out;
 }
@@ -961,9 +1043,17 @@ class EntityRecord implements Entity {
 
 /** Entity of a cluster: `ms` sorted by file then offset; sets each mention's entity. */
 function buildEntity(ms: NM[], type: T3): Entity {
+  return drain(buildEntitySteps(ms, type));
+}
+
+function* buildEntitySteps(ms: NM[], type: T3): Generator<void, Entity> {
     // aliases
     const ac = new Map<string, number>();
-    for (const m of ms) ac.set(m.norm.clean, (ac.get(m.norm.clean) ?? 0) + 1);
+    for (let i = 0; i < ms.length; i++) {
+      if ((i & STEP_MASK) === STEP_MASK) yield;
+      const m = ms[i];
+      ac.set(m.norm.clean, (ac.get(m.norm.clean) ?? 0) + 1);
+    }
     const aliases = [...ac].map(([text, count]) => ({ text, count })).sort((a, b) => b.count - a.count || a.text.localeCompare(b.text));
     // canonical name: alias-table name if present, else most tokens > most frequent > longest (acronyms lose)
     const nTok = (s: string) => s.split(' ').length;
@@ -976,7 +1066,11 @@ function buildEntity(ms: NM[], type: T3): Entity {
     }
     // roles
     const rc = new Map<string, { text: string; count: number }>();
-    for (const m of ms) if (m.title) {
+    yield;
+    for (let i = 0; i < ms.length; i++) {
+      if ((i & STEP_MASK) === STEP_MASK) yield;
+      const m = ms[i];
+      if (!m.title) continue;
       const t = straighten(m.title);
       const k = t.toLowerCase();
       const r = rc.get(k);
@@ -990,7 +1084,10 @@ function buildEntity(ms: NM[], type: T3): Entity {
     const full = ms.find((m) => m.norm.clean === name) ?? ms.find((m) => nTok(m.norm.clean) >= 2) ?? ms[0];
     const id = `${type}:${name.toLowerCase()}`;
     const entity = new EntityRecord(id, name, type, role, aliases, spellingVariants(aliases), { file: full.file, start: full.start, end: full.end }, ms);
-    for (const m of ms) m.entity = entity;
+    for (let i = 0; i < ms.length; i++) {
+      if ((i & STEP_MASK) === STEP_MASK) yield;
+      ms[i].entity = entity;
+    }
     return entity;
 }
 
@@ -1001,14 +1098,17 @@ function foldForm(s: string): string {
 /** Aliases that spell the same full form differently (see Entity.spellings). */
 function spellingVariants(aliases: Array<{ text: string; count: number }>): Array<{ text: string; count: number }> {
   const inVariant = new Set<string>();
+  // Each alias folded once (not once per pair: a hub has hundreds of aliases).
+  const folds = aliases.map((a) => foldForm(a.text));
+  const tokens = folds.map((f) => f.split(' '));
+  const caps = aliases.map(({ text }) => text.replace(/[^\p{L}]/gu, '').length > 4 && text === text.toUpperCase());
   for (let i = 0; i < aliases.length; i++) for (let j = i + 1; j < aliases.length; j++) {
     const a = aliases[i].text, b = aliases[j].text;
-    const fa = foldForm(a), fb = foldForm(b);
+    const fa = folds[i], fb = folds[j];
     let variant = false;
-    const caps = (x: string) => x.replace(/[^\p{L}]/gu, '').length > 4 && x === x.toUpperCase();
-    if (fa === fb) variant = !caps(a) && !caps(b); // case, particles, periods (not ALL-CAPS datelines)
+    if (fa === fb) variant = !caps[i] && !caps[j]; // case, particles, periods (not ALL-CAPS datelines)
     else {
-      const ta = fa.split(' '), tb = fb.split(' ');
+      const ta = tokens[i], tb = tokens[j];
       if (ta.length === tb.length && ta.every((t, k) => translitEqual(t, tb[k]) || (t.length === 1 && tb[k][0] === t) || (tb[k].length === 1 && t[0] === tb[k]))) {
         variant = ta.some((t, k) => t.length > 1 && tb[k].length > 1 && t !== tb[k]);
       }
