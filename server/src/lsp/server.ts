@@ -37,6 +37,8 @@ import { basename } from '../service/corpusFeatures';
 const SLICE_MS = 8;
 /** How long after the last edit or request background computations wait before taking a slice. */
 const QUIET_MS = 500;
+/** How long after the last edit or request work that must end (indexing's) waits before its next slice. */
+const BRIEF_QUIET_MS = 30;
 
 const commands = {
   repairEncoding: 'copydesk.repairEncodingInCorpus',
@@ -254,14 +256,15 @@ export function startServer(connection: Connection): void {
    * all answered first. At 50,000 articles carving the quote families takes many seconds; slices run
    * back to back made every keystroke wait behind several of them. (The first slice runs at once: a
    * computation with nothing left to do answers without waiting for quiet.) With `waitForQuiet`
-   * false, slices go on while the user works, each after the messages queued before it: for work
-   * that must end (indexing's), not work that a change may make obsolete.
+   * false, slices go on while the user works, BRIEF_QUIET_MS after the last edit or request (time
+   * for its answer and diagnostics to go out first): for work that must end (indexing's), not work
+   * that a change may make obsolete.
    */
   async function inSlices<T>(steps: Generator<void, T>, { waitForQuiet = true } = {}): Promise<T> {
     for (let first = true; ; first = false) {
       if (!first) {
         await new Promise((resolve) => setTimeout(resolve, 1));
-        if (waitForQuiet) await quiet();
+        await quiet(waitForQuiet ? QUIET_MS : BRIEF_QUIET_MS);
       }
       const until = Date.now() + SLICE_MS;
       for (let step = steps.next(); ; step = steps.next()) {
@@ -270,13 +273,13 @@ export function startServer(connection: Connection): void {
       }
     }
   }
-  /** Resolves once no edit or request came for QUIET_MS. */
-  function quiet(): Promise<void> {
+  /** Resolves once no edit or request came for `ms` (QUIET_MS by default). */
+  function quiet(ms = QUIET_MS): Promise<void> {
     return new Promise((resolve) => {
       const check = () => {
         const quietFor = Date.now() - lastActivity;
-        if (quietFor >= QUIET_MS) resolve();
-        else setTimeout(check, QUIET_MS - quietFor);
+        if (quietFor >= ms) resolve();
+        else setTimeout(check, ms - quietFor);
       };
       check();
     });

@@ -109,6 +109,22 @@ test('analysis cache: loadAsync gives what load gives, and keeps a file analysed
   assert.ok(loading.get('file:///d/2.txt', 2, 2));
 });
 
+test('analysis cache: loadAsync gives way after each chunk it reads', async () => {
+  const dir = folder();
+  const cache = AnalysisCache.inFolder(dir);
+  const summary = summarizeBytes('file:///e/0.txt', article(0));
+  for (let n = 0; n < 256 * 6; n++) cache.set(`file:///e/${n}.txt`, n, n, summary);
+  cache.save();
+  const loading = AnalysisCache.inFolder(dir);
+  let turns = 0;
+  await loading.loadAsync(async () => {
+    turns++;
+    assert.equal(loading.size, 0, 'the entries arrive together, at the end');
+  });
+  assert.equal(turns, 6, 'one turn after each chunk of 256');
+  assert.equal(loading.size, 256 * 6);
+});
+
 test('analysis cache: saveAsync writes what save writes, and a file analysed meanwhile keeps the cache dirty', async () => {
   const dir = folder();
   const cache = AnalysisCache.inFolder(dir);
