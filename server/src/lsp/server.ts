@@ -37,6 +37,9 @@ import { basename } from '../service/corpusFeatures';
 const SLICE_MS = 8;
 /** How long after the last edit or request background computations wait before taking a slice. */
 const QUIET_MS = 500;
+/** Slices of work that must end (see inSlices): while someone is at work, and while nobody is. */
+const BUSY_SLICE_MS = 4;
+const IDLE_SLICE_MS = 20;
 /** How long after the last edit or request work that must end (indexing's) waits before its next slice. */
 const BRIEF_QUIET_MS = 30;
 
@@ -266,7 +269,9 @@ export function startServer(connection: Connection): void {
         await new Promise((resolve) => setTimeout(resolve, 1));
         await quiet(waitForQuiet ? QUIET_MS : BRIEF_QUIET_MS);
       }
-      const until = Date.now() + SLICE_MS;
+      // Work that must end takes long slices while nobody works (fewer turns of the event loop) and
+      // short ones while someone does (a request waits for the slice under way).
+      const until = Date.now() + (waitForQuiet ? SLICE_MS : Date.now() - lastActivity < QUIET_MS ? BUSY_SLICE_MS : IDLE_SLICE_MS);
       for (let step = steps.next(); ; step = steps.next()) {
         if (step.done) return step.value;
         if (Date.now() >= until) break;
