@@ -793,9 +793,14 @@ function* clusterSteps(files: Map<string, NM[]>): Generator<void, Entity[]> {
   const fileNames = [...files.keys()].sort();
   yield;
   const all: NM[] = [];
-  for (const f of fileNames) {
-    const list = files.get(f)!;
-    for (let i = 0; i < list.length; i++) all.push(list[i]);
+  // the number of each mention's file (in fileNames order): arrays indexed by it beat maps keyed by URI
+  const fileOf: number[] = [];
+  for (let f = 0; f < fileNames.length; f++) {
+    const list = files.get(fileNames[f])!;
+    for (let i = 0; i < list.length; i++) {
+      all.push(list[i]);
+      fileOf.push(f);
+    }
     if ((work += list.length) >= STEP_WORK) { work = 0; yield; }
   }
 
@@ -881,14 +886,17 @@ function* clusterSteps(files: Map<string, NM[]>): Generator<void, Entity[]> {
       s.add(root);
     }
   }
-  // which person clusters have a full-name mention in which file
-  const clusterFiles = new Map<number, Set<string>>();
+  // which person clusters have a full-name mention in each file (a file names a handful of people;
+  // a common surname may be shared by hundreds of clusters, so this side is the one to walk)
+  const fileRoots: Array<number[] | undefined> = new Array(fileNames.length);
   yield;
   for (const g of fullNames) {
     const root = uf.find(g.id);
-    let s = clusterFiles.get(root);
-    if (!s) clusterFiles.set(root, (s = new Set()));
-    for (const i of g.idx) s.add(all[i].file);
+    for (const i of g.idx) {
+      const roots = fileRoots[fileOf[i]];
+      if (!roots) fileRoots[fileOf[i]] = [root];
+      else if (!roots.includes(root)) roots.push(root);
+    }
     if ((work += 1 + g.idx.length) >= STEP_WORK) { work = 0; yield; }
   }
 
@@ -897,14 +905,15 @@ function* clusterSteps(files: Map<string, NM[]>): Generator<void, Entity[]> {
   yield;
   for (let gi = 0; gi < glist.length; gi++) {
     const g = glist[gi];
-    if ((work += 1 + g.idx.length) >= STEP_WORK) { work = 0; yield; }
+    if (++work >= STEP_WORK) { work = 0; yield; }
     if (g.toks.length >= 3) continue;
     if (g.type === 'person' && g.toks.length >= 2 && !surnameIndex.has(g.key)) continue;
     let cands = surnameIndex.get(g.key);
     if (!cands && g.toks.length === 1) cands = skelIndex.get(g.key[0] + skeleton(g.key));
     if (!cands || cands.size === 0) continue;
-    const roots = [...cands].map((r) => uf.find(r));
-    const uniq = [...new Set(roots)];
+    const uniq = new Set<number>();
+    for (const r of cands) uniq.add(uf.find(r));
+    work += cands.size;
     // a non-person bare name only becomes a person when it is not a known place name
     const first = all[g.idx[0]].norm.clean;
     const isPlaceName = g.type !== 'person' && (CITIES.has(first) || COUNTRY_ALIAS.has(first));
@@ -913,15 +922,20 @@ function* clusterSteps(files: Map<string, NM[]>): Generator<void, Entity[]> {
       // translit-only candidates for non-person surfaces are too weak
       if (!surnameIndex.has(g.key)) continue;
     }
+    const only = uniq.size === 1 ? uniq.values().next().value! : -1;
     for (const i of g.idx) {
       const m = all[i];
-      const inFile = uniq.filter((r) => clusterFiles.get(r)?.has(m.file));
+      // the candidate clusters with a full name in this mention's file
+      const here = fileRoots[fileOf[i]];
+      let inFile = 0, hit = -1;
+      if (here) for (const r of here) if (uniq.has(r)) { inFile++; hit = r; }
+      if ((work += 1 + (here ? here.length : 0)) >= STEP_WORK) { work = 0; yield; }
       let target = -1;
-      if (inFile.length === 1) target = inFile[0];
-      else if (inFile.length === 0 && uniq.length === 1) target = uniq[0];
+      if (inFile === 1) target = hit;
+      else if (inFile === 0) target = only;
       if (target >= 0) {
         // a non-person mention needs the full name in its own file, or person votes of its own
-        if (g.type !== 'person' && inFile.length === 0 && votes.get(g.key)!.person === 0) continue;
+        if (g.type !== 'person' && inFile === 0 && votes.get(g.key)!.person === 0) continue;
         mentionCluster[i] = target;
       }
     }
@@ -982,20 +996,22 @@ function* clusterSteps(files: Map<string, NM[]>): Generator<void, Entity[]> {
 
   // 6. assemble clusters
   // `all` is in (file, offset) order, so each cluster's mentions come out in that order too.
-  const clusters = new Map<number, { ms: NM[]; tv: Record<T3, number> }>();
+  // by root (group ids are small integers), listed in the order first seen
+  const clusterOf: Array<{ ms: NM[]; tv: Record<T3, number> } | undefined> = new Array(glist.length);
+  const clusters: Array<{ ms: NM[]; tv: Record<T3, number> }> = [];
   yield;
   for (let i = 0; i < all.length; i++) {
     if ((i & STEP_MASK) === STEP_MASK) yield;
     const linked = mentionCluster[i];
     const root = uf.find(linked >= 0 ? linked : groupIdx[i]);
-    let c = clusters.get(root);
-    if (!c) clusters.set(root, (c = { ms: [], tv: { person: 0, organization: 0, place: 0 } }));
+    let c = clusterOf[root];
+    if (!c) clusters.push((c = clusterOf[root] = { ms: [], tv: { person: 0, organization: 0, place: 0 } }));
     c.ms.push(all[i]);
     c.tv[linked >= 0 ? 'person' : glist[groupIdx[i]].type]++;
   }
   const out: Entity[] = [];
   yield;
-  for (const { ms, tv } of clusters.values()) {
+  for (const { ms, tv } of clusters) {
     let type: T3 = 'person';
     for (const t of TYPE_ORDER) if (tv[t] > tv[type]) type = t;
     // A country named in every article is one entity of tens of thousands of mentions: built in steps too.
