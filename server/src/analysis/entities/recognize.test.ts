@@ -369,6 +369,15 @@ test('two-word section headings of common words are not names; a byline on its o
   assert.ok(ms.includes('Brannvik/place'), ms.join(', '));
 });
 
+test('news section labels on a line of their own are not names; an outlet named "X News" is', () => {
+  const ms = typed('Breaking News\n\nPolitics News\n\nLatest News | World News\n\nBREAKING NEWS\n\nFox News\n\n' +
+    'Harbour Minister Tomas Kerrigan visited Brannvik on Monday, Ostland News reported.');
+  for (const bad of ['News', 'World News', 'Breaking News', 'NEWS', 'BREAKING NEWS']) assert.ok(!ms.some((x) => x.startsWith(bad + '/')), `${bad} in ${ms}`);
+  assert.ok(ms.includes('Fox News/organization'), ms.join(', '));
+  assert.ok(ms.includes('Ostland News/organization'), ms.join(', '));
+  assert.ok(ms.includes('Tomas Kerrigan/person'), ms.join(', '));
+});
+
 test('a known place name of two words keeps its first word at a sentence start', () => {
   assert.deepEqual(typed('Northern Ireland voted on Monday. New Zealand said nothing.'), ['Northern Ireland/place', 'New Zealand/place']);
 });

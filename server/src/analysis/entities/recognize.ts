@@ -1500,6 +1500,36 @@ function inSectionLabel(tk: Tokens, sp: Span): boolean {
   return !(isPlaceName(surface) || isPlaceName(raw) || ORG_ALIAS.has(raw));
 }
 
+// Words of a news site's section labels and kickers ("Breaking News", "Latest News | World News").
+const SECTION_WORDS = new Set([
+  'news', 'breaking', 'latest', 'top', 'stories', 'story', 'update', 'updates', 'live', 'headlines', 'world', 'politics',
+  'business', 'sports', 'sport', 'opinion', 'analysis', 'local', 'national', 'international', 'more', 'related', 'video',
+  'videos', 'photos', 'watch', 'read', 'home', 'economy', 'health', 'science', 'technology', 'tech', 'entertainment',
+  'culture', 'lifestyle', 'travel', 'weather', 'markets', 'money', 'today', 'editorial', 'features', 'special', 'exclusive',
+  'alert', 'in', 'brief', 'and', '&',
+]);
+// A section label has one of these ("World" alone may be a heading of something else).
+const NEWS_LABEL_WORDS = new Set(['news', 'breaking', 'latest', 'headlines', 'updates', 'update', 'live', 'stories']);
+
+/**
+ * A line of a news site's section labels ("Breaking News", "Politics News", "Latest News | World News"):
+ * every word a section word, one of them a news label. "Fox News", "Sky News" have a name in them.
+ */
+function inNewsLabelLine(tk: Tokens, sp: Span): boolean {
+  const words = tk.norm;
+  let b = sp.s;
+  while (b > 0 && !tk.sentStart[b]) if (sp.s - --b > 8) return false;
+  let e = sp.s + 1;
+  while (e < words.length && !tk.sentStart[e]) if (++e - b > 10) return false;
+  let label = false;
+  for (let k = b; k < e; k++) {
+    const l = lower(words[k]);
+    if (NEWS_LABEL_WORDS.has(l)) label = true;
+    else if (!SECTION_WORDS.has(l) && hasLetter(words[k])) return false;
+  }
+  return label;
+}
+
 /**
  * `head` plus two-word Title Case lines standing alone ("Western Condemnation", "Breaking News"): a
  * section heading is too short to pass as a headline, yet its words are capitalised for the same reason.
@@ -1581,6 +1611,7 @@ function dropJunk(tk: Tokens, spans: Span[], titleHead: Uint8Array, vocabulary?:
   for (const sp of spans) {
     if (sp.layout) { out.push(sp); continue; }
     if (head[sp.s] && inSectionLabel(tk, sp)) continue;
+    if (inNewsLabelLine(tk, sp)) continue;
     if (headlineWord(sp)) continue;
     let s = sp.s;
     while (s < sp.e && junk(s) && (s === sp.s ? true : head[s] === 1)) s++;
