@@ -792,14 +792,16 @@ function* clusterSteps(files: Map<string, NM[]>): Generator<void, Entity[]> {
   let work = 0;
   const fileNames = [...files.keys()].sort();
   yield;
-  const all: NM[] = [];
+  let total = 0;
+  for (const list of files.values()) total += list.length;
+  const all: NM[] = new Array(total);
   // the number of each mention's file (in fileNames order): arrays indexed by it beat maps keyed by URI
-  const fileOf: number[] = [];
-  for (let f = 0; f < fileNames.length; f++) {
+  const fileOf = new Int32Array(total);
+  for (let f = 0, at = 0; f < fileNames.length; f++) {
     const list = files.get(fileNames[f])!;
-    for (let i = 0; i < list.length; i++) {
-      all.push(list[i]);
-      fileOf.push(f);
+    for (let i = 0; i < list.length; i++, at++) {
+      all[at] = list[i];
+      fileOf[at] = f;
     }
     if ((work += list.length) >= STEP_WORK) { work = 0; yield; }
   }
