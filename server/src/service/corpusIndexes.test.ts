@@ -121,7 +121,7 @@ test("at indexing's end many waiting names go to a new index built in steps; the
   assert.ok(names(indexes).includes('Idris Okafor:3'));
 });
 
-test('a background build is abandoned when a new indexing run starts, and stopped part-way its names join at once', () => {
+test('a background build is abandoned when a new indexing run starts, and stopped part-way its names join at once; few names and re-indexes join at once', () => {
   const indexes = new CorpusIndexes();
   indexes.fileChanged(open('a.txt', 'Marta Holm flew to Velmora.'));
   indexes.deferNames();
@@ -142,5 +142,12 @@ test('a background build is abandoned when a new indexing run starts, and stoppe
   indexes.deferNames();
   for (const f of many(5, 400)) indexes.fileChanged(f);
   assert.equal(indexes.flushNamesInSteps().next().done, true);
+  assert.ok(names(indexes).includes('Tomas Kerrigan:650'));
+  // So do the names of a re-index, whose files the current index already knows.
+  indexes.deferNames();
+  for (const f of many(300)) indexes.fileChanged(f);
+  const index = indexes.entities;
+  assert.equal(indexes.flushNamesInSteps().next().done, true);
+  assert.equal(indexes.entities, index, 'no new index was built');
   assert.ok(names(indexes).includes('Tomas Kerrigan:650'));
 });

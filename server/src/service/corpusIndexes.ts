@@ -59,12 +59,15 @@ export class CorpusIndexes implements CorpusObserver {
    * and clustered in steps (run them in slices) while the current one keeps answering, as it did while
    * indexing ran; files that change meanwhile are replayed into the new index before it takes over.
    * Clustering 10,000 articles' names at once blocked whatever request came next for over a second (at
-   * 50,000, several). When few names wait, they join the current index at once, as flushNames does.
+   * 50,000, several). When few names wait, or the current index already knows most of their files (a
+   * re-index), they join the current index at once, as flushNames does.
    */
   *flushNamesInSteps(): Generator<void, void> {
     if (this.deferring > 0) this.deferring--;
     if (this.deferring > 0 || !this.deferred) return;
-    if (this.deferred.size < BACKGROUND_BUILD_MIN) {
+    // Few names, or a re-index whose files the current index already knows (their unchanged names only
+    // move, nothing is clustered again): they join the current index at once.
+    if (this.deferred.size < BACKGROUND_BUILD_MIN || this.entityIndex.fileCount * 2 >= this.deferred.size) {
       this.build = undefined;
       this.applyDeferred();
       return;

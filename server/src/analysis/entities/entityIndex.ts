@@ -367,6 +367,11 @@ export class EntityIndex {
   /** Set while setFiles runs: no mention takes the repeat fast path (see attach). */
   private bulk = false;
 
+  /** Number of files with mentions in the index. */
+  get fileCount(): number {
+    return this.files.size;
+  }
+
   /** Bumped whenever an entity is replaced, added or dropped (reading it brings the index up to date). */
   get version(): number {
     this.refresh();
