@@ -1,7 +1,7 @@
 // Keeps the cross-file indexes (quote families, entities) current file by file: a change
 // removes that file's old postings and adds its new ones, never touching other files.
 import { QuoteIndex } from '../analysis/quotes';
-import { EntityIndex } from '../analysis/entities';
+import { EntityIndex, type Mention } from '../analysis/entities';
 import { BoilerplateIndex } from '../analysis/cleaning';
 import type { CorpusObserver } from './corpus';
 import type { FileAnalysis } from './fileAnalysis';
@@ -11,6 +11,11 @@ export interface CorpusIndexOptions {
   quotes?: boolean;
   /** Count repeated lines across files (not needed by `copydesk entities` nor `copydesk quotes`). */
   boilerplate?: boolean;
+}
+
+/** Each file's URI and mentions, as the entity index takes them. */
+function* namesOf(files: Iterable<FileAnalysis>): Generator<readonly [string, readonly Mention[]]> {
+  for (const file of files) yield [file.uri, file.mentions()] as const;
 }
 
 /** Fewer waiting files than this join the current entity index at once instead of a background build. */
@@ -48,8 +53,7 @@ export class CorpusIndexes implements CorpusObserver {
 
   /** Indexing ended: the waiting names join the entity index at once (clustered by the next query). */
   flushNames(): void {
-    if (this.deferring > 0) this.deferring--;
-    if (this.deferring > 0 || !this.deferred) return;
+    if (!this.lastRunEnded()) return;
     this.build = undefined;
     this.applyDeferred();
   }
@@ -63,11 +67,10 @@ export class CorpusIndexes implements CorpusObserver {
    * re-index), they join the current index at once, as flushNames does.
    */
   *flushNamesInSteps(): Generator<void, void> {
-    if (this.deferring > 0) this.deferring--;
-    if (this.deferring > 0 || !this.deferred) return;
+    if (!this.lastRunEnded()) return;
     // Few names, or a re-index whose files the current index already knows (their unchanged names only
     // move, nothing is clustered again): they join the current index at once.
-    if (this.deferred.size < BACKGROUND_BUILD_MIN || this.entityIndex.fileCount * 2 >= this.deferred.size) {
+    if (this.deferred!.size < BACKGROUND_BUILD_MIN || this.entityIndex.fileCount * 2 >= this.deferred!.size) {
       this.build = undefined;
       this.applyDeferred();
       return;
@@ -75,10 +78,7 @@ export class CorpusIndexes implements CorpusObserver {
     const build = (this.build = { changed: new Set<string>() });
     let done = false;
     try {
-      const files = [...this.latest.values()];
-      const steps = EntityIndex.build((function* () {
-        for (const file of files) yield [file.uri, file.mentions()] as const;
-      })());
+      const steps = EntityIndex.build(namesOf([...this.latest.values()]));
       let step = steps.next();
       while (!step.done) {
         yield;
@@ -104,13 +104,16 @@ export class CorpusIndexes implements CorpusObserver {
     }
   }
 
+  /** A run ends (nesting counted down); whether it was the last and names wait. */
+  private lastRunEnded(): boolean {
+    if (this.deferring > 0) this.deferring--;
+    return this.deferring === 0 && this.deferred !== undefined;
+  }
+
   private applyDeferred(): void {
     const waiting = this.deferred;
     this.deferred = undefined;
-    if (!waiting) return;
-    this.entityIndex.setFiles((function* () {
-      for (const [uri, file] of waiting) yield [uri, file.mentions()] as const;
-    })());
+    if (waiting) this.entityIndex.setFiles(namesOf(waiting.values()));
   }
 
   fileChanged(file: FileAnalysis): void {

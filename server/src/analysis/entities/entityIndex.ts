@@ -789,8 +789,8 @@ function cluster(files: Map<string, NM[]>): Entity[] {
 
 /**
  * Clusters the mentions into entities, yielding every few thousand mentions / groups so that a caller
- * may run it in slices (see EntityIndex.build). The steps share nothing with the index: its state is
- * only changed by the caller once the entities come back.
+ * may run it in slices (see EntityIndex.build). Until its last steps (building the entities, which
+ * point their mentions at them) it changes nothing it was given.
  */
 function* clusterSteps(files: Map<string, NM[]>): Generator<void, Entity[]> {
   // Work done since the last step, in mentions or groups looked at: a step ends past STEP_WORK.
