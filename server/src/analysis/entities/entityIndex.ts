@@ -62,9 +62,15 @@ class NM {
     readonly title: string | undefined,
     /** Type, text, display form, key tokens, key and bucket keys of (type, text), shared. */
     readonly norm: Normal,
-    /** Type, display form, title and text: equal signatures cluster identically (shared string). */
-    readonly sig: string,
   ) {}
+
+  /**
+   * Type, display form, title and text: equal signatures cluster identically (a shared string). Made
+   * when asked (setFile's matching), not kept: a field on half a million mentions is 4 MB at 10k articles.
+   */
+  get sig(): string {
+    return signature(this.norm, this.norm.type, this.norm.text, this.title);
+  }
 
   get text(): string {
     return this.norm.text;
@@ -387,16 +393,17 @@ export class EntityIndex {
     for (const m of mentions) {
       const norm = normalise(m.text, m.type);
       if (!norm) continue;
-      list.push(new NM(file, m.start, m.end, m.title, norm, signature(norm, m.type, m.text, m.title)));
+      list.push(new NM(file, m.start, m.end, m.title, norm));
     }
     list.sort((a, b) => a.start - b.start);
     const old = this.files.get(file) ?? [];
     // match unchanged mentions (same signature, same relative order) to keep their entities
     const queues = new Map<string, number[]>();
     for (let i = 0; i < old.length; i++) {
-      const q = queues.get(old[i].sig);
+      const sig = old[i].sig;
+      const q = queues.get(sig);
       if (q) q.push(i);
-      else queues.set(old[i].sig, [i]);
+      else queues.set(sig, [i]);
     }
     const matchOld = new Int32Array(list.length).fill(-1);
     const used = new Uint8Array(old.length);
@@ -497,7 +504,7 @@ export class EntityIndex {
           if (!m.entity || m.type !== nm.type) return false;
           if (e === undefined) e = m.entity;
           else if (m.entity !== e) return false;
-          if (!twin && m.sig === nm.sig) twin = true;
+          if (!twin && m.norm.sig === nm.norm.sig && (m.title || undefined) === (nm.title || undefined)) twin = true; // same signature
         }
       }
     }
