@@ -391,8 +391,8 @@ function harmonise(tk: Tokens, spans: Span[], head: Uint8Array): Span[] {
   }
   const byFirst = new Map<string, Array<{ toks: string[]; type: MentionType }>>();
   for (const k of votes.keys()) {
+    if (k.length < 3 || !isCap(k)) continue; // (isCap reads the first letter: the first word's)
     const toks = k.split(' ');
-    if (k.length < 3 || !isCap(toks[0])) continue;
     let l = byFirst.get(toks[0]);
     if (!l) byFirst.set(toks[0], (l = []));
     l.push({ toks, type: best(k)! });
