@@ -34,6 +34,37 @@ export function loadTexts(dir: string, maxBytes: number): { texts: string[]; byt
   return { texts, bytes };
 }
 
+/**
+ * The generated corpus repeats its invented names and sentence templates, which the recogniser's word
+ * and sentence caches serve; real news has a vocabulary of tens of thousands of words. This rate is
+ * over the GMB training text of the shared data beside the project (`../shared/data/ner`; public-domain
+ * news, 5.5 MB, 35,000 distinct words, one token per line there, read back as text 20 sentences to a
+ * document), or null without it.
+ */
+function newsTextRate(rounds: number, recognize: (text: string) => void): number | null {
+  const found = path.resolve('..', 'shared', 'data', 'ner', 'gmb', 'train.txt'); // run.js runs from the project root
+  if (!fs.existsSync(found)) return null;
+  const texts: string[] = [];
+  let sentence: string[] = [];
+  let document: string[] = [];
+  let bytes = 0;
+  for (const line of fs.readFileSync(found, 'utf8').split('\n')) {
+    if (line.trim()) {
+      sentence.push(line.slice(0, line.indexOf('\t')));
+      continue;
+    }
+    if (sentence.length) document.push(sentence.join(' '));
+    sentence = [];
+    if (document.length === 20) {
+      const text = document.join(' ');
+      texts.push(text);
+      bytes += Buffer.byteLength(text);
+      document = [];
+    }
+  }
+  return round(bytes / 1e6 / best(rounds, () => { for (const t of texts) recognize(t); }), 1);
+}
+
 function best(rounds: number, run: () => void): number {
   let seconds = Infinity;
   for (let r = 0; r < rounds; r++) {
@@ -62,6 +93,7 @@ export function engineBench(dir: string, maxBytes: number, rounds = 3): Record<s
   const views = texts.map((t) => readableView(t).text);
   const mentions: Mention[][] = [];
   out.entities_mb_per_s = rate(best(rounds, () => { mentions.length = 0; for (const v of views) mentions.push(recognizeEntities(v)); }));
+  out.entities_news_text_mb_per_s = newsTextRate(rounds, (t) => (sink += recognizeEntities(t).length));
   const persons = mentions.map((ms) => ms.filter((m) => m.type === 'person').map((m) => ({ start: m.start, end: m.end, name: m.text })));
   const quotes = views.map((v, i) => extractQuotes(v, persons[i]));
   out.quote_extraction_mb_per_s = rate(best(rounds, () => { views.forEach((v, i) => (sink += extractQuotes(v, persons[i]).length)); }));
