@@ -133,9 +133,9 @@ function mentionsOf(table: MentionTable): Mention[] {
 }
 
 /**
- * One copy of each short string across the summaries of the corpus. Each summary that comes from a
+ * One copy of each of the summaries' repeated strings across the corpus. Each summary that comes from a
  * worker or the cache brings its own copies, and names, titles ("Foreign Minister": 22,000 copies at
- * 10k articles), rule ids, severities and problem messages repeat a lot.
+ * 10k articles), rule ids, severities, problem messages and fix texts repeat a lot.
  */
 const strings = new Map<string, string>();
 function shared(text: string): string {
