@@ -59,17 +59,21 @@ class NM {
     readonly file: string,
     public start: number,
     public end: number,
-    readonly title: string | undefined,
-    /** Type, text, display form, key tokens, key and bucket keys of (type, text), shared. */
+    /**
+     * Type, text, display form, key tokens, key and bucket keys of (type, text), and the title: shared
+     * by every mention of that text with that title (the title lives here, not in a field of each of
+     * half a million mentions: 4 MB at 10k articles).
+     */
     readonly norm: Normal,
   ) {}
 
-  /**
-   * Type, display form, title and text: equal signatures cluster identically (a shared string). Made
-   * when asked (setFile's matching), not kept: a field on half a million mentions is 4 MB at 10k articles.
-   */
+  get title(): string | undefined {
+    return this.norm.title;
+  }
+
+  /** Type, display form, title and text: equal signatures cluster identically (a shared string). */
   get sig(): string {
-    return signature(this.norm, this.norm.type, this.norm.text, this.title);
+    return this.norm.sig;
   }
 
   get text(): string {
@@ -265,7 +269,9 @@ interface Normal {
   toks: string[]; // key tokens: lowercase, no periods, particles dropped
   key: string;
   bkeys: string[]; // bucket keys (see bucketKeys)
-  sig: string; // signature of a mention of this text without a title
+  /** Of a titled mention's Normal (see titled): the title right before the name or in apposition. */
+  title: string | undefined;
+  sig: string; // signature: type, display form, title and text
 }
 /** By type, then mention text (names repeat, and their strings are mostly shared: lookups hash nothing new). */
 const normalCache = new Map<EntityType, Map<string, Normal | null>>();
@@ -282,7 +288,7 @@ function normalise(text: string, type: EntityType): Normal | null {
   if (toks.length === 0) r = null;
   else {
     const key = toks.join(' ');
-    r = { type: type as Exclude<EntityType, 'other'>, text, clean, toks, key, bkeys: bucketKeys(toks, key, clean).map(sharedKey), sig: [type, clean, '', text].join('\u0000') };
+    r = { type: type as Exclude<EntityType, 'other'>, text, clean, toks, key, bkeys: bucketKeys(toks, key, clean).map(sharedKey), title: undefined, sig: [type, clean, '', text].join('\u0000') };
   }
   if (++normalCacheSize > 50000) {
     for (const m of normalCache.values()) m.clear();
@@ -307,17 +313,22 @@ function sharedKey(key: string): string {
   return flat;
 }
 
-const titledSigs = new Map<string, string>();
-/** The signature of a mention (one shared flat string per distinct signature). */
-function signature(norm: Normal, type: EntityType, text: string, title: string | undefined): string {
-  if (title === undefined || title === '') return norm.sig;
+const titledNormals = new Map<string, Normal>();
+/**
+ * The Normal of a mention of `norm`'s text with a title: the same fields, the title and its own
+ * signature (one shared object per distinct signature).
+ */
+function titled(norm: Normal, title: string | undefined): Normal {
+  if (title === undefined || title === '') return norm;
   // join copies the characters: the result pins none of the slices it was made from
-  const sig = [type, norm.clean, title, text].join('\u0000');
-  const shared = titledSigs.get(sig);
+  const sig = [norm.type, norm.clean, title, norm.text].join('\u0000');
+  const shared = titledNormals.get(sig);
   if (shared !== undefined) return shared;
-  if (titledSigs.size > 50000) titledSigs.clear();
-  titledSigs.set(sig, sig);
-  return sig;
+  if (titledNormals.size > 50000) titledNormals.clear();
+  // the same fields in the same order as normalise's objects: one shape for the hot loops that read them
+  const variant: Normal = { type: norm.type, text: norm.text, clean: norm.clean, toks: norm.toks, key: norm.key, bkeys: norm.bkeys, title: flatString(title), sig };
+  titledNormals.set(sig, variant);
+  return variant;
 }
 
 /**
@@ -393,7 +404,7 @@ export class EntityIndex {
     for (const m of mentions) {
       const norm = normalise(m.text, m.type);
       if (!norm) continue;
-      list.push(new NM(file, m.start, m.end, m.title, norm));
+      list.push(new NM(file, m.start, m.end, titled(norm, m.title)));
     }
     list.sort((a, b) => a.start - b.start);
     const old = this.files.get(file) ?? [];
@@ -504,7 +515,7 @@ export class EntityIndex {
           if (!m.entity || m.type !== nm.type) return false;
           if (e === undefined) e = m.entity;
           else if (m.entity !== e) return false;
-          if (!twin && m.norm.sig === nm.norm.sig && (m.title || undefined) === (nm.title || undefined)) twin = true; // same signature
+          if (!twin && m.sig === nm.sig) twin = true;
         }
       }
     }
