@@ -7,6 +7,7 @@ import { controlCharacterRule, invisibleCharacterRule, mojibakeRule, readableVie
 import { repeatedWordRule } from '../../server/src/analysis/repeatedWord';
 import { extractQuotes, QuoteIndex } from '../../server/src/analysis/quotes';
 import { EntityIndex, recognizeEntities, type Mention } from '../../server/src/analysis/entities';
+import { readConll } from '../../server/src/analysis/entities/conll';
 import { decodeFile } from '../../server/src/service/decode';
 import { FileAnalysis } from '../../server/src/service/fileAnalysis';
 import { resolveSettings } from '../../server/src/service/settings';
@@ -44,23 +45,13 @@ export function loadTexts(dir: string, maxBytes: number): { texts: string[]; byt
 function newsTextRate(rounds: number, recognize: (text: string) => void): number | null {
   const found = path.resolve('..', 'shared', 'data', 'ner', 'gmb', 'train.txt'); // run.js runs from the project root
   if (!fs.existsSync(found)) return null;
+  const sentences = readConll(fs.readFileSync(found, 'utf8')).map((s) => s.words.join(' '));
   const texts: string[] = [];
-  let sentence: string[] = [];
-  let document: string[] = [];
   let bytes = 0;
-  for (const line of fs.readFileSync(found, 'utf8').split('\n')) {
-    if (line.trim()) {
-      sentence.push(line.slice(0, line.indexOf('\t')));
-      continue;
-    }
-    if (sentence.length) document.push(sentence.join(' '));
-    sentence = [];
-    if (document.length === 20) {
-      const text = document.join(' ');
-      texts.push(text);
-      bytes += Buffer.byteLength(text);
-      document = [];
-    }
+  for (let i = 0; i + 20 <= sentences.length; i += 20) {
+    const text = sentences.slice(i, i + 20).join(' ');
+    texts.push(text);
+    bytes += Buffer.byteLength(text);
   }
   return round(bytes / 1e6 / best(rounds, () => { for (const t of texts) recognize(t); }), 1);
 }
