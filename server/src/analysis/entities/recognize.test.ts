@@ -325,6 +325,14 @@ test('capitalised words the tagger left out right before a speech verb are the s
   assert.deepEqual(typed('Officials said the port would reopen.'), []);
 });
 
+test('capitalised words the tagger left out before an apposition that gives a role, set off by commas, are a person', () => {
+  // the tagger alone leaves the sentence-initial "Brandvold" out
+  assert.deepEqual(typed('Brandvold, the mayor of Kesterby, said the board would meet.'), ['Brandvold/person', 'Kesterby/place']);
+  assert.deepEqual(typed('Tormundsen, a spokesman for the harbour board, declined to comment.'), ['Tormundsen/person']);
+  // an adverb before a role that is the subject, not an apposition
+  assert.deepEqual(typed("Meanwhile, the rebels' leader has left the city."), []);
+});
+
 test('a known multi-word organisation name is an organisation', () => {
   // the tagger alone reads a person
   assert.deepEqual(typed('Analysts at Goldman Sachs said the merger would create the largest brewer.'), ['Goldman Sachs/organization']);

@@ -951,6 +951,7 @@ function applyRules(tk: Tokens, spans: Span[], head: Uint8Array): Span[] {
   out = addCapsClubs(tk, out, head);
   out = typeByOrgCues(tk, out);
   out = addSpeakers(tk, out, head);
+  out = appositionPersons(tk, out, head);
   out = titledPersons(tk, out, head);
   return titleComplementHolders(tk, slashAcronyms(tk, out, head), head);
 }
@@ -1226,6 +1227,57 @@ function addSpeakers(tk: Tokens, out: Span[], head: Uint8Array): Span[] {
     if (extra.length) out = out.concat(extra).sort((a, b) => a.s - b.s);
   }
   return out;
+}
+
+/**
+ * Capitalised name words the tagger left out, right before an apposition that gives a person's role
+ * ("Brandvold, the mayor of Kesterby, said"; "Halvorsen, a spokesman for the ministry,"): a person.
+ * Mostly an unknown surname opening a sentence, where the tagger has no context before it.
+ */
+const CLAUSE_OPENERS = new Set(['meanwhile', 'however', 'separately', 'later', 'earlier', 'still', 'instead', 'elsewhere', 'nevertheless',
+  'moreover', 'furthermore', 'similarly', 'additionally', 'today', 'yesterday', 'overnight', 'then', 'now', 'also', 'indeed', 'finally',
+  'initially', 'previously', 'afterwards', 'afterward', 'recently', 'again', 'thus', 'hence', 'otherwise', 'nonetheless', 'first', 'second', 'third']);
+
+function appositionPersons(tk: Tokens, out: Span[], head: Uint8Array): Span[] {
+  const words = tk.norm;
+  const n = words.length;
+  let extra: Span[] | null = null;
+  let covered: Uint8Array | null = null;
+  let startsAt: Map<number, Span> | null = null;
+  for (let e = 1; e + 2 < n; e++) {
+    if (words[e] !== ',') continue;
+    const next = lower(words[e + 1]);
+    if (next !== 'the' && next !== 'a' && next !== 'an') continue;
+    let b = e;
+    while (b > 0 && e - b < 3 && isNameWord(words[b - 1]) && !isAllCapsWord(words[b - 1]) && !head[b - 1] && !(b < e && tk.sentStart[b])) b--;
+    if (b === e) continue;
+    let ok = true;
+    for (let x = b; x < e && ok; x++) {
+      const l = lower(words[x]);
+      ok = !COMMON_WORDS.has(l) && !FUNCTION_WORDS.has(l) && !NOT_NAME.has(l) && !isTitleWord(words[x]) && !isHonorific(words[x]) && !DEMONYMS.has(words[x]);
+    }
+    if (!ok || isPlaceName(words.slice(b, e).join(' ')) || ORG_ALIAS.has(words[b])) continue;
+    // "Meanwhile, a spokesman for …": a sentence adverb opens the clause the role is the subject of
+    if (e - b === 1 && (CLAUSE_OPENERS.has(lower(words[b])) || /ly$/.test(words[b]))) continue;
+    if (!startsAt) { startsAt = new Map(); for (const sp of out) startsAt.set(sp.s, sp); }
+    const role = titleAfter(tk, e, startsAt);
+    if (!role) continue;
+    // the apposition closes with a comma ("…, the mayor of Kesterby, said"), as a role set off does;
+    // not "Meanwhile, the Taliban's leader has …"
+    let k = role[1];
+    while (k < n && k - role[1] < 6 && words[k] !== ',') {
+      const sp = startsAt.get(k);
+      if (sp && sp.type !== 'person') k = sp.e;
+      else if (ROLE_FUNCTION.has(lower(words[k])) || TITLE_WORDS.has(lower(words[k]))) k++;
+      else break;
+    }
+    if (words[k] !== ',') continue;
+    if (!covered) { covered = new Uint8Array(n); for (const sp of out) covered.fill(1, sp.s, sp.e); }
+    let free = true;
+    for (let x = b; x < e; x++) if (covered[x]) free = false;
+    if (free) (extra ??= []).push({ s: b, e, type: 'person' });
+  }
+  return extra ? out.concat(extra).sort((a, b) => a.s - b.s) : out;
 }
 
 /** 4. honorific / title + capitalised name(s) is always a person ("Mr Kerrigan", "Minister Kerrigan") */
