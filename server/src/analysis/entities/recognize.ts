@@ -1197,6 +1197,24 @@ function typeByOrgCues(tk: Tokens, out: Span[]): Span[] {
   return out;
 }
 
+/**
+ * Start of the one to three capitalised name words right before token `end` (within its sentence, not
+ * ALL CAPS, not in a headline), or -1 when there are none, or when they read as a common word, a title,
+ * an honorific, a nationality, a place or a known organisation.
+ */
+function nameWordsBefore(tk: Tokens, end: number, head: Uint8Array): number {
+  const words = tk.norm;
+  let b = end;
+  while (b > 0 && end - b < 3 && !tk.sentStart[b] && isNameWord(words[b - 1]) && !isAllCapsWord(words[b - 1]) && !head[b - 1]) b--;
+  if (b === end) return -1;
+  for (let x = b; x < end; x++) {
+    const l = lower(words[x]);
+    if (COMMON_WORDS.has(l) || FUNCTION_WORDS.has(l) || NOT_NAME.has(l) || isTitleWord(words[x]) || isHonorific(words[x]) || DEMONYMS.has(words[x])) return -1;
+  }
+  if (isPlaceName(words.slice(b, end).join(' ')) || ORG_ALIAS.has(words[b])) return -1;
+  return b;
+}
+
 /** '" …, " Kerrigan said': capitalised words the tagger left out right before a speech verb are the speaker */
 function addSpeakers(tk: Tokens, out: Span[], head: Uint8Array): Span[] {
   const words = tk.norm;
@@ -1210,15 +1228,8 @@ function addSpeakers(tk: Tokens, out: Span[], head: Uint8Array): Span[] {
       const v = words[k];
       const c = v.charCodeAt(0); // said says told added asked wrote argued insisted warned announced: a s t w i
       if (v.length < 4 || (c !== 115 && c !== 116 && c !== 97 && c !== 119 && c !== 105) || !SPEECH_AFTER.has(v)) continue;
-      let b = k;
-      while (b > 0 && k - b < 3 && !tk.sentStart[b] && isNameWord(words[b - 1]) && !isAllCapsWord(words[b - 1]) && !head[b - 1]) b--;
-      if (b === k) continue;
-      let ok = true;
-      for (let x = b; x < k && ok; x++) {
-        const l = lower(words[x]);
-        ok = !COMMON_WORDS.has(l) && !FUNCTION_WORDS.has(l) && !NOT_NAME.has(l) && !isTitleWord(words[x]) && !isHonorific(words[x]) && !DEMONYMS.has(words[x]);
-      }
-      if (!ok || isPlaceName(words.slice(b, k).join(' ')) || ORG_ALIAS.has(words[b])) continue;
+      const b = nameWordsBefore(tk, k, head);
+      if (b < 0) continue;
       if (!covered) { covered = new Uint8Array(n); for (const sp of out) covered.fill(1, sp.s, sp.e); }
       let free = true;
       for (let x = b; x < k; x++) if (covered[x]) free = false;
@@ -1248,15 +1259,8 @@ function appositionPersons(tk: Tokens, out: Span[], head: Uint8Array): Span[] {
     if (words[e] !== ',') continue;
     const next = lower(words[e + 1]);
     if (next !== 'the' && next !== 'a' && next !== 'an') continue;
-    let b = e;
-    while (b > 0 && e - b < 3 && isNameWord(words[b - 1]) && !isAllCapsWord(words[b - 1]) && !head[b - 1] && !(b < e && tk.sentStart[b])) b--;
-    if (b === e) continue;
-    let ok = true;
-    for (let x = b; x < e && ok; x++) {
-      const l = lower(words[x]);
-      ok = !COMMON_WORDS.has(l) && !FUNCTION_WORDS.has(l) && !NOT_NAME.has(l) && !isTitleWord(words[x]) && !isHonorific(words[x]) && !DEMONYMS.has(words[x]);
-    }
-    if (!ok || isPlaceName(words.slice(b, e).join(' ')) || ORG_ALIAS.has(words[b])) continue;
+    const b = nameWordsBefore(tk, e, head);
+    if (b < 0) continue;
     // "Meanwhile, a spokesman for …": a sentence adverb opens the clause the role is the subject of
     if (e - b === 1 && (CLAUSE_OPENERS.has(lower(words[b])) || /ly$/.test(words[b]))) continue;
     if (!startsAt) { startsAt = new Map(); for (const sp of out) startsAt.set(sp.s, sp); }
