@@ -53,9 +53,7 @@ export class CorpusIndexes implements CorpusObserver {
 
   /** Indexing ended: the waiting names join the entity index at once (clustered by the next query). */
   flushNames(): void {
-    if (!this.lastRunEnded()) return;
-    this.build = undefined;
-    this.applyDeferred();
+    if (this.lastRunEnded()) this.applyDeferred();
   }
 
   /**
@@ -71,7 +69,6 @@ export class CorpusIndexes implements CorpusObserver {
     // Few names, or a re-index whose files the current index already knows (their unchanged names only
     // move, nothing is clustered again): they join the current index at once.
     if (this.deferred!.size < BACKGROUND_BUILD_MIN || this.entityIndex.fileCount * 2 >= this.deferred!.size) {
-      this.build = undefined;
       this.applyDeferred();
       return;
     }
@@ -97,10 +94,7 @@ export class CorpusIndexes implements CorpusObserver {
       done = true;
     } finally {
       // Stopped by an error: the waiting names join the current index, as flushNames would.
-      if (!done && this.build === build) {
-        this.build = undefined;
-        this.applyDeferred();
-      }
+      if (!done && this.build === build) this.applyDeferred();
     }
   }
 
@@ -110,7 +104,9 @@ export class CorpusIndexes implements CorpusObserver {
     return this.deferring === 0 && this.deferred !== undefined;
   }
 
+  /** The waiting names join the current entity index at once (a build under way is abandoned). */
   private applyDeferred(): void {
+    this.build = undefined;
     const waiting = this.deferred;
     this.deferred = undefined;
     if (waiting) this.entityIndex.setFiles(namesOf(waiting.values()));
