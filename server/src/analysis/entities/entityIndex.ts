@@ -313,21 +313,28 @@ function sharedKey(key: string): string {
   return flat;
 }
 
-const titledNormals = new Map<string, Normal>();
+/** Untitled Normal -> title -> its titled Normal (looked up by the title: no signature is built per mention). */
+const titledNormals = new Map<Normal, Map<string, Normal>>();
+let titledCount = 0;
 /**
  * The Normal of a mention of `norm`'s text with a title: the same fields, the title and its own
- * signature (one shared object per distinct signature).
+ * signature (one shared object per Normal and title).
  */
 function titled(norm: Normal, title: string | undefined): Normal {
   if (title === undefined || title === '') return norm;
-  // join copies the characters: the result pins none of the slices it was made from
-  const sig = [norm.type, norm.clean, title, norm.text].join('\u0000');
-  const shared = titledNormals.get(sig);
+  let byTitle = titledNormals.get(norm);
+  const shared = byTitle?.get(title);
   if (shared !== undefined) return shared;
-  if (titledNormals.size > 50000) titledNormals.clear();
+  if (++titledCount > 50000) {
+    titledNormals.clear();
+    titledCount = 1;
+    byTitle = undefined;
+  }
+  if (!byTitle) titledNormals.set(norm, (byTitle = new Map()));
+  const own = flatString(title); // the title may be a slice of the document: the cache must not pin it
   // the same fields in the same order as normalise's objects: one shape for the hot loops that read them
-  const variant: Normal = { type: norm.type, text: norm.text, clean: norm.clean, toks: norm.toks, key: norm.key, bkeys: norm.bkeys, title: flatString(title), sig };
-  titledNormals.set(sig, variant);
+  const variant: Normal = { type: norm.type, text: norm.text, clean: norm.clean, toks: norm.toks, key: norm.key, bkeys: norm.bkeys, title: own, sig: [norm.type, norm.clean, own, norm.text].join('\u0000') };
+  byTitle.set(own, variant);
   return variant;
 }
 
@@ -1138,52 +1145,69 @@ class EntityRecord implements Entity {
 
 /** Entity of a cluster: `ms` sorted by file then offset; sets each mention's entity. */
 function buildEntity(ms: NM[], type: T3): Entity {
-  return drain(buildEntitySteps(ms, type));
+  const counts = new Map<Normal, number>();
+  countNormals(ms, 0, ms.length, counts);
+  const entity = entityOf(ms, type, counts);
+  setEntity(ms, 0, ms.length, entity);
+  return entity;
 }
 
+/** buildEntity in steps, for a cluster of thousands of mentions (a country named in every article). */
 function* buildEntitySteps(ms: NM[], type: T3): Generator<void, Entity> {
-    // aliases
-    const ac = new Map<string, number>();
-    for (let i = 0; i < ms.length; i++) {
-      if ((i & STEP_MASK) === STEP_MASK) yield;
-      const m = ms[i];
-      ac.set(m.norm.clean, (ac.get(m.norm.clean) ?? 0) + 1);
-    }
-    const aliases = [...ac].map(([text, count]) => ({ text, count })).sort((a, b) => b.count - a.count || a.text.localeCompare(b.text));
-    // canonical name: alias-table name if present, else most tokens > most frequent > longest (acronyms lose)
-    const nTok = (s: string) => s.split(' ').length;
-    const isAcro = (s: string) => s.replace(/[.\s]/g, '').length <= 6 && s.replace(/\./g, '') === s.replace(/\./g, '').toUpperCase();
-    let name = aliases[0].text;
-    let bestScore = -Infinity;
-    for (const a of aliases) {
-      const score = (isAcro(a.text) ? -1000 : 0) + nTok(a.text) * 100 + Math.min(a.count, 99) + a.text.length / 1000;
-      if (score > bestScore) { bestScore = score; name = a.text; }
-    }
-    // roles
-    const rc = new Map<string, { text: string; count: number }>();
-    yield;
-    for (let i = 0; i < ms.length; i++) {
-      if ((i & STEP_MASK) === STEP_MASK) yield;
-      const m = ms[i];
-      if (!m.title) continue;
-      const t = straighten(m.title);
-      const k = t.toLowerCase();
-      const r = rc.get(k);
-      if (r) r.count++;
-      else rc.set(k, { text: t, count: 1 });
-    }
-    let role: string | null = null;
-    let rcount = 0;
-    for (const r of rc.values()) if (r.count > rcount) { rcount = r.count; role = r.text; }
-    // first full-name mention
-    const full = ms.find((m) => m.norm.clean === name) ?? ms.find((m) => nTok(m.norm.clean) >= 2) ?? ms[0];
-    const id = `${type}:${name.toLowerCase()}`;
-    const entity = new EntityRecord(id, name, type, role, aliases, spellingVariants(aliases), { file: full.file, start: full.start, end: full.end }, ms);
-    for (let i = 0; i < ms.length; i++) {
-      if ((i & STEP_MASK) === STEP_MASK) yield;
-      ms[i].entity = entity;
-    }
-    return entity;
+  const counts = new Map<Normal, number>();
+  yield* inChunks(ms.length, (from, to) => countNormals(ms, from, to, counts));
+  const entity = entityOf(ms, type, counts);
+  yield* inChunks(ms.length, (from, to) => setEntity(ms, from, to, entity));
+  return entity;
+}
+
+/**
+ * Mentions per Normal, in the order of their first mention: aliases and roles are counted per Normal
+ * (a cluster's mentions are a few spellings and titles, repeated).
+ */
+function countNormals(ms: NM[], from: number, to: number, counts: Map<Normal, number>): void {
+  for (let i = from; i < to; i++) {
+    const n = ms[i].norm;
+    counts.set(n, (counts.get(n) ?? 0) + 1);
+  }
+}
+
+function setEntity(ms: NM[], from: number, to: number, entity: Entity): void {
+  for (let i = from; i < to; i++) ms[i].entity = entity;
+}
+
+/** The entity of a cluster: its name, role, aliases and first full-name mention (see countNormals). */
+function entityOf(ms: NM[], type: T3, counts: Map<Normal, number>): EntityRecord {
+  // aliases
+  const ac = new Map<string, number>();
+  for (const [n, c] of counts) ac.set(n.clean, (ac.get(n.clean) ?? 0) + c);
+  const aliases = [...ac].map(([text, count]) => ({ text, count })).sort((a, b) => b.count - a.count || a.text.localeCompare(b.text));
+  // canonical name: alias-table name if present, else most tokens > most frequent > longest (acronyms lose)
+  const nTok = (s: string) => s.split(' ').length;
+  const isAcro = (s: string) => s.replace(/[.\s]/g, '').length <= 6 && s.replace(/\./g, '') === s.replace(/\./g, '').toUpperCase();
+  let name = aliases[0].text;
+  let bestScore = -Infinity;
+  for (const a of aliases) {
+    const score = (isAcro(a.text) ? -1000 : 0) + nTok(a.text) * 100 + Math.min(a.count, 99) + a.text.length / 1000;
+    if (score > bestScore) { bestScore = score; name = a.text; }
+  }
+  // roles: the most frequent title, the first seen among equals
+  const rc = new Map<string, { text: string; count: number }>();
+  for (const [n, c] of counts) {
+    if (!n.title) continue;
+    const t = straighten(n.title);
+    const k = t.toLowerCase();
+    const r = rc.get(k);
+    if (r) r.count += c;
+    else rc.set(k, { text: t, count: c });
+  }
+  let role: string | null = null;
+  let rcount = 0;
+  for (const r of rc.values()) if (r.count > rcount) { rcount = r.count; role = r.text; }
+  // first full-name mention
+  const full = ms.find((m) => m.norm.clean === name) ?? ms.find((m) => nTok(m.norm.clean) >= 2) ?? ms[0];
+  const id = `${type}:${name.toLowerCase()}`;
+  return new EntityRecord(id, name, type, role, aliases, spellingVariants(aliases), { file: full.file, start: full.start, end: full.end }, ms);
 }
 
 function foldForm(s: string): string {
