@@ -976,12 +976,7 @@ function* clusterSteps(files: Map<string, NM[]>): Generator<void, Entity[]> {
   const fileRoots: Array<number[] | undefined> = new Array(fileNames.length);
   yield;
   for (const g of fullNames) {
-    const root = uf.find(g.id);
-    for (const i of g.idx) {
-      const roots = fileRoots[fileOf[i]];
-      if (!roots) fileRoots[fileOf[i]] = [root];
-      else if (!roots.includes(root)) roots.push(root);
-    }
+    noteRoots(g.idx, uf.find(g.id), fileOf, fileRoots);
     if ((work += 1 + g.idx.length) >= STEP_WORK) { work = 0; yield; }
   }
 
@@ -1008,22 +1003,9 @@ function* clusterSteps(files: Map<string, NM[]>): Generator<void, Entity[]> {
       if (!surnameIndex.has(g.key)) continue;
     }
     const only = uniq.size === 1 ? uniq.values().next().value! : -1;
-    for (const i of g.idx) {
-      const m = all[i];
-      // the candidate clusters with a full name in this mention's file
-      const here = fileRoots[fileOf[i]];
-      let inFile = 0, hit = -1;
-      if (here) for (const r of here) if (uniq.has(r)) { inFile++; hit = r; }
-      if ((work += 1 + (here ? here.length : 0)) >= STEP_WORK) { work = 0; yield; }
-      let target = -1;
-      if (inFile === 1) target = hit;
-      else if (inFile === 0) target = only;
-      if (target >= 0) {
-        // a non-person mention needs the full name in its own file, or person votes of its own
-        if (g.type !== 'person' && inFile === 0 && votes.get(g.key)!.person === 0) continue;
-        mentionCluster[i] = target;
-      }
-    }
+    // a non-person mention needs the full name in its own file, or person votes of its own
+    const needsFileMatch = g.type !== 'person' && votes.get(g.key)!.person === 0;
+    if ((work += linkBareNames(g.idx, uniq, only, needsFileMatch, fileOf, fileRoots, mentionCluster)) >= STEP_WORK) { work = 0; yield; }
   }
 
   // 5. organisations / places: alias tables, acronyms, transliteration
@@ -1105,6 +1087,37 @@ function* clusterSteps(files: Map<string, NM[]>): Generator<void, Entity[]> {
     if ((work += 1 + ms.length) >= STEP_WORK) { work = 0; yield; }
   }
   return out;
+}
+
+// Steps 3-4's per-mention loops, in ordinary functions (see inChunks).
+
+/** Notes, for each file with one of these mentions, that the person cluster `root` is named in full there. */
+function noteRoots(idx: number[], root: number, fileOf: Int32Array, fileRoots: Array<number[] | undefined>): void {
+  for (const i of idx) {
+    const roots = fileRoots[fileOf[i]];
+    if (!roots) fileRoots[fileOf[i]] = [root];
+    else if (!roots.includes(root)) roots.push(root);
+  }
+}
+
+/**
+ * Links each bare-name mention to the candidate cluster named in full in its own file, or else to the
+ * corpus's only candidate (`only`, or -1). Returns the work done (mentions and file roots looked at).
+ */
+function linkBareNames(idx: number[], uniq: Set<number>, only: number, needsFileMatch: boolean, fileOf: Int32Array, fileRoots: Array<number[] | undefined>, mentionCluster: Int32Array): number {
+  let work = 0;
+  for (const i of idx) {
+    // the candidate clusters with a full name in this mention's file
+    const here = fileRoots[fileOf[i]];
+    let inFile = 0, hit = -1;
+    if (here) for (const r of here) if (uniq.has(r)) { inFile++; hit = r; }
+    work += 1 + (here ? here.length : 0);
+    let target = -1;
+    if (inFile === 1) target = hit;
+    else if (inFile === 0 && !needsFileMatch) target = only;
+    if (target >= 0) mentionCluster[i] = target;
+  }
+  return work;
 }
 
 /** An entity over its mention records: the EntityMention list is made when asked for. */
