@@ -18,6 +18,12 @@ const NON_WORD_ASCII = /[^a-z0-9']+/g;
 const HAS_DOTTED_ASCII = /[A-Za-z]\.\s?[A-Za-z]\./;
 
 export function canonicalize(text: string): { canonical: string; tokens: string[] } {
+  const tokens = canonicalTokens(text);
+  return { canonical: tokens.join(' '), tokens };
+}
+
+/** The words of canonicalize(text), without joining them (the quote index needs only the words). */
+export function canonicalTokens(text: string): string[] {
   const ascii = !NON_ASCII.test(text);
   if (ascii && !HAS_DOTTED_ASCII.test(text) && !HAS_NUMBER_PUNCT.test(text)) return asciiWords(text);
   // Fold before NFKC too: it turns ´ into a space and a combining accent.
@@ -32,7 +38,7 @@ export function canonicalize(text: string): { canonical: string; tokens: string[
     const word = trimApostrophes(raw);
     if (word) tokens.push(word);
   }
-  return { canonical: tokens.join(' '), tokens };
+  return tokens;
 }
 
 function trimApostrophes(word: string): string {
@@ -43,8 +49,8 @@ function trimApostrophes(word: string): string {
   return a === 0 && b === word.length ? word : word.slice(a, b);
 }
 
-/** canonicalize for ASCII text without dotted acronyms or number punctuation, in one pass. */
-function asciiWords(text: string): { canonical: string; tokens: string[] } {
+/** canonicalTokens for ASCII text without dotted acronyms or number punctuation, in one pass. */
+function asciiWords(text: string): string[] {
   const tokens: string[] = [];
   const n = text.length;
   let i = 0;
@@ -64,7 +70,7 @@ function asciiWords(text: string): { canonical: string; tokens: string[] } {
     if (word.includes('`')) word = word.replace(/`/g, "'");
     tokens.push(word);
   }
-  return { canonical: tokens.join(' '), tokens };
+  return tokens;
 }
 
 function isApostrophe(c: number): boolean {

@@ -22,7 +22,7 @@
 
 import { alignShorter } from './align';
 import { sharesPassageIds } from './samePassage';
-import { canonicalize } from './canonicalize';
+import { canonicalTokens } from './canonicalize';
 import { hashHex } from './hash';
 import { FamilyMember, QuoteFamily, StoredQuote } from './types';
 
@@ -167,7 +167,7 @@ export class QuoteIndex {
     const tokens: string[][] = new Array(quotes.length);
     quotes.forEach((q, i) => {
       if (!q) return;
-      const words = (tokens[i] = q.tokens ?? canonicalize(q.text).tokens);
+      const words = (tokens[i] = q.tokens ?? canonicalTokens(q.text));
       if (words.length === 0) return;
       const list = byUtterance.get(q.utterance);
       if (list) list.push(i);
