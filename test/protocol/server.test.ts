@@ -124,6 +124,27 @@ test('references on a quote return the other articles; hover names the speaker; 
   }
 });
 
+test('a client that sends only the deprecated rootPath gets that folder indexed as the corpus', async () => {
+  const corpusDir = path.join(folder, 'root-path');
+  const a = write('root-path/northern-post.txt', 'Port director Hanna Sorvik said the dredging would "finish well before the autumn storms reach the coast," she told the board.\n');
+  const b = write('root-path/evening-star.txt', '"Finish well before the autumn storms reach the coast," Sorvik said of the dredging.\n');
+  const client = new LspClient();
+  try {
+    await client.request('initialize', { processId: process.pid, rootPath: corpusDir, rootUri: null, capabilities: {} });
+    client.notify('initialized', {});
+    const indexed = await until(async () => client.logs.find((l) => /indexed \d+ articles/.test(l)), (l) => l !== undefined);
+    assert.match(indexed ?? '', /indexed 2 articles/);
+    client.open(a, fs.readFileSync(new URL(a), 'utf8'), 1);
+    const refs = await until(
+      () => client.request<Array<{ uri: string }>>('textDocument/references', { textDocument: { uri: a }, position: { line: 0, character: 60 }, context: { includeDeclaration: true } }),
+      (r) => r.length >= 2,
+    );
+    assert.deepEqual([...new Set(refs.map((r) => r.uri))].sort(), [a, b].sort());
+  } finally {
+    await client.shutdown();
+  }
+});
+
 test('diagnostics flag mojibake and a doubled word at exact UTF-16 positions, and the quick fix repairs it', async () => {
   const client = new LspClient();
   try {

@@ -13,7 +13,7 @@ import {
   TextDocuments,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import * as path from 'node:path';
 import { Corpus } from '../service/corpus';
 import { NodeWorkspace } from '../service/nodeWorkspace';
@@ -136,6 +136,8 @@ export function startServer(connection: Connection): void {
     clientHasSemanticRefresh = !!capabilities.workspace?.semanticTokens?.refreshSupport;
     folders = (params.workspaceFolders ?? []).map((f) => f.uri);
     if (folders.length === 0 && params.rootUri) folders = [params.rootUri];
+    // Older clients send only the deprecated rootPath: the corpus is still that folder.
+    if (folders.length === 0 && params.rootPath) folders = [pathToFileURL(params.rootPath).href];
     const init = params.initializationOptions as { settings?: unknown; storagePath?: unknown } | undefined;
     if (init?.settings) {
       editorSettings = init.settings;
