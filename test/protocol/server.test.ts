@@ -295,3 +295,31 @@ test('warm start: a second server reads unchanged articles from the cache in the
     await warm.shutdown();
   }
 });
+
+test('warm start of a corpus large enough for a background build: the entity clustering comes from the cache too, and hovers answer the same', async () => {
+  const corpusDir = path.join(folder, 'warm-many');
+  const storage = path.join(folder, 'warm-many-storage');
+  const uris = Array.from({ length: 260 }, (_, i) =>
+    write(`warm-many/a${String(i).padStart(3, '0')}.txt`, `Harbour Master Ines Valko reopened the ferry crossing at Lake Orsa on day ${i}. Valko thanked the Orsa Ferry Company.\n`),
+  );
+  const indexedLog = (client: LspClient) => until(async () => client.logs.find((l) => /indexed \d+ articles/.test(l)), (l) => l !== undefined, 30000);
+  const hover = (client: LspClient) => client.request<any>('textDocument/hover', { textDocument: { uri: uris[7] }, position: { line: 0, character: 'Harbour Master Ines Va'.length } });
+  const cold = new LspClient();
+  let coldHover: any;
+  try {
+    await cold.initialize(corpusDir, { storagePath: storage });
+    assert.match((await indexedLog(cold))!, /indexed 260 articles in \d+ ms, 0 from the cache,/);
+    coldHover = await hover(cold);
+    assert.match(JSON.stringify(coldHover), /Ines Valko/);
+  } finally {
+    await cold.shutdown();
+  }
+  const warm = new LspClient();
+  try {
+    await warm.initialize(corpusDir, { storagePath: storage });
+    assert.match((await indexedLog(warm))!, /indexed 260 articles in \d+ ms, 260 from the cache \(and how their names cluster\)/);
+    assert.deepEqual(await hover(warm), coldHover);
+  } finally {
+    await warm.shutdown();
+  }
+});

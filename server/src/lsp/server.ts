@@ -219,8 +219,12 @@ export function startServer(connection: Connection): void {
       // logged includes it. Until then hovers answer from the open documents' names, as while indexing.
       namesFlushed = true;
       progress?.report(100, 'grouping names into entities…');
+      // A warm start's names are those of the last session: its clustering is reused when they match.
+      features.indexes.clusterHint = cache.clusters;
       await inSlices(features.indexes.flushNamesInSteps(), { waitForQuiet: false });
-      const fromCache = cache.file ? `, ${cache.hits} from the cache` : '';
+      const clusters = features.indexes.takeClusters();
+      if (clusters) cache.setClusters(clusters);
+      const fromCache = cache.file ? `, ${cache.hits} from the cache${features.indexes.entities.clustersRestored ? ' (and how their names cluster)' : ''}` : '';
       const heapMb = Math.round(process.memoryUsage().heapUsed / 1048576);
       log(`indexed ${count} articles in ${Date.now() - started} ms${fromCache}, heap ${heapMb} MB${state.cancelled ? ' (cancelled)' : ''}`);
       if (!state.cancelled) {

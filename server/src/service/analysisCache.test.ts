@@ -93,6 +93,29 @@ test('analysis cache: retain drops files deleted meanwhile, and an unchanged cac
   assert.ok(before > 0);
 });
 
+test('analysis cache: the entity clustering it keeps survives a save and a load; keeping the same one again writes nothing', () => {
+  const dir = folder();
+  const cache = AnalysisCache.inFolder(dir);
+  cache.set('file:///k/0.txt', 1, 1, summarizeBytes('file:///k/0.txt', article(0)));
+  const clusters = { files: ['file:///k/0.txt'], counts: Uint32Array.of(3), hashes: Int32Array.of(-7), clusterOf: Int32Array.of(0, 1, 0), types: Uint8Array.of(0, 2) };
+  cache.setClusters(clusters);
+  cache.save();
+  const file = path.join(dir, 'analysis-cache.bin');
+  const loaded = AnalysisCache.inFolder(dir);
+  loaded.load();
+  assert.deepEqual(loaded.clusters, clusters);
+  fs.utimesSync(file, new Date(0), new Date(0));
+  loaded.setClusters(loaded.clusters!);
+  loaded.save();
+  assert.equal(fs.statSync(file).mtimeMs, 0, 'the same clustering: not written again');
+  loaded.setClusters({ ...clusters, types: Uint8Array.of(0, 1) });
+  loaded.save();
+  assert.notEqual(fs.statSync(file).mtimeMs, 0, 'a new clustering is written');
+  const again = AnalysisCache.inFolder(dir);
+  again.load();
+  assert.deepEqual(again.clusters?.types, Uint8Array.of(0, 1));
+});
+
 test('analysis cache: loadAsync gives what load gives, and keeps a file analysed while it was reading', async () => {
   const dir = folder();
   const cache = AnalysisCache.inFolder(dir);

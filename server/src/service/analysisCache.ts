@@ -3,20 +3,22 @@
 // folder. Safe to delete; a damaged or outdated cache is ignored.
 //
 // The file is a sequence of chunks, each a 4-byte length and a v8-serialised value: first
-// `{ format, version }`, then arrays of up to CHUNK_ENTRIES [uri, entry] pairs. Written a
+// `{ format, version, clusters }` (clusters: the entity clustering of the corpus, see ClusterSnapshot),
+// then arrays of up to CHUNK_ENTRIES [uri, entry] pairs. Written a
 // chunk at a time, so saving 10,000 summaries after indexing never holds a second, serialised copy of
 // all of them (one whole-map buffer was ~45 MB at 10k articles, on top of the peak of indexing).
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as v8 from 'node:v8';
 import type { FileSummary } from './fileAnalysis';
+import type { ClusterSnapshot } from '../analysis/entities';
 
 declare const __ANALYSIS_VERSION__: string;
 /** Changes whenever the analysis code changes (a hash injected by esbuild.js). */
 export const analysisVersion: string = typeof __ANALYSIS_VERSION__ === 'string' ? __ANALYSIS_VERSION__ : 'dev';
 
 /** Layout of the cache file; a file of another layout is ignored. */
-const FORMAT = 2;
+const FORMAT = 3;
 const CHUNK_ENTRIES = 256;
 
 interface Entry {
@@ -27,6 +29,11 @@ interface Entry {
 
 export class AnalysisCache {
   private entries = new Map<string, Entry>();
+  /**
+   * How the entity index clustered the corpus's names when the cache was written: the build at the end
+   * of a warm start reuses it for the same names instead of clustering them again.
+   */
+  private clusterSnapshot: ClusterSnapshot | undefined;
   private dirty = false;
   /** Bumped by every change: an asynchronous save that started before a change leaves the cache dirty. */
   private changes = 0;
@@ -88,8 +95,9 @@ export class AnalysisCache {
   private *parse(data: Buffer): Generator<void, void> {
     try {
       const reader = { data, at: 0 };
-      const header = readChunk(reader) as { format?: unknown; version?: unknown } | undefined;
+      const header = readChunk(reader) as { format?: unknown; version?: unknown; clusters?: unknown } | undefined;
       if (header?.format !== FORMAT || header.version !== analysisVersion) return;
+      const clusters = isClusterSnapshot(header.clusters) ? header.clusters : undefined;
       const entries = new Map<string, Entry>();
       for (let chunk = readChunk(reader); chunk !== undefined; chunk = readChunk(reader)) {
         if (!Array.isArray(chunk)) return;
@@ -99,6 +107,7 @@ export class AnalysisCache {
       // Files analysed while the cache was being read are newer than what it says of them.
       for (const [uri, entry] of this.entries) entries.set(uri, entry);
       this.entries = entries;
+      this.clusterSnapshot ??= clusters;
     } catch {
       // damaged: start empty
     }
@@ -134,6 +143,19 @@ export class AnalysisCache {
     return this.entries.size;
   }
 
+  /** The corpus's entity clustering as last written (see clusterSnapshot). */
+  get clusters(): ClusterSnapshot | undefined {
+    return this.clusterSnapshot;
+  }
+
+  /** Keeps a new clustering (the same one again changes nothing: a warm start rewrites no cache). */
+  setClusters(clusters: ClusterSnapshot): void {
+    if (clusters === this.clusterSnapshot) return;
+    this.clusterSnapshot = clusters;
+    this.dirty = true;
+    this.changes++;
+  }
+
   /**
    * save() a chunk at a time with the event loop running in between (10k articles: ~45 MB; at 50k
    * the synchronous write held every request for seconds right after indexing). `between` is awaited
@@ -166,7 +188,7 @@ export class AnalysisCache {
 
   /** The file's chunks, made one at a time: the header, then the entries CHUNK_ENTRIES at a time. */
   private *chunks(): Generator<Buffer> {
-    yield chunkBytes({ format: FORMAT, version: analysisVersion });
+    yield chunkBytes({ format: FORMAT, version: analysisVersion, clusters: this.clusterSnapshot });
     let chunk: Array<[string, Entry]> = [];
     for (const pair of this.entries) {
       chunk.push(pair);
@@ -207,6 +229,12 @@ let saves = 0;
 
 async function writeAll(handle: fs.promises.FileHandle, bytes: Buffer): Promise<void> {
   for (let written = 0; written < bytes.length; ) written += (await handle.write(bytes, written, bytes.length - written)).bytesWritten;
+}
+
+/** Whether a value read back has the shape of a ClusterSnapshot (its contents are checked where it is used). */
+function isClusterSnapshot(value: unknown): value is ClusterSnapshot {
+  const v = value as Partial<ClusterSnapshot> | undefined;
+  return !!v && Array.isArray(v.files) && v.counts instanceof Uint32Array && v.hashes instanceof Int32Array && v.clusterOf instanceof Int32Array && v.types instanceof Uint8Array;
 }
 
 /** A chunk as stored: its length (4 bytes) and its v8-serialised value. */

@@ -121,6 +121,34 @@ test("at indexing's end many waiting names go to a new index built in steps; the
   assert.ok(names(indexes).includes('Idris Okafor:3'));
 });
 
+test("the background build's clustering is kept for the next session, which reuses it when the names are the same", () => {
+  const session = (files: FileAnalysis[], hint?: ReturnType<CorpusIndexes['takeClusters']>) => {
+    const indexes = new CorpusIndexes();
+    indexes.deferNames();
+    for (const f of files) indexes.fileChanged(f);
+    indexes.clusterHint = hint;
+    finish(indexes.flushNamesInSteps());
+    return indexes;
+  };
+  const files = many(300);
+  const first = session(files);
+  assert.equal(first.entities.clustersRestored, false);
+  const clusters = first.takeClusters();
+  assert.ok(clusters && clusters.files.length === 300);
+  assert.equal(first.takeClusters(), undefined, 'handed over once');
+
+  const second = session(files, clusters);
+  assert.equal(second.entities.clustersRestored, true);
+  assert.equal(second.takeClusters(), clusters, 'the same clustering: nothing new to keep');
+  assert.deepEqual(names(second), names(first));
+
+  const changed = files.map((f, i) => (i === 4 ? fromDisk('d4.txt', 'Captain Idris Okafor sailed from Velmora.') : f));
+  const third = session(changed, clusters);
+  assert.equal(third.entities.clustersRestored, false, 'a file with other names: clustered afresh');
+  assert.notEqual(third.takeClusters(), clusters);
+  assert.ok(names(third).includes('Idris Okafor:1'));
+});
+
 test('a background build is abandoned when a new indexing run starts, and stopped part-way its names join at once; few names and re-indexes join at once', () => {
   const indexes = new CorpusIndexes();
   indexes.fileChanged(open('a.txt', 'Marta Holm flew to Velmora.'));

@@ -1,7 +1,7 @@
 // Keeps the cross-file indexes (quote families, entities) current file by file: a change
 // removes that file's old postings and adds its new ones, never touching other files.
 import { QuoteIndex } from '../analysis/quotes';
-import { EntityIndex, type Mention } from '../analysis/entities';
+import { EntityIndex, type ClusterSnapshot, type Mention } from '../analysis/entities';
 import { BoilerplateIndex } from '../analysis/cleaning';
 import type { CorpusObserver } from './corpus';
 import type { FileAnalysis } from './fileAnalysis';
@@ -43,6 +43,13 @@ export class CorpusIndexes implements CorpusObserver {
   private deferring = 0;
   /** A background build under way: the files that changed since it started (replayed before it takes over). */
   private build: { changed: Set<string> } | undefined;
+  /**
+   * The clustering a background build may reuse (an earlier session's, from the warm-start cache): used
+   * when every file has the same names as when it was made (see ClusterSnapshot), dropped after the build.
+   */
+  clusterHint: ClusterSnapshot | undefined;
+  /** The clustering of the last background build, before the changes made meanwhile (see takeClusters). */
+  private builtClusters: ClusterSnapshot | undefined;
 
   /** Indexing starts: names from disk wait for flushNames. Calls nest (a new run may start before the last ends). */
   deferNames(): void {
@@ -65,6 +72,8 @@ export class CorpusIndexes implements CorpusObserver {
    * re-index), they join the current index at once, as flushNames does.
    */
   *flushNamesInSteps(): Generator<void, void> {
+    const hint = this.clusterHint;
+    this.clusterHint = undefined;
     if (!this.lastRunEnded()) return;
     // Few names, or a re-index whose files the current index already knows (their unchanged names only
     // move, nothing is clustered again): they join the current index at once.
@@ -75,7 +84,7 @@ export class CorpusIndexes implements CorpusObserver {
     const build = (this.build = { changed: new Set<string>() });
     let done = false;
     try {
-      const steps = EntityIndex.build(namesOf([...this.latest.values()]));
+      const steps = EntityIndex.build(namesOf([...this.latest.values()]), hint);
       let step = steps.next();
       while (!step.done) {
         yield;
@@ -83,6 +92,19 @@ export class CorpusIndexes implements CorpusObserver {
         step = steps.next();
       }
       const fresh = step.value;
+      // What it clustered, for the next session (the changes replayed below are not in it: their files'
+      // names differ from what it records, so a session that finds them there clusters afresh).
+      if (fresh.clustersRestored) this.builtClusters = hint;
+      else {
+        const snapshot = fresh.clusterSnapshotSteps();
+        let next = snapshot.next();
+        while (!next.done) {
+          yield;
+          if (this.build !== build) return;
+          next = snapshot.next();
+        }
+        this.builtClusters = next.value;
+      }
       for (const uri of build.changed) {
         const file = this.latest.get(uri);
         if (file) fresh.setFile(uri, file.mentions());
@@ -96,6 +118,13 @@ export class CorpusIndexes implements CorpusObserver {
       // Stopped by an error: the waiting names join the current index, as flushNames would.
       if (!done && this.build === build) this.applyDeferred();
     }
+  }
+
+  /** The clustering of the last background build (once: the caller keeps it, in the warm-start cache). */
+  takeClusters(): ClusterSnapshot | undefined {
+    const clusters = this.builtClusters;
+    this.builtClusters = undefined;
+    return clusters;
   }
 
   /** A run ends (nesting counted down); whether it was the last and names wait. */

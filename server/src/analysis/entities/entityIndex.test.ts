@@ -165,6 +165,14 @@ test('seed articles: main actors are single entities with all spellings', { skip
 
 const word = syntheticName;
 
+/** Runs a stepped computation to its end. */
+function drain<T>(steps: Generator<void, T>): T {
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
 /** A synthetic article of ~10 mentions: shared hubs (Moscow, Vladimir Putin) plus names of its own. */
 function synthFile(i: number, shift = 0): Mention[] {
   const pad = ' '.repeat(shift);
@@ -277,6 +285,39 @@ test('EntityIndex.build, run step by step, gives the entities of setFile one by 
   assert.equal(hubStep.value.entities()[0].mentionCount, 60000);
   // Six passes over the mentions (types, groups, clusters, then the hub's aliases, roles and links), each cut into steps.
   assert.ok(hubCount >= (6 * 60000) / STEP_WORK, `${hubCount} steps for 60,000 mentions`);
+});
+
+test('a ClusterSnapshot of a build rebuilds the same entities without clustering; other names, files or a damaged snapshot cluster afresh', () => {
+  const files = Array.from({ length: 300 }, (_, i) => [`f${i}`, synthFile(i)] as const);
+  const built = drain(EntityIndex.build(files));
+  assert.equal(built.clustersRestored, false);
+  const snap = drain(built.clusterSnapshotSteps());
+  assert.equal(snap.files.length, 300);
+  assert.equal(snap.clusterOf.length, files.reduce((n, [, ms]) => n + ms.length, 0));
+
+  const restored = drain(EntityIndex.build(files, snap));
+  assert.equal(restored.clustersRestored, true);
+  assert.deepEqual(restored.entities().map((e) => JSON.stringify(e)), built.entities().map((e) => JSON.stringify(e)), 'same ids, names, roles, aliases and mentions');
+  assert.equal(restored.entityAt('f7', synthFile(7)[2].start)?.name, 'Moscow');
+
+  // Clustering does not depend on offsets: the same names elsewhere in their files still match.
+  const shifted = files.map(([f, ms], i) => [f, i === 3 ? synthFile(3, 5) : ms] as const);
+  assert.equal(drain(EntityIndex.build(shifted, snap)).clustersRestored, true);
+
+  // Each of these clusters afresh and gives what a build without the snapshot gives.
+  const retitled = files.map(([f, ms], i) => [f, i === 5 ? ms.map((m, k) => (k === 0 ? { ...m, title: 'Harbour Minister' } : m)) : ms] as const);
+  const renamed = files.map(([f, ms], i) => [f, i === 9 ? ms.map((m) => (m.text === 'Moscow' ? { ...m, text: 'Moskva' } : m)) : ms] as const);
+  const fewer = files.slice(1);
+  const more = [...files, ['f300', synthFile(300)] as const];
+  for (const [label, input] of [['a title added', retitled], ['a name changed', renamed], ['a file gone', fewer], ['a file added', more]] as const) {
+    const index = drain(EntityIndex.build(input, snap));
+    assert.equal(index.clustersRestored, false, label);
+    assert.deepEqual(snapshot(index), snapshot(drain(EntityIndex.build(input))), label);
+  }
+  const damaged = { ...snap, clusterOf: snap.clusterOf.map((c, i) => (i === 10 ? snap.types.length + 5 : c)) };
+  const fromDamaged = drain(EntityIndex.build(files, damaged));
+  assert.equal(fromDamaged.clustersRestored, false);
+  assert.deepEqual(snapshot(fromDamaged), snapshot(built));
 });
 
 test('incremental cost: one-file update re-clusters only what it touches (1k vs 20k files)', () => {

@@ -272,6 +272,7 @@ interface Normal {
   /** Of a titled mention's Normal (see titled): the title right before the name or in apposition. */
   title: string | undefined;
   sig: string; // signature: type, display form, title and text
+  sigHash: number; // FNV hash of sig (see ClusterSnapshot)
 }
 /** By type, then mention text (names repeat, and their strings are mostly shared: lookups hash nothing new). */
 const normalCache = new Map<EntityType, Map<string, Normal | null>>();
@@ -288,7 +289,9 @@ function normalise(text: string, type: EntityType): Normal | null {
   if (toks.length === 0) r = null;
   else {
     const key = toks.join(' ');
-    r = { type: type as Exclude<EntityType, 'other'>, text, clean, toks, key, bkeys: bucketKeys(toks, key, clean).map(sharedKey), title: undefined, sig: [type, clean, '', text].join('\u0000') };
+    r = { type: type as Exclude<EntityType, 'other'>, text, clean, toks, key, bkeys: bucketKeys(toks, key, clean).map(sharedKey), title: undefined, sig: '', sigHash: 0 };
+    r.sig = [type, clean, '', text].join('\u0000');
+    r.sigHash = fnv(r.sig);
   }
   if (++normalCacheSize > 50000) {
     for (const m of normalCache.values()) m.clear();
@@ -296,6 +299,12 @@ function normalise(text: string, type: EntityType): Normal | null {
   }
   byText.set(text, r);
   return r;
+}
+
+function fnv(s: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+  return h | 0;
 }
 
 const bucketKeyCopies = new Map<string, string>();
@@ -333,7 +342,9 @@ function titled(norm: Normal, title: string | undefined): Normal {
   if (!byTitle) titledNormals.set(norm, (byTitle = new Map()));
   const own = flatString(title); // the title may be a slice of the document: the cache must not pin it
   // the same fields in the same order as normalise's objects: one shape for the hot loops that read them
-  const variant: Normal = { type: norm.type, text: norm.text, clean: norm.clean, toks: norm.toks, key: norm.key, bkeys: norm.bkeys, title: own, sig: [norm.type, norm.clean, own, norm.text].join('\u0000') };
+  const variant: Normal = { type: norm.type, text: norm.text, clean: norm.clean, toks: norm.toks, key: norm.key, bkeys: norm.bkeys, title: own, sig: '', sigHash: 0 };
+  variant.sig = [norm.type, norm.clean, own, norm.text].join('\u0000');
+  variant.sigHash = fnv(variant.sig);
   byTitle.set(own, variant);
   return variant;
 }
@@ -413,6 +424,8 @@ export class EntityIndex {
   /** How many mention additions / removals took the repeat fast path (see attach). */
   repeatFastPath = 0;
   private changes = 0;
+  /** Whether the last clustering of every file came from a ClusterSnapshot (see build; for tests and logs). */
+  clustersRestored = false;
   /** Set while setFiles runs: no mention takes the repeat fast path (see attach). */
   private bulk = false;
 
@@ -504,7 +517,7 @@ export class EntityIndex {
    * A new index of these files, built a few files / a few thousand mentions per step and clustered, so
    * a caller can build it in the background (indexing's end) while the index it replaces keeps answering.
    */
-  static *build(files: Iterable<readonly [string, readonly Mention[]]>): Generator<void, EntityIndex> {
+  static *build(files: Iterable<readonly [string, readonly Mention[]]>, snapshot?: ClusterSnapshot): Generator<void, EntityIndex> {
     const index = new EntityIndex();
     index.bulk = true;
     let count = 0;
@@ -513,10 +526,44 @@ export class EntityIndex {
       if ((++count & 31) === 0) yield;
     }
     index.bulk = false;
-    yield* index.refreshAllSteps();
+    yield* index.refreshAllSteps(snapshot);
     yield;
     index.sortedList();
     return index;
+  }
+
+  /**
+   * Which cluster each mention is in, with what identifies the names it was made from (see
+   * ClusterSnapshot), in steps. For an index just built: build() reuses it for the same names.
+   */
+  *clusterSnapshotSteps(): Generator<void, ClusterSnapshot> {
+    this.refresh();
+    const files = [...this.files.keys()].sort();
+    let total = 0;
+    for (const list of this.files.values()) total += list.length;
+    const counts = new Uint32Array(files.length);
+    const hashes = new Int32Array(files.length);
+    const clusterOf = new Int32Array(total);
+    const types: number[] = [];
+    const ordinal = new Map<Entity, number>();
+    let at = 0;
+    let work = 0;
+    for (let f = 0; f < files.length; f++) {
+      const list = this.files.get(files[f])!;
+      counts[f] = list.length;
+      hashes[f] = namesHash(list);
+      for (const nm of list) {
+        const e = nm.entity!;
+        let c = ordinal.get(e);
+        if (c === undefined) {
+          ordinal.set(e, (c = types.length));
+          types.push(TYPE_ORDER.indexOf(e.type as T3));
+        }
+        clusterOf[at++] = c;
+      }
+      if ((work += list.length) >= STEP_WORK) { work = 0; yield; }
+    }
+    return { files, counts, hashes, clusterOf, types: Uint8Array.from(types) };
   }
 
   removeFile(file: string): void {
@@ -755,7 +802,7 @@ export class EntityIndex {
     drain(this.refreshAllSteps());
   }
 
-  private *refreshAllSteps(): Generator<void, void> {
+  private *refreshAllSteps(snapshot?: ClusterSnapshot): Generator<void, void> {
     for (const nm of this.removed) nm.entity = undefined; // (see refresh)
     const dropped = this.byId.size;
     this.pending.clear();
@@ -767,7 +814,9 @@ export class EntityIndex {
       mentions += list.length;
       if ((mentions & STEP_MASK) < list.length) yield;
     }
-    const fresh = yield* clusterSteps(this.files);
+    const restored = snapshot ? yield* restoredClusters(this.files, snapshot) : null;
+    this.clustersRestored = restored !== null;
+    const fresh = restored ?? (yield* clusterSteps(this.files));
     // Every entity is replaced: the id table and the sorted list start over.
     this.byId.clear();
     this.sorted = [];
@@ -829,6 +878,72 @@ type T3 = Exclude<EntityType, 'other'>;
 /** Pairwise comparison is limited to this many groups per surname / skeleton bucket (keeps clustering ~linear). */
 const MAX_BUCKET = 64;
 /** Steps of the background clustering (clusterSteps): about this many mentions or groups each (~2-3 ms). */
+/**
+ * A clustering of an index's files: which cluster each mention fell in, numbered by first mention
+ * (files sorted, each file's mentions in order: clustering's own order), each cluster's type, and what
+ * the clustering was made from: each file's mention count and a hash of its mentions' signatures
+ * (type, text, title). Clustering depends on nothing else, so the same files with the same names
+ * cluster the same: a warm start (the snapshot kept in the warm-start cache) rebuilds the entities from
+ * it instead of clustering again. Any file added, gone or with other names, and it is not used.
+ */
+export interface ClusterSnapshot {
+  files: string[];
+  counts: Uint32Array;
+  hashes: Int32Array;
+  clusterOf: Int32Array;
+  /** Per cluster, its type's index in person / organization / place. */
+  types: Uint8Array;
+}
+
+/** A hash of a file's mentions' signatures, in order (see ClusterSnapshot). */
+function namesHash(list: NM[]): number {
+  let h = 0x811c9dc5;
+  for (const nm of list) h = Math.imul(h ^ nm.norm.sigHash, 0x01000193);
+  return h | 0;
+}
+
+/**
+ * The entities of a clustering of `files` as `snapshot` records it, in clustering's order, or null
+ * (nothing changed) when the snapshot was not made from these files' names.
+ */
+function* restoredClusters(files: Map<string, NM[]>, snapshot: ClusterSnapshot): Generator<void, Entity[] | null> {
+  const fileNames = [...files.keys()].sort();
+  const { counts, hashes, clusterOf, types } = snapshot;
+  if (fileNames.length !== snapshot.files.length || counts.length !== fileNames.length || hashes.length !== fileNames.length) return null;
+  let total = 0;
+  for (let f = 0; f < fileNames.length; f++) {
+    const list = files.get(fileNames[f])!;
+    if (fileNames[f] !== snapshot.files[f] || list.length !== counts[f] || namesHash(list) !== hashes[f]) return null;
+    total += list.length;
+  }
+  if (total !== clusterOf.length) return null;
+  yield;
+  const clusters: NM[][] = [];
+  for (let c = 0; c < types.length; c++) {
+    if (types[c] >= TYPE_ORDER.length) return null;
+    clusters.push([]);
+  }
+  let at = 0;
+  for (const name of fileNames) {
+    for (const nm of files.get(name)!) {
+      const c = clusterOf[at++];
+      if (!(c >= 0 && c < clusters.length)) return null;
+      clusters[c].push(nm);
+    }
+  }
+  for (const ms of clusters) if (ms.length === 0) return null;
+  const out: Entity[] = [];
+  let work = 0;
+  yield;
+  for (let c = 0; c < clusters.length; c++) {
+    const ms = clusters[c];
+    const type = TYPE_ORDER[types[c]];
+    out.push(ms.length >= STEP_WORK ? yield* buildEntitySteps(ms, type) : buildEntity(ms, type));
+    if ((work += 1 + ms.length) >= STEP_WORK) { work = 0; yield; }
+  }
+  return out;
+}
+
 export const STEP_WORK = 4096;
 const STEP_MASK = 4095;
 const TYPE_ORDER: T3[] = ['person', 'organization', 'place'];

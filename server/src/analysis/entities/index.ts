@@ -2,4 +2,4 @@
 export { recognizeEntities } from './recognize';
 export type { Mention, MentionType } from './recognize';
 export { EntityIndex, entitySpellingVariants } from './entityIndex';
-export type { Entity, EntityMention, EntityType } from './entityIndex';
+export type { ClusterSnapshot, Entity, EntityMention, EntityType } from './entityIndex';
