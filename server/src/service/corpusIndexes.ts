@@ -18,6 +18,18 @@ function* namesOf(files: Iterable<FileAnalysis>): Generator<readonly [string, re
   for (const file of files) yield [file.uri, file.mentions()] as const;
 }
 
+/**
+ * A new entity index of these files (reusing `hint` when it fits, see ClusterSnapshot) and its clustering,
+ * for the next session. The changes a caller replays into the index afterwards are not in that
+ * clustering: their files' names differ from what it records, so the session that finds them clusters
+ * afresh.
+ */
+function* buildWithClusters(files: FileAnalysis[], hint: ClusterSnapshot | undefined): Generator<void, { index: EntityIndex; clusters: ClusterSnapshot }> {
+  const index = yield* EntityIndex.build(namesOf(files), hint);
+  const clusters = index.clustersRestored && hint ? hint : yield* index.clusterSnapshotSteps();
+  return { index, clusters };
+}
+
 /** Fewer waiting files than this join the current entity index at once instead of a background build. */
 const BACKGROUND_BUILD_MIN = 256;
 
@@ -84,27 +96,15 @@ export class CorpusIndexes implements CorpusObserver {
     const build = (this.build = { changed: new Set<string>() });
     let done = false;
     try {
-      const steps = EntityIndex.build(namesOf([...this.latest.values()]), hint);
+      const steps = buildWithClusters([...this.latest.values()], hint);
       let step = steps.next();
       while (!step.done) {
         yield;
         if (this.build !== build) return; // a new indexing run began: its end builds again
         step = steps.next();
       }
-      const fresh = step.value;
-      // What it clustered, for the next session (the changes replayed below are not in it: their files'
-      // names differ from what it records, so a session that finds them there clusters afresh).
-      if (fresh.clustersRestored) this.builtClusters = hint;
-      else {
-        const snapshot = fresh.clusterSnapshotSteps();
-        let next = snapshot.next();
-        while (!next.done) {
-          yield;
-          if (this.build !== build) return;
-          next = snapshot.next();
-        }
-        this.builtClusters = next.value;
-      }
+      const { index: fresh, clusters } = step.value;
+      this.builtClusters = clusters;
       for (const uri of build.changed) {
         const file = this.latest.get(uri);
         if (file) fresh.setFile(uri, file.mentions());
