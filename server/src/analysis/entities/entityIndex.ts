@@ -877,7 +877,6 @@ export class EntityIndex {
 type T3 = Exclude<EntityType, 'other'>;
 /** Pairwise comparison is limited to this many groups per surname / skeleton bucket (keeps clustering ~linear). */
 const MAX_BUCKET = 64;
-/** Steps of the background clustering (clusterSteps): about this many mentions or groups each (~2-3 ms). */
 /**
  * A clustering of an index's files: which cluster each mention fell in, numbered by first mention
  * (files sorted, each file's mentions in order: clustering's own order), each cluster's type, and what
@@ -944,6 +943,7 @@ function* restoredClusters(files: Map<string, NM[]>, snapshot: ClusterSnapshot):
   return out;
 }
 
+/** Steps of the background clustering (clusterSteps): about this many mentions or groups each (~2-3 ms). */
 export const STEP_WORK = 4096;
 const STEP_MASK = 4095;
 const TYPE_ORDER: T3[] = ['person', 'organization', 'place'];
