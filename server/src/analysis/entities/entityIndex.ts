@@ -9,6 +9,7 @@
 import { COUNTRY_ALIAS, HONORIFICS, ORG_ALIAS, TITLE_HEADS, TITLE_WORDS, CITIES } from './lexicon';
 import type { Mention } from './recognize';
 import { flatString } from '../flatCopy';
+import { hashString } from './tagger';
 
 export type EntityType = 'person' | 'organization' | 'place' | 'other';
 
@@ -272,7 +273,7 @@ interface Normal {
   /** Of a titled mention's Normal (see titled): the title right before the name or in apposition. */
   title: string | undefined;
   sig: string; // signature: type, display form, title and text
-  sigHash: number; // FNV hash of sig (see ClusterSnapshot)
+  sigHash: number; // hashString(sig) (see ClusterSnapshot)
 }
 /** By type, then mention text (names repeat, and their strings are mostly shared: lookups hash nothing new). */
 const normalCache = new Map<EntityType, Map<string, Normal | null>>();
@@ -291,7 +292,7 @@ function normalise(text: string, type: EntityType): Normal | null {
     const key = toks.join(' ');
     r = { type: type as Exclude<EntityType, 'other'>, text, clean, toks, key, bkeys: bucketKeys(toks, key, clean).map(sharedKey), title: undefined, sig: '', sigHash: 0 };
     r.sig = [type, clean, '', text].join('\u0000');
-    r.sigHash = fnv(r.sig);
+    r.sigHash = hashString(r.sig);
   }
   if (++normalCacheSize > 50000) {
     for (const m of normalCache.values()) m.clear();
@@ -299,12 +300,6 @@ function normalise(text: string, type: EntityType): Normal | null {
   }
   byText.set(text, r);
   return r;
-}
-
-function fnv(s: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
-  return h | 0;
 }
 
 const bucketKeyCopies = new Map<string, string>();
@@ -344,7 +339,7 @@ function titled(norm: Normal, title: string | undefined): Normal {
   // the same fields in the same order as normalise's objects: one shape for the hot loops that read them
   const variant: Normal = { type: norm.type, text: norm.text, clean: norm.clean, toks: norm.toks, key: norm.key, bkeys: norm.bkeys, title: own, sig: '', sigHash: 0 };
   variant.sig = [norm.type, norm.clean, own, norm.text].join('\u0000');
-  variant.sigHash = fnv(variant.sig);
+  variant.sigHash = hashString(variant.sig);
   byTitle.set(own, variant);
   return variant;
 }
