@@ -2,14 +2,24 @@
 // the language server uses, remembering how each file was named for the report.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Corpus } from '../service/corpus';
+import { WorkerAnalyzer } from '../service/workerAnalyzer';
+import { ReadAheadAnalyzer } from './readAhead';
 import { NodeWorkspace, describeFsError } from '../service/nodeWorkspace';
 import { compileGlob, compileGlobs } from '../service/glob';
 import type { Settings } from '../service/settings';
 import { configFileName, mergeSettings, parseProjectConfig, type IgnoreEntry } from '../service/projectConfig';
 
 export class UsageError extends Error {}
+
+/**
+ * From this many files on, a worker pool analyses them (COPYDESK_WORKERS=N asks for one at any size, 0
+ * for none). Each worker warms its compiler up on its own share, so on this 2-core machine the pool
+ * only paid from ~3,000 articles: 1,718 took 4.2 s in one thread and 4.75 s with two workers, 3,668
+ * took 7.9 s and 7.6 s, 10,000 took 20.9 s and 16.7 s.
+ */
+const WORKERS_FROM_FILES = 3000;
 
 export interface LoadedCorpus {
   corpus: Corpus;
@@ -45,7 +55,6 @@ export async function loadCorpus(paths: string[], rawSettings?: unknown): Promis
   if (project.error) process.stderr.write(`copydesk: ${configFile}: ${project.error}\n`);
   const settings = mergeSettings(project, rawSettings);
   const workspace = new NodeWorkspace();
-  const corpus = new Corpus(workspace, settings, { keepText: true });
   const displayPath = new Map<string, string>();
   const include = compileGlob(settings.files);
   const exclude = compileGlobs(settings.exclude);
@@ -69,9 +78,17 @@ export async function loadCorpus(paths: string[], rawSettings?: unknown): Promis
       uris.push(uri);
     }
   }
-  for (const uri of uris) {
-    const file = await corpus.loadFromDisk(uri);
-    if (!file) throw new InputError(`${displayPath.get(uri)}: could not be read`);
+  const wantsPool = uris.length >= WORKERS_FROM_FILES || Number(process.env.COPYDESK_WORKERS) > 0;
+  const pool = wantsPool ? WorkerAnalyzer.create(path.join(__dirname, 'analysisWorker.js')) : undefined;
+  const analyzer = pool && new ReadAheadAnalyzer(pool, uris.map((uri) => ({ uri, path: fileURLToPath(uri) })), settings.maxFileSizeMb * 1024 * 1024);
+  const corpus = new Corpus(workspace, settings, { keepText: true, analyzer });
+  try {
+    for (const uri of uris) {
+      const file = await corpus.loadFromDisk(uri);
+      if (!file) throw new InputError(`${displayPath.get(uri)}: could not be read`);
+    }
+  } finally {
+    analyzer?.dispose();
   }
   return { corpus, displayPath, settings, ignore: project.ignore, configRoot: configFile ? path.dirname(configFile) : undefined };
 }

@@ -10,7 +10,10 @@ import type { Settings } from './settings';
 import type { FileStat, Workspace } from './workspace';
 
 export interface CorpusOptions {
-  /** Where disk files are analysed (default: in this thread). */
+  /**
+   * Where disk files are analysed (default: in this thread). With `keepText`, files are analysed by it
+   * only when it is given; else a kept text is analysed in this thread when something asks.
+   */
   analyzer?: Analyzer;
   /** Summaries of unchanged files from the last session. */
   cache?: AnalysisCache;
@@ -135,7 +138,10 @@ export class Corpus {
           if (this.diskGeneration.get(uri) === generation) this.removeFromDisk(uri);
           return undefined; // vanished or unreadable while indexing
         }
-        if (bytes && this.options.keepText) {
+        if (bytes && this.options.keepText && this.options.analyzer) {
+          summary = await this.analyzer.summarize(uri, bytes);
+          file = FileAnalysis.fromSummary(uri, version, summary, decodeFile(bytes).text);
+        } else if (bytes && this.options.keepText) {
           const decoded = decodeFile(bytes);
           file = new FileAnalysis({
             uri, version, text: decoded.text, encoding: decoded.encoding, firstInvalidByte: decoded.firstInvalidByte,

@@ -190,9 +190,12 @@ export class FileAnalysis {
     this.firstInvalidByte = init.firstInvalidByte;
   }
 
-  /** A file known only by its summary (indexed from disk, not open). */
-  static fromSummary(uri: string, version: string, summary: FileSummary): FileAnalysis {
-    const file = new FileAnalysis({ uri, version, encoding: shared(summary.encoding) as FileEncoding, skippedBecause: summary.skippedBecause, firstInvalidByte: summary.firstInvalidByte });
+  /**
+   * A file known by its summary (indexed from disk, not open). `text`, the decoded text the summary was
+   * made from, is kept when given (the CLI, which analyses in workers but fixes and matches ignores by text).
+   */
+  static fromSummary(uri: string, version: string, summary: FileSummary, text?: string): FileAnalysis {
+    const file = new FileAnalysis({ uri, version, text, encoding: shared(summary.encoding) as FileEncoding, skippedBecause: summary.skippedBecause, firstInvalidByte: summary.firstInvalidByte });
     file.lineIndex = new LineIndex(summary.lineStarts, summary.lineEnds);
     file.baseProblems = shareProblemStrings(summary.problems);
     file.quoteTable = summary.quotes;
