@@ -383,3 +383,47 @@ test('a replaced entity is not kept alive by the removed mentions waiting in the
   const alive = refs.filter((r) => r.deref() !== undefined).length;
   assert.ok(alive <= 1, `${alive} versions of the hub entity still alive`);
 });
+
+test('people told apart by middle initials stay apart; a name without them joins only one that is unambiguous', () => {
+  const idx = new EntityIndex();
+  idx.setFile('a', marked('[[Martin K. Oduya|P]] met [[Martin Kemal Oduya|P]].').mentions);
+  idx.setFile('b', marked('[[Martin P.K. Oduya|P]] was there, and [[Martin Oduya|P]] spoke.').mentions);
+  idx.setFile('c', marked('[[Sofia Renner|P]] and [[Sofia L. Renner|P]] and [[Sofia Lena Renner|P]].').mentions);
+  const oduya = idx.entities().filter((e) => e.type === 'person' && e.name.includes('Oduya'));
+  // K. and Kemal are one person; P.K. another; the bare "Martin Oduya" fits both, so joins neither
+  assert.deepEqual(oduya.map((e) => aliasTexts(e)).sort(), [['Martin K. Oduya', 'Martin Kemal Oduya'], ['Martin Oduya'], ['Martin P.K. Oduya']]);
+  const renner = idx.entities().filter((e) => e.name.includes('Renner'));
+  assert.equal(renner.length, 1, 'one middle name, one person: the name without it joins');
+  assert.equal(renner[0].mentions.length, 3);
+});
+
+test('a bare name spelt like a surname (same consonants) links only to the full name in its own file', () => {
+  const idx = new EntityIndex();
+  idx.setFile('a', marked('[[Yosef Kadam|P]] arrived. [[Kadam|P]] spoke.').mentions);
+  idx.setFile('b', marked('[[Kadima|P]] was not there.').mentions);
+  idx.setFile('c', marked('[[Ali Tamir|P]] spoke. Later [[Temara|P]] left.').mentions);
+  idx.setFile('d', marked('[[Yosef Kadam|P]] and [[Kadima|P]] again.').mentions);
+  const kadam = byName(idx, 'Yosef Kadam')!;
+  assert.equal(idx.entityAt('b', 1)?.id === kadam.id, false, 'another file: a spelling alone is no evidence');
+  assert.equal(idx.entityAt('d', 22)?.id, kadam.id, 'the same file: a transliteration of the surname there');
+  // t-m-r in both, but "Temara" is no spelling of "Tamir" (edit distance 3)
+  assert.notEqual(idx.entityAt('c', 25)?.id, byName(idx, 'Ali Tamir')!.id);
+});
+
+test('a long form printed once does not name an entity whose full name is printed more often', () => {
+  const idx = new EntityIndex();
+  idx.setFile('a', marked('[[Ada Lovenko|P]] and [[Ada Lovenko|P]] and [[Lovenko|P]].').mentions);
+  idx.setFile('b', marked('[[Ada Lovenko Secretary-General Ada Lovenko|P]] and [[Ada Lovenko|P]].').mentions);
+  const e = idx.entities().find((x) => x.type === 'person')!;
+  assert.equal(e.name, 'Ada Lovenko');
+  assert.equal(e.mentions.length, 5);
+  // printed twice, the longer full name wins as before ("Vladimir Putin" over "Putin")
+  const twice = new EntityIndex();
+  twice.setFile('a', marked('[[Ada Lovenko|P]] and [[Ada Lovenko|P]] and [[Ada Lovenko|P]].').mentions);
+  twice.setFile('c', marked('[[Ada Mira Lovenko|P]], [[Ada Mira Lovenko|P]].').mentions);
+  assert.deepEqual(twice.entities().map((x) => x.name), ['Ada Mira Lovenko']);
+  // a surname with its particle is no full name: the one full name printed stays the name
+  const particle = new EntityIndex();
+  particle.setFile('a', marked('[[Frans van Aldert|P]] spoke; [[van Aldert|P]] and [[van Aldert|P]] left.').mentions);
+  assert.deepEqual(particle.entities().map((x) => x.name), ['Frans van Aldert']);
+});

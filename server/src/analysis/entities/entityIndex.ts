@@ -190,6 +190,21 @@ function firstNameCompatible(a: string, b: string): boolean {
   return translitEqual(a, b);
 }
 
+/**
+ * The initials of a full name's middle names ("George H.W. Bush" -> "hw", "George Herbert Walker Bush"
+ * -> "hw", "George W. Bush" -> "w"); a token of one or two letters is taken as initials already.
+ */
+function middleInitials(toks: string[]): string {
+  let out = '';
+  for (let i = 1; i < toks.length - 1; i++) out += toks[i].length <= 2 ? toks[i] : toks[i][0];
+  return out;
+}
+
+/** Middle names tell two people apart when both are given and neither's initials begin the other's. */
+function middlesCompatible(a: string, b: string): boolean {
+  return a === '' || b === '' || a.startsWith(b) || b.startsWith(a);
+}
+
 class UnionFind {
   p: number[] = [];
   add(): number { this.p.push(this.p.length); return this.p.length - 1; }
@@ -1055,24 +1070,45 @@ function* clusterSteps(files: Map<string, NM[]>): Generator<void, Entity[]> {
   for (const l of bySurnameSkel.values()) {
     if (l.length > MAX_BUCKET) l.length = MAX_BUCKET; // pathological buckets: compare the first ones only
     if ((work += 1 + l.length * l.length) >= STEP_WORK) { work = 0; yield; }
-    for (let i = 0; i < l.length; i++) for (let j = i + 1; j < l.length; j++) {
+    // Names that both give middle names, or both none, merge pairwise. A name without one ("George
+    // Bush") fits every middle name, so it joins those it fits only when they are one person: else it
+    // would chain "George W. Bush" and "George H.W. Bush" into one.
+    const middles = l.map((g) => middleInitials(g.toks));
+    const same = (i: number, j: number) => {
       const a = l[i].toks, b = l[j].toks;
-      if (translitEqual(a[a.length - 1], b[b.length - 1]) && firstNameCompatible(a[0], b[0])) uf.union(l[i].id, l[j].id);
+      return translitEqual(a[a.length - 1], b[b.length - 1]) && firstNameCompatible(a[0], b[0]) && middlesCompatible(middles[i], middles[j]);
+    };
+    for (let i = 0; i < l.length; i++) for (let j = i + 1; j < l.length; j++) {
+      if ((middles[i] === '') === (middles[j] === '') && same(i, j)) uf.union(l[i].id, l[j].id);
+    }
+    for (let i = 0; i < l.length; i++) {
+      if (middles[i] !== '') continue;
+      let fits = -1;
+      for (let j = 0; j < l.length; j++) {
+        if (middles[j] === '' || !same(i, j)) continue;
+        const root = uf.find(l[j].id);
+        if (fits === -1) fits = root;
+        else if (fits !== root) { fits = -2; break; }
+      }
+      if (fits >= 0) uf.union(l[i].id, fits);
     }
   }
   // person clusters by surname token (exact and skeleton), for bare-surname linking
   const surnameIndex = new Map<string, Set<number>>(); // surname token -> cluster roots
-  const skelIndex = new Map<string, Set<number>>();
+  /** Surname skeleton -> cluster roots and the surname each was filed under. */
+  const skelIndex = new Map<string, Map<number, string>>();
   yield;
   for (const g of fullNames) {
     if (++work >= STEP_WORK) { work = 0; yield; }
     const last = g.toks[g.toks.length - 1];
     const root = uf.find(g.id);
-    for (const [idx, k] of [[surnameIndex, last], [skelIndex, last[0] + skeleton(last)]] as const) {
-      let s = idx.get(k);
-      if (!s) idx.set(k, (s = new Set()));
-      s.add(root);
-    }
+    let exact = surnameIndex.get(last);
+    if (!exact) surnameIndex.set(last, (exact = new Set()));
+    exact.add(root);
+    const sk = last[0] + skeleton(last);
+    let bySkel = skelIndex.get(sk);
+    if (!bySkel) skelIndex.set(sk, (bySkel = new Map()));
+    bySkel.set(root, last);
     // multi-token surnames ("al-Assad" already one token; "bin Laden" -> "laden" and "bin laden")
     if (g.toks.length >= 3) {
       const two = g.toks.slice(-2).join(' ');
@@ -1099,7 +1135,18 @@ function* clusterSteps(files: Map<string, NM[]>): Generator<void, Entity[]> {
     if (g.toks.length >= 3) continue;
     if (g.type === 'person' && g.toks.length >= 2 && !surnameIndex.has(g.key)) continue;
     let cands = surnameIndex.get(g.key);
-    if (!cands && g.toks.length === 1) cands = skelIndex.get(g.key[0] + skeleton(g.key));
+    let spellingOnly = false;
+    if (!cands && g.toks.length === 1) {
+      // A consonant skeleton only proposes: "Hasina" and "Hussein" share h-s-n but are no spellings of one
+      // name. And a surname spelt otherwise ("Hasina", "Husin") is weak evidence alone: it links only to
+      // the full name in its own file.
+      spellingOnly = true;
+      const bySkel = skelIndex.get(g.key[0] + skeleton(g.key));
+      if (bySkel) {
+        cands = new Set();
+        for (const [root, surname] of bySkel) if (translitEqual(g.key, surname)) cands.add(root);
+      }
+    }
     if (!cands || cands.size === 0) continue;
     const uniq = new Set<number>();
     for (const r of cands) uniq.add(uf.find(r));
@@ -1114,7 +1161,7 @@ function* clusterSteps(files: Map<string, NM[]>): Generator<void, Entity[]> {
     }
     const only = uniq.size === 1 ? uniq.values().next().value! : -1;
     // a non-person mention needs the full name in its own file, or person votes of its own
-    const needsFileMatch = g.type !== 'person' && votes.get(g.key)!.person === 0;
+    const needsFileMatch = spellingOnly || (g.type !== 'person' && votes.get(g.key)!.person === 0);
     if ((work += linkBareNames(g.idx, uniq, only, needsFileMatch, fileOf, fileRoots, mentionCluster)) >= STEP_WORK) { work = 0; yield; }
   }
 
@@ -1305,13 +1352,18 @@ function entityOf(ms: NM[], type: T3, counts: Map<Normal, number>): EntityRecord
   const ac = new Map<string, number>();
   for (const [n, c] of counts) ac.set(n.clean, (ac.get(n.clean) ?? 0) + c);
   const aliases = [...ac].map(([text, count]) => ({ text, count })).sort((a, b) => b.count - a.count || a.text.localeCompare(b.text));
-  // canonical name: alias-table name if present, else most tokens > most frequent > longest (acronyms lose)
+  // canonical name: alias-table name if present, else most tokens > most frequent > longest (acronyms lose).
+  // A form printed once loses to a full name printed more often: a one-off is more likely a run-on span
+  // ("Kofi Annan United Nations Secretary-General Kofi Annan") or a typo than the name.
   const nTok = (s: string) => s.split(' ').length;
   const isAcro = (s: string) => s.replace(/[.\s]/g, '').length <= 6 && s.replace(/\./g, '') === s.replace(/\./g, '').toUpperCase();
+  // (a full name: two capitalised words; "van Anraat" is a surname)
+  const capitalised = (s: string) => s.split(' ').filter((w) => w[0] !== w[0].toLowerCase()).length;
+  const repeatedFullName = aliases.some((a) => a.count >= 2 && capitalised(a.text) >= 2 && !isAcro(a.text));
   let name = aliases[0].text;
   let bestScore = -Infinity;
   for (const a of aliases) {
-    const score = (isAcro(a.text) ? -1000 : 0) + nTok(a.text) * 100 + Math.min(a.count, 99) + a.text.length / 1000;
+    const score = (isAcro(a.text) ? -1000 : 0) + (repeatedFullName && a.count === 1 ? -500 : 0) + nTok(a.text) * 100 + Math.min(a.count, 99) + a.text.length / 1000;
     if (score > bestScore) { bestScore = score; name = a.text; }
   }
   // roles: the most frequent title, the first seen among equals

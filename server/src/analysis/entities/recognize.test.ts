@@ -134,6 +134,14 @@ test('datelines, U.S./U.N., ALL-CAPS headline', () => {
   assert.ok(!ms.some((m) => m.text.includes('WARNS')));
 });
 
+test('a weekday after a name is no part of it, and alone names nobody', () => {
+  // news puts the day right after the name: "said Ilse Varga Friday"
+  const said = recognizeEntities('The talks will go on, said Ilse Varga Friday.');
+  assert.deepEqual(said.map((m) => [m.text, m.type]), [['Ilse Varga', 'person']]);
+  const opened = recognizeEntities('Ilse Varga Friday said the talks would go on. Friday was quiet.');
+  assert.deepEqual(opened.map((m) => m.text), ['Ilse Varga']);
+});
+
 test('never throws, deterministic, offsets valid on odd input', () => {
   const inputs = ['', ' ', '\n\n', '’’’', 'A', 'x'.repeat(5000), 'Ünïcødé Straße in München 😀 Putin', 'U. S. and U.K.', '((((', 'Mr.', 'al-', "'s"];
   for (const t of inputs) {

@@ -610,6 +610,7 @@ function recognize(text: string): Mention[] {
   if (tk.norm.length === 0) return [];
   let spans = ruled.spans;
   spans = harmonise(foldHeadlines(tk, head), spans, head);
+  spans = withoutWeekdays(tk, spans);
   spans = dropJunk(tk, spans, head, ruled.blocks && vocabularyOfBlocks(ruled.blocks));
   const endAt = new Map<number, Span>();
   const startAt = new Map<number, Span>();
@@ -624,6 +625,23 @@ function recognize(text: string): Mention[] {
       if (t) m.title = text.slice(tk.start[t[0]], tk.end[t[1] - 1]).replace(/\s+/g, ' ');
     }
     out.push(m);
+  }
+  return out;
+}
+
+const WEEKDAYS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday']);
+
+/**
+ * "said Kofi Annan Friday": news puts the day right after a name, and the tagger sometimes takes it in.
+ * A person's name does not end in a weekday, and a weekday alone names nobody (a bare "Friday" tagged a
+ * person would be linked to the full name "Kofi Annan Friday" as its surname).
+ */
+function withoutWeekdays(tk: Tokens, spans: Span[]): Span[] {
+  const out: Span[] = [];
+  for (const sp of spans) {
+    if (sp.type === 'person') while (sp.e - sp.s > 1 && WEEKDAYS.has(lower(tk.norm[sp.e - 1]))) sp.e--;
+    if (sp.e - sp.s === 1 && WEEKDAYS.has(lower(tk.norm[sp.s]))) continue;
+    out.push(sp);
   }
   return out;
 }
