@@ -427,3 +427,20 @@ test('a long form printed once does not name an entity whose full name is printe
   particle.setFile('a', marked('[[Frans van Aldert|P]] spoke; [[van Aldert|P]] and [[van Aldert|P]] left.').mentions);
   assert.deepEqual(particle.entities().map((x) => x.name), ['Frans van Aldert']);
 });
+
+test('two places the gazetteer knows apart are no spellings of one; an unknown spelling still joins', () => {
+  const idx = new EntityIndex();
+  idx.setFile('a', marked('[[Sudan|L]] and [[Sidon|L]] and [[Tehran|L]].').mentions);
+  idx.setFile('b', marked('[[Teheran|L]] and [[Sudan|L]].').mentions);
+  const places = idx.entities().filter((e) => e.type === 'place').map((e) => aliasTexts(e));
+  assert.deepEqual(places.sort(), [['Sidon'], ['Sudan'], ['Teheran', 'Tehran']]);
+});
+
+test('a hyphen joins words of a name: the more frequent spelling names it', () => {
+  const idx = new EntityIndex();
+  idx.setFile('a', marked('[[al-Wadira|O]] and [[al-Wadira|O]] and [[al-Wadira|O]].').mentions);
+  idx.setFile('b', marked('[[al Wadira|O]] claimed it.').mentions);
+  const orgs = idx.entities().filter((e) => e.type === 'organization');
+  assert.equal(orgs.length, 1);
+  assert.equal(orgs[0].name, 'al-Wadira');
+});

@@ -184,6 +184,11 @@ function translitEqual(a: string, b: string): boolean {
   return editDistance(a, b) <= Math.max(2, Math.floor(Math.min(a.length, b.length) / 3));
 }
 
+/** A country (or one of its names) or a city of the gazetteer. */
+function knownPlace(clean: string): boolean {
+  return CITIES.has(clean) || COUNTRY_ALIAS.has(clean);
+}
+
 function firstNameCompatible(a: string, b: string): boolean {
   if (a === b) return true;
   if (a.length === 1 || b.length === 1) return a[0] === b[0];
@@ -1214,7 +1219,10 @@ function* clusterSteps(files: Map<string, NM[]>): Generator<void, Entity[]> {
     if ((work += 1 + l.length * l.length) >= STEP_WORK) { work = 0; yield; }
     for (let i = 0; i < l.length; i++) for (let j = i + 1; j < l.length; j++) {
       const a = l[i].toks, b = l[j].toks;
-      if (a.length === b.length && a.every((t, k) => translitEqual(t, b[k]))) uf.union(l[i].id, l[j].id);
+      if (a.length !== b.length || !a.every((t, k) => translitEqual(t, b[k]))) continue;
+      // two places the gazetteer knows apart are no spellings of one ("Sudan", "Sidon")
+      if (l[i].type === 'place' && knownPlace(all[l[i].idx[0]].norm.clean) && knownPlace(all[l[j].idx[0]].norm.clean)) continue;
+      uf.union(l[i].id, l[j].id);
     }
   }
 
@@ -1356,6 +1364,8 @@ function entityOf(ms: NM[], type: T3, counts: Map<Normal, number>): EntityRecord
   // A form printed once loses to a full name printed more often: a one-off is more likely a run-on span
   // ("Kofi Annan United Nations Secretary-General Kofi Annan") or a typo than the name.
   const nTok = (s: string) => s.split(' ').length;
+  // words for the name's length: "al-Qaida" is as long as "al Qaida" (then the more frequent wins)
+  const words = (s: string) => s.split(/[\s-]+/).length;
   const isAcro = (s: string) => s.replace(/[.\s]/g, '').length <= 6 && s.replace(/\./g, '') === s.replace(/\./g, '').toUpperCase();
   // (a full name: two capitalised words; "van Anraat" is a surname)
   const capitalised = (s: string) => s.split(' ').filter((w) => w[0] !== w[0].toLowerCase()).length;
@@ -1363,7 +1373,7 @@ function entityOf(ms: NM[], type: T3, counts: Map<Normal, number>): EntityRecord
   let name = aliases[0].text;
   let bestScore = -Infinity;
   for (const a of aliases) {
-    const score = (isAcro(a.text) ? -1000 : 0) + (repeatedFullName && a.count === 1 ? -500 : 0) + nTok(a.text) * 100 + Math.min(a.count, 99) + a.text.length / 1000;
+    const score = (isAcro(a.text) ? 0 : 1e6) + (repeatedFullName && a.count === 1 ? 0 : 1e5) + words(a.text) * 100 + Math.min(a.count, 99) + a.text.length / 1000;
     if (score > bestScore) { bestScore = score; name = a.text; }
   }
   // roles: the most frequent title, the first seen among equals
