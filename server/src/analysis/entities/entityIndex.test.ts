@@ -444,3 +444,17 @@ test('a hyphen joins words of a name: the more frequent spelling names it', () =
   assert.equal(orgs.length, 1);
   assert.equal(orgs[0].name, 'al-Wadira');
 });
+
+test('an initial does not chain two people whose first names differ; a chain of misspellings stays one person', () => {
+  const idx = new EntityIndex();
+  idx.setFile('a', marked('[[R. Tamsin Okolo|P]] spoke.').mentions);
+  idx.setFile('b', marked('[[Rashid Okolo|P]] and later [[Ruth Okolo|P]].').mentions);
+  const okolo = idx.entities().filter((e) => e.name.includes('Okolo')).map((e) => aliasTexts(e));
+  assert.equal(okolo.length, 2, JSON.stringify(okolo));
+  assert.ok(okolo.every((a) => !(a.includes('Rashid Okolo') && a.includes('Ruth Okolo'))), 'Rashid and Ruth are two people');
+  const typos = new EntityIndex();
+  // "Olesgun" and "Olusegan" are too far apart to be spellings of each other, but each is of "Olusegun"
+  typos.setFile('a', marked('[[Olusegun Adebayo|P]] and [[Olesgun Adebayo|P]].').mentions);
+  typos.setFile('b', marked('[[Olusegan Adebayo|P]] left; [[Adebayo|P]] stayed.').mentions);
+  assert.equal(typos.entities().length, 1);
+});

@@ -184,6 +184,60 @@ function translitEqual(a: string, b: string): boolean {
   return editDistance(a, b) <= Math.max(2, Math.floor(Math.min(a.length, b.length) / 3));
 }
 
+/**
+ * Step 3 for the full names of one surname bucket: they merge on surname and first name up to
+ * transliteration and on middle names (see middlesCompatible), and a merge must hold, at least loosely,
+ * between every two names it brings together: "M. Khan" fits "Majid Khan" and "Muslim Khan", who do not
+ * fit each other. (Loosely: first names with the same consonants, so that a chain of misspellings,
+ * "Olusegun", "Olesgun", "Olusegan", stays one person.)
+ * Names that both give middle names, or both none, merge first. A name without one ("George Bush") fits
+ * every middle name, so it then joins those it fits only when they are one person: else it would chain
+ * "George W. Bush" and "George H.W. Bush" into one.
+ */
+function mergeFullNames(l: Group[], uf: UnionFind): void {
+  const middles = l.map((g) => middleInitials(g.toks));
+  const same = (i: number, j: number) => {
+    const a = l[i].toks, b = l[j].toks;
+    return translitEqual(a[a.length - 1], b[b.length - 1]) && firstNameCompatible(a[0], b[0]) && middlesCompatible(middles[i], middles[j]);
+  };
+  const loosely = (i: number, j: number) => {
+    const a = l[i].toks, b = l[j].toks;
+    return same(i, j) || (translitEqual(a[a.length - 1], b[b.length - 1]) && skeleton(a[0]) === skeleton(b[0]) && middlesCompatible(middles[i], middles[j]));
+  };
+  // the bucket's names in each cluster (earlier steps may have joined some already)
+  const members = new Map<number, number[]>();
+  for (let i = 0; i < l.length; i++) {
+    const root = uf.find(l[i].id);
+    const m = members.get(root);
+    if (m) m.push(i);
+    else members.set(root, [i]);
+  }
+  const join = (i: number, j: number): void => {
+    const ri = uf.find(l[i].id), rj = uf.find(l[j].id);
+    if (ri === rj) return;
+    const mi = members.get(ri)!, mj = members.get(rj)!;
+    for (const x of mi) for (const y of mj) if (!loosely(x, y)) return;
+    uf.union(ri, rj);
+    members.delete(ri);
+    members.delete(rj);
+    members.set(uf.find(ri), mi.concat(mj));
+  };
+  for (let i = 0; i < l.length; i++) for (let j = i + 1; j < l.length; j++) {
+    if ((middles[i] === '') === (middles[j] === '') && same(i, j)) join(i, j);
+  }
+  for (let i = 0; i < l.length; i++) {
+    if (middles[i] !== '') continue;
+    let fits = -1, fitsRoot = -1;
+    for (let j = 0; j < l.length; j++) {
+      if (middles[j] === '' || !same(i, j)) continue;
+      const root = uf.find(l[j].id);
+      if (fitsRoot === -1) { fitsRoot = root; fits = j; }
+      else if (fitsRoot !== root) { fits = -1; break; }
+    }
+    if (fits >= 0) join(i, fits);
+  }
+}
+
 /** A country (or one of its names) or a city of the gazetteer. */
 function knownPlace(clean: string): boolean {
   return CITIES.has(clean) || COUNTRY_ALIAS.has(clean);
@@ -1075,28 +1129,7 @@ function* clusterSteps(files: Map<string, NM[]>): Generator<void, Entity[]> {
   for (const l of bySurnameSkel.values()) {
     if (l.length > MAX_BUCKET) l.length = MAX_BUCKET; // pathological buckets: compare the first ones only
     if ((work += 1 + l.length * l.length) >= STEP_WORK) { work = 0; yield; }
-    // Names that both give middle names, or both none, merge pairwise. A name without one ("George
-    // Bush") fits every middle name, so it joins those it fits only when they are one person: else it
-    // would chain "George W. Bush" and "George H.W. Bush" into one.
-    const middles = l.map((g) => middleInitials(g.toks));
-    const same = (i: number, j: number) => {
-      const a = l[i].toks, b = l[j].toks;
-      return translitEqual(a[a.length - 1], b[b.length - 1]) && firstNameCompatible(a[0], b[0]) && middlesCompatible(middles[i], middles[j]);
-    };
-    for (let i = 0; i < l.length; i++) for (let j = i + 1; j < l.length; j++) {
-      if ((middles[i] === '') === (middles[j] === '') && same(i, j)) uf.union(l[i].id, l[j].id);
-    }
-    for (let i = 0; i < l.length; i++) {
-      if (middles[i] !== '') continue;
-      let fits = -1;
-      for (let j = 0; j < l.length; j++) {
-        if (middles[j] === '' || !same(i, j)) continue;
-        const root = uf.find(l[j].id);
-        if (fits === -1) fits = root;
-        else if (fits !== root) { fits = -2; break; }
-      }
-      if (fits >= 0) uf.union(l[i].id, fits);
-    }
+    mergeFullNames(l, uf);
   }
   // person clusters by surname token (exact and skeleton), for bare-surname linking
   const surnameIndex = new Map<string, Set<number>>(); // surname token -> cluster roots
