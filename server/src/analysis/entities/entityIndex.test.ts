@@ -458,3 +458,10 @@ test('an initial does not chain two people whose first names differ; a chain of 
   typos.setFile('b', marked('[[Olusegan Adebayo|P]] left; [[Adebayo|P]] stayed.').mentions);
   assert.equal(typos.entities().length, 1);
 });
+
+test("a country's formal name printed once does not name it; between its common names usage decides", () => {
+  const idx = new EntityIndex();
+  idx.setFile('a', marked('[[Germany|L]] and [[Germany|L]] and the [[Federal Republic of Germany|L]].').mentions);
+  idx.setFile('b', marked('[[Burma|L]], [[Burma|L]], [[Burma|L]] or [[Myanmar|L]].').mentions);
+  assert.deepEqual(idx.entities().map((e) => e.name).sort(), ['Burma', 'Germany']);
+});

@@ -1403,9 +1403,14 @@ function entityOf(ms: NM[], type: T3, counts: Map<Normal, number>): EntityRecord
   // (a full name: two capitalised words; "van Anraat" is a surname)
   const capitalised = (s: string) => s.split(' ').filter((w) => w[0] !== w[0].toLowerCase()).length;
   const repeatedFullName = aliases.some((a) => a.count >= 2 && capitalised(a.text) >= 2 && !isAcro(a.text));
+  // A country's formal names ("Federal Republic of Germany", printed once) do not outrank the name the
+  // alias table gives it when the corpus prints that ("Germany"); otherwise usage decides ("Burma").
+  const tableName = type === 'place' ? aliases.map((a) => COUNTRY_ALIAS.get(a.text)).find((v) => v !== undefined && ac.has(v)) : undefined;
+  const formal = (s: string) => tableName !== undefined && COUNTRY_ALIAS.get(s) === tableName && words(s) > words(tableName);
   let name = aliases[0].text;
   let bestScore = -Infinity;
   for (const a of aliases) {
+    if (formal(a.text)) continue;
     const score = (isAcro(a.text) ? 0 : 1e6) + (repeatedFullName && a.count === 1 ? 0 : 1e5) + words(a.text) * 100 + Math.min(a.count, 99) + a.text.length / 1000;
     if (score > bestScore) { bestScore = score; name = a.text; }
   }
