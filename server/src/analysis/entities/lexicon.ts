@@ -31,6 +31,9 @@ export const TITLE_WORDS = new Set([
   'affairs', 'european', 'un', 'u.n.', 'nato', 'us', 'u.s.', 'uk', 'eu', 'senior', 'top', 'media', 'defense',
   'head', 'counterpart', 'anchor', 'correspondent', 'reporter', 'editor', 'columnist', 'professor',
   'spy', 'ex', 'then', 'sitting', 'leading', 'ruling', 'general-secretary', 'chief-of-staff', 'vice-president',
+  // military ranks, abbreviated with or without the period ("Brig. Gen.", "Lt Col", "Rear Adm.")
+  'brigadier', 'brig.', 'brig', 'corporal', 'cpl.', 'cpl', 'commander', 'cmdr.', 'cdr.', 'rear', 'lt', 'col', 'maj',
+  'sgt', 'capt', 'adm',
 ]);
 
 /** Words that head a title phrase: a title must contain at least one of these. */
@@ -40,6 +43,7 @@ export const TITLE_HEADS = new Set([
   'rep.', 'representative', 'congressman', 'congresswoman', 'governor', 'gov.', 'mayor', 'ambassador', 'envoy',
   'spokesman', 'spokeswoman', 'spokesperson', 'chief', 'leader', 'commander', 'colonel', 'col.', 'lieutenant',
   'lt.', 'major', 'maj.', 'captain', 'capt.', 'sergeant', 'sgt.', 'admiral', 'adm.', 'marshal', 'judge',
+  'brigadier', 'brig.', 'corporal', 'cpl.', 'cmdr.', 'cdr.',
   'attorney', 'chairman', 'chairwoman', 'director', 'ceo', 'founder', 'archbishop', 'bishop', 'cardinal',
   'rev.', 'reverend', 'imam', 'rabbi', 'speaker', 'premier', 'dictator', 'strongman', 'adviser', 'advisor',
   'coach', 'striker', 'midfielder', 'goalkeeper', 'manager', 'officer', 'official', 'inspector', 'commissioner',
@@ -165,6 +169,7 @@ export const NAME_TITLES: ReadonlySet<string> = new Set([
   'king', 'queen', 'prince', 'princess', 'pope', 'sheikh', 'sheik', 'emir', 'sultan', 'ayatollah', 'premier',
   'chairman', 'chairwoman', 'commissioner', 'inspector', 'detective', 'sergeant', 'sgt.', 'captain', 'capt.',
   'colonel', 'col.', 'lieutenant', 'lt.', 'gen.', 'admiral', 'adm.', 'cardinal', 'bishop', 'archbishop', 'rabbi',
+  'brigadier', 'brig.', 'corporal', 'cpl.', 'cmdr.', 'cdr.',
   'imam', 'reverend', 'rev.', 'speaker', 'spokesman', 'spokeswoman', 'spokesperson', 'coach', 'leader', 'envoy',
   'prosecutor', 'lawmaker', 'senators', 'minister-president', 'dictator', 'strongman', 'archduke', 'duke', 'duchess',
 ]);

@@ -142,6 +142,13 @@ test('a weekday after a name is no part of it, and alone names nobody', () => {
   assert.deepEqual(opened.map((m) => m.text), ['Ilse Varga']);
 });
 
+test('military ranks abbreviated with a period are titles, not names ("Brig. Gen.", "Rear Adm.", "Cpl.")', () => {
+  const people = (t: string) => recognizeEntities(t).map((m) => [m.text, m.type, m.title ?? null]);
+  assert.deepEqual(people('The adviser, Brig. Gen. Tomas Hartwell, failed to act.'), [['Tomas Hartwell', 'person', 'Brig. Gen.']]);
+  assert.deepEqual(people('Rear Adm. Jon Ekwueme spoke.'), [['Jon Ekwueme', 'person', 'Rear Adm.']]);
+  assert.deepEqual(people('Cpl. Tomas Hartwell spoke.'), [['Tomas Hartwell', 'person', 'Cpl.']]);
+});
+
 test('never throws, deterministic, offsets valid on odd input', () => {
   const inputs = ['', ' ', '\n\n', '’’’', 'A', 'x'.repeat(5000), 'Ünïcødé Straße in München 😀 Putin', 'U. S. and U.K.', '((((', 'Mr.', 'al-', "'s"];
   for (const t of inputs) {

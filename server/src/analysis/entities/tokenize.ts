@@ -18,6 +18,7 @@ const ABBREV = new Set([
   'Rev', 'St', 'Jr', 'Sr', 'Inc', 'Corp', 'Co', 'Ltd', 'Bros', 'Mt', 'Ft', 'No', 'vs', 'Jan', 'Feb', 'Mar', 'Apr',
   'Jun', 'Jul', 'Aug', 'Sep', 'Sept', 'Oct', 'Nov', 'Dec', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun', 'Ave',
   'Blvd', 'Dept', 'Univ', 'Pres', 'Amb', 'Supt', 'Insp', 'Det', 'Cpl', 'Pvt', 'Messrs', 'Mme', 'Mlle', 'etc', 'al',
+  'Brig', 'Cdr',
 ]);
 
 // letter/digit/mark runs joined by internal hyphens or apostrophes; or dotted acronyms (U.S., e.g.)
