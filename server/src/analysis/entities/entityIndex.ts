@@ -184,6 +184,27 @@ function translitEqual(a: string, b: string): boolean {
   return editDistance(a, b) <= Math.max(2, Math.floor(Math.min(a.length, b.length) / 3));
 }
 
+function firstNameCompatible(a: string, b: string): boolean {
+  if (a === b) return true;
+  if (a.length === 1 || b.length === 1) return a[0] === b[0];
+  return translitEqual(a, b);
+}
+
+/**
+ * The initials of a full name's middle names ("George H.W. Bush" -> "hw", "George Herbert Walker Bush"
+ * -> "hw", "George W. Bush" -> "w"); a token of one or two letters is taken as initials already.
+ */
+function middleInitials(toks: string[]): string {
+  let out = '';
+  for (let i = 1; i < toks.length - 1; i++) out += toks[i].length <= 2 ? toks[i] : toks[i][0];
+  return out;
+}
+
+/** Middle names tell two people apart when both are given and neither's initials begin the other's. */
+function middlesCompatible(a: string, b: string): boolean {
+  return a === '' || b === '' || a.startsWith(b) || b.startsWith(a);
+}
+
 /**
  * Step 3 for the full names of one surname bucket: they merge on surname and first name up to
  * transliteration and on middle names (see middlesCompatible), and a merge must hold, at least loosely,
@@ -241,27 +262,6 @@ function mergeFullNames(l: Group[], uf: UnionFind): void {
 /** A country (or one of its names) or a city of the gazetteer. */
 function knownPlace(clean: string): boolean {
   return CITIES.has(clean) || COUNTRY_ALIAS.has(clean);
-}
-
-function firstNameCompatible(a: string, b: string): boolean {
-  if (a === b) return true;
-  if (a.length === 1 || b.length === 1) return a[0] === b[0];
-  return translitEqual(a, b);
-}
-
-/**
- * The initials of a full name's middle names ("George H.W. Bush" -> "hw", "George Herbert Walker Bush"
- * -> "hw", "George W. Bush" -> "w"); a token of one or two letters is taken as initials already.
- */
-function middleInitials(toks: string[]): string {
-  let out = '';
-  for (let i = 1; i < toks.length - 1; i++) out += toks[i].length <= 2 ? toks[i] : toks[i][0];
-  return out;
-}
-
-/** Middle names tell two people apart when both are given and neither's initials begin the other's. */
-function middlesCompatible(a: string, b: string): boolean {
-  return a === '' || b === '' || a.startsWith(b) || b.startsWith(a);
 }
 
 class UnionFind {
@@ -1393,9 +1393,9 @@ function entityOf(ms: NM[], type: T3, counts: Map<Normal, number>): EntityRecord
   const ac = new Map<string, number>();
   for (const [n, c] of counts) ac.set(n.clean, (ac.get(n.clean) ?? 0) + c);
   const aliases = [...ac].map(([text, count]) => ({ text, count })).sort((a, b) => b.count - a.count || a.text.localeCompare(b.text));
-  // canonical name: alias-table name if present, else most tokens > most frequent > longest (acronyms lose).
-  // A form printed once loses to a full name printed more often: a one-off is more likely a run-on span
-  // ("Kofi Annan United Nations Secretary-General Kofi Annan") or a typo than the name.
+  // Canonical name: most words > most frequent > longest. Acronyms lose; so does a form printed once when
+  // a full name is printed more often (a one-off is more likely a run-on span, "Kofi Annan United Nations
+  // Secretary-General Kofi Annan", or a typo than the name); and so do a country's formal names (below).
   const nTok = (s: string) => s.split(' ').length;
   // words for the name's length: "al-Qaida" is as long as "al Qaida" (then the more frequent wins)
   const words = (s: string) => s.split(/[\s-]+/).length;
