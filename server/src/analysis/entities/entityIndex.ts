@@ -1191,7 +1191,7 @@ function* clusterSteps(files: Map<string, NM[]>): Generator<void, Entity[]> {
     work += cands.size;
     // a non-person bare name only becomes a person when it is not a known place name
     const first = all[g.idx[0]].norm.clean;
-    const isPlaceName = g.type !== 'person' && (CITIES.has(first) || COUNTRY_ALIAS.has(first));
+    const isPlaceName = g.type !== 'person' && knownPlace(first);
     if (isPlaceName) continue;
     if (g.type !== 'person' && g.toks.length === 1) {
       // translit-only candidates for non-person surfaces are too weak
