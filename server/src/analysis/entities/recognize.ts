@@ -655,7 +655,7 @@ const TITLE_MODIFIERS = new Set([
 ]);
 const SPLIT_KEEP = new Set(['of', 'the', 'and', 'for', 'on', '&', 'de', 'y', 'upon', 'in', 'du', 'des', 'la', 'le', 'van', 'von', 'der', 'den', 'da', 'di', 'del', 'bin', 'ibn', 'al', 'el', 'dos', 'das', 'ter', 'zu', 'af', 'ben', 'abu', 'bint', 'at', 'am']);
 const NOT_NAME = new Set([
-  'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'january', 'february', 'march',
+  ...WEEKDAYS, 'january', 'february', 'march',
   'april', 'june', 'july', 'august', 'september', 'october', 'november', 'december', 'today', 'yesterday', 'tomorrow',
 ]);
 
