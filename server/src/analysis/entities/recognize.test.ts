@@ -142,6 +142,14 @@ test('a weekday after a name is no part of it, and alone names nobody', () => {
   assert.deepEqual(opened.map((m) => m.text), ['Ilse Varga']);
 });
 
+test('a weekday after an organisation or place is no part of it either', () => {
+  // "the House of Commons Wednesday", "Tal Afar Monday": the tagger took the day into the span (real news, GMB)
+  const texts = (t: string) => recognizeEntities(t).map((m) => m.text);
+  assert.deepEqual(texts('The bill was debated in the Vestland Assembly Wednesday.'), ['Vestland Assembly']);
+  assert.deepEqual(texts('Officials from the Kesterby Harbour Authority Monday denied the report.'), ['Kesterby Harbour Authority']);
+  assert.deepEqual(texts('The House of Lords Tuesday rejected the ferry bill.'), ['House of Lords']);
+});
+
 test('military ranks abbreviated with a period are titles, not names ("Brig. Gen.", "Rear Adm.", "Cpl.")', () => {
   const people = (t: string) => recognizeEntities(t).map((m) => [m.text, m.type, m.title ?? null]);
   assert.deepEqual(people('The adviser, Brig. Gen. Tomas Hartwell, failed to act.'), [['Tomas Hartwell', 'person', 'Brig. Gen.']]);

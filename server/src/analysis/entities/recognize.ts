@@ -168,9 +168,7 @@ function tagDocumentUnsafe(sentences: string[][]): string[][] {
   for (let i = 1; i <= n; i++) if (i === n || sentStart[i]) { tagRange(norm, s0, i, tags); s0 = i; }
   let spans = extendOrgs(norm, spansFromTags(norm, tags, 0, n, sentStart), n);
   const head = headlineTokens(tk);
-  spans = applyRules(tk, spans, head);
-  spans = harmonise(foldHeadlines(tk, head), spans, head);
-  spans = dropJunk(tk, spans, head);
+  spans = documentPasses(tk, applyRules(tk, spans, head), head);
   const flat: string[] = new Array(n).fill('O');
   for (const sp of spans) {
     const ty = sp.type === 'person' ? 'PER' : sp.type === 'organization' ? 'ORG' : 'LOC';
@@ -604,14 +602,21 @@ function plainSpan(sp: Span, shift: number): Span {
   return sp.layout ? { s: sp.s + shift, e: sp.e + shift, type: sp.type, layout: true } : { s: sp.s + shift, e: sp.e + shift, type: sp.type };
 }
 
+/**
+ * The passes over the whole document after the rule layer, shared by raw text and pre-tokenised input
+ * (evaluation): document-level consistency, weekdays out of names, the junk filter.
+ */
+function documentPasses(tk: Tokens, spans: Span[], head: Uint8Array, vocabulary?: DocumentVocabulary): Span[] {
+  spans = harmonise(foldHeadlines(tk, head), spans, head);
+  spans = withoutWeekdays(tk, spans);
+  return dropJunk(tk, spans, head, vocabulary);
+}
+
 function recognize(text: string): Mention[] {
   const ruled = readRuledIncrementally(text);
   const tk = ruled.tk, head = ruled.head;
   if (tk.norm.length === 0) return [];
-  let spans = ruled.spans;
-  spans = harmonise(foldHeadlines(tk, head), spans, head);
-  spans = withoutWeekdays(tk, spans);
-  spans = dropJunk(tk, spans, head, ruled.blocks && vocabularyOfBlocks(ruled.blocks));
+  const spans = documentPasses(tk, ruled.spans, head, ruled.blocks && vocabularyOfBlocks(ruled.blocks));
   const endAt = new Map<number, Span>();
   const startAt = new Map<number, Span>();
   for (const sp of spans) { endAt.set(sp.e, sp); startAt.set(sp.s, sp); }
@@ -632,14 +637,15 @@ function recognize(text: string): Mention[] {
 const WEEKDAYS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday']);
 
 /**
- * "said Kofi Annan Friday": news puts the day right after a name, and the tagger sometimes takes it in.
- * A person's name does not end in a weekday, and a weekday alone names nobody (a bare "Friday" tagged a
- * person would be linked to the full name "Kofi Annan Friday" as its surname).
+ * "said Kofi Annan Friday", "the House of Commons Wednesday": news puts the day right after a name, and
+ * the tagger sometimes takes it in. A name does not end in a weekday, except a title that says so ("Mail
+ * on Sunday"), and a weekday alone names nobody (a bare "Friday" tagged a person would be linked to the
+ * full name "Kofi Annan Friday" as its surname).
  */
 function withoutWeekdays(tk: Tokens, spans: Span[]): Span[] {
   const out: Span[] = [];
   for (const sp of spans) {
-    if (sp.type === 'person') while (sp.e - sp.s > 1 && WEEKDAYS.has(lower(tk.norm[sp.e - 1]))) sp.e--;
+    while (sp.e - sp.s > 1 && WEEKDAYS.has(lower(tk.norm[sp.e - 1])) && lower(tk.norm[sp.e - 2]) !== 'on') sp.e--;
     if (sp.e - sp.s === 1 && WEEKDAYS.has(lower(tk.norm[sp.s]))) continue;
     out.push(sp);
   }
