@@ -465,3 +465,17 @@ test("a country's formal name printed once does not name it; between its common 
   idx.setFile('b', marked('[[Burma|L]], [[Burma|L]], [[Burma|L]] or [[Myanmar|L]].').mentions);
   assert.deepEqual(idx.entities().map((e) => e.name).sort(), ['Burma', 'Germany']);
 });
+
+test('a name with particles: the surname with its particles, or without them, is the same person', () => {
+  const idx = new EntityIndex();
+  idx.setFile('a', marked('[[Pieter van der Berg|P]] appealed. [[Van der Berg|P]] declined to comment, and [[Mr. van der Berg|P]] left.').mentions);
+  idx.setFile('b', marked('[[Charles de Gaulle|P]] spoke. [[De Gaulle|P]] left. Later [[Gaulle|P]] was cheered.').mentions);
+  const berg = byName(idx, 'Pieter van der Berg');
+  assert.deepEqual(aliasTexts(berg), ['Pieter van der Berg', 'Van der Berg', 'van der Berg']);
+  assert.deepEqual(aliasTexts(byName(idx, 'Charles de Gaulle')), ['Charles de Gaulle', 'De Gaulle', 'Gaulle']);
+  // with no full name printed, the surname with and without its particle is still one person
+  idx.setFile('c', marked('[[De Keyser|P]] said so, and [[Keyser|P]] left.').mentions);
+  assert.ok(idx.entityAt('c', 24));
+  assert.equal(idx.entityAt('c', 1)?.id, idx.entityAt('c', 24)?.id);
+  assert.equal(idx.entities().filter((e) => e.type === 'person').length, 3);
+});

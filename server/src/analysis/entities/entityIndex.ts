@@ -133,11 +133,21 @@ function joinSpacedInitials(s: string): string {
   return s.replace(/\b(\p{Lu})\. (?=\p{Lu}\.)/gu, '$1.');
 }
 
-function keyTokens(clean: string): string[] {
+/**
+ * The particles of European surnames: a person's key leaves them out, so "Van der Berg" and "de Gaulle" are
+ * surnames of "Pieter van der Berg" and "Charles de Gaulle" (as "Assad" is of "Bashar al-Assad"). "bin",
+ * "ibn" and "abu" stay: "Abu Mazen" is a name of its own.
+ */
+const NAME_PARTICLE_TOKENS = new Set(['van', 'von', 'der', 'den', 'de', 'del', 'della', 'di', 'da', 'dos', 'das', 'du', 'la', 'le', 'ter', 'zu', 'af', 'y']);
+
+function keyTokens(clean: string, type?: EntityType): string[] {
   const out: string[] = [];
-  for (const raw of joinSpacedInitials(clean).toLowerCase().split(/[\s]+/)) {
-    let w = raw.replace(/\./g, '');
+  const parts = joinSpacedInitials(clean).toLowerCase().split(/[\s]+/);
+  for (let i = 0; i < parts.length; i++) {
+    let w = parts[i].replace(/\./g, '');
     if (!w || PARTICLE_TOKENS.has(w)) continue;
+    // (not the last word: "Van" may be a first name, but the last word of a name is never a particle)
+    if (type === 'person' && i < parts.length - 1 && NAME_PARTICLE_TOKENS.has(w)) continue;
     if (w.startsWith('al-') || w.startsWith('el-')) w = w.slice(3);
     else if (w.startsWith('ad-') || w.startsWith('as-') || w.startsWith('ar-') || w.startsWith('an-')) w = w.slice(3);
     w = w.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/'/g, '');
@@ -273,7 +283,9 @@ class UnionFind {
 
 interface Group {
   key: string;
+  /** Key tokens; a person's without particles (Normal.nameToks), and `name` those joined. */
   toks: string[];
+  name: string;
   type: Exclude<EntityType, 'other'>;
   /** Union-find id. */
   id: number;
@@ -342,6 +354,8 @@ interface Normal {
   text: string;
   clean: string; // display form without title/honorific/possessive
   toks: string[]; // key tokens: lowercase, no periods, particles dropped
+  /** A person's key tokens without the particles of European surnames (see NAME_PARTICLE_TOKENS); else `toks`. */
+  nameToks: string[];
   key: string;
   bkeys: string[]; // bucket keys (see bucketKeys)
   /** Of a titled mention's Normal (see titled): the title right before the name or in apposition. */
@@ -364,7 +378,12 @@ function normalise(text: string, type: EntityType): Normal | null {
   if (toks.length === 0) r = null;
   else {
     const key = toks.join(' ');
-    r = { type: type as Exclude<EntityType, 'other'>, text, clean, toks, key, bkeys: bucketKeys(toks, key, clean).map(sharedKey), title: undefined, sig: '', sigHash: 0 };
+    const named = type === 'person' ? keyTokens(clean, type) : toks;
+    const nameToks = named.length === toks.length ? toks : named;
+    const bkeys = bucketKeys(toks, key, clean);
+    // the same text may be typed otherwise elsewhere (its key), or be a surname without its particles
+    if (nameToks !== toks) for (const k of bucketKeys(nameToks, nameToks.join(' '), clean)) if (!bkeys.includes(k)) bkeys.push(k);
+    r = { type: type as Exclude<EntityType, 'other'>, text, clean, toks, nameToks, key, bkeys: bkeys.map(sharedKey), title: undefined, sig: '', sigHash: 0 };
     r.sig = [type, clean, '', text].join('\u0000');
     r.sigHash = hashString(r.sig);
   }
@@ -411,7 +430,7 @@ function titled(norm: Normal, title: string | undefined): Normal {
   if (!byTitle) titledNormals.set(norm, (byTitle = new Map()));
   const own = flatString(title); // the title may be a slice of the document: the cache must not pin it
   // the same fields in the same order as normalise's objects: one shape for the hot loops that read them
-  const variant: Normal = { type: norm.type, text: norm.text, clean: norm.clean, toks: norm.toks, key: norm.key, bkeys: norm.bkeys, title: own, sig: '', sigHash: 0 };
+  const variant: Normal = { type: norm.type, text: norm.text, clean: norm.clean, toks: norm.toks, nameToks: norm.nameToks, key: norm.key, bkeys: norm.bkeys, title: own, sig: '', sigHash: 0 };
   variant.sig = [norm.type, norm.clean, own, norm.text].join('\u0000');
   variant.sigHash = hashString(variant.sig);
   byTitle.set(own, variant);
@@ -1099,10 +1118,19 @@ function* clusterSteps(files: Map<string, NM[]>): Generator<void, Entity[]> {
     const ti = TYPE_ORDER.indexOf(t);
     let g = byType[ti];
     if (!g) {
-      g = byType[ti] = { key: n.key, toks: n.toks, type: t, id: uf.add(), idx: [] };
+      const toks = t === 'person' ? n.nameToks : n.toks;
+      g = byType[ti] = { key: n.key, toks, name: toks === n.toks ? n.key : toks.join(' '), type: t, id: uf.add(), idx: [] };
       glist.push(g);
     }
     groupOfSlot[s] = g;
+  }
+  // persons whose names differ only in particles ("De Keyser", "Keyser") are one name
+  const personByName = new Map<string, Group>();
+  for (const g of glist) {
+    if (g.type !== 'person' || g.name === g.key) continue;
+    const other = personByName.get(g.name) ?? groups.get(g.name)?.[0];
+    if (other) uf.union(other.id, g.id);
+    else personByName.set(g.name, g);
   }
   const groupIdx = new Int32Array(all.length);
   yield* inChunks(all.length, (from, to) => {
@@ -1171,18 +1199,18 @@ function* clusterSteps(files: Map<string, NM[]>): Generator<void, Entity[]> {
     const g = glist[gi];
     if (++work >= STEP_WORK) { work = 0; yield; }
     if (g.toks.length >= 3) continue;
-    if (g.type === 'person' && g.toks.length >= 2 && !surnameIndex.has(g.key)) continue;
-    let cands = surnameIndex.get(g.key);
+    if (g.type === 'person' && g.toks.length >= 2 && !surnameIndex.has(g.name)) continue;
+    let cands = surnameIndex.get(g.name);
     let spellingOnly = false;
     if (!cands && g.toks.length === 1) {
       // A consonant skeleton only proposes: "Hasina" and "Hussein" share h-s-n but are no spellings of one
       // name. And a surname spelt otherwise ("Hasina", "Husin") is weak evidence alone: it links only to
       // the full name in its own file.
       spellingOnly = true;
-      const bySkel = skelIndex.get(g.key[0] + skeleton(g.key));
+      const bySkel = skelIndex.get(g.name[0] + skeleton(g.name));
       if (bySkel) {
         cands = new Set();
-        for (const [root, surname] of bySkel) if (translitEqual(g.key, surname)) cands.add(root);
+        for (const [root, surname] of bySkel) if (translitEqual(g.name, surname)) cands.add(root);
       }
     }
     if (!cands || cands.size === 0) continue;
@@ -1195,7 +1223,7 @@ function* clusterSteps(files: Map<string, NM[]>): Generator<void, Entity[]> {
     if (isPlaceName) continue;
     if (g.type !== 'person' && g.toks.length === 1) {
       // translit-only candidates for non-person surfaces are too weak
-      if (!surnameIndex.has(g.key)) continue;
+      if (!surnameIndex.has(g.name)) continue;
     }
     const only = uniq.size === 1 ? uniq.values().next().value! : -1;
     // a non-person mention needs the full name in its own file, or person votes of its own

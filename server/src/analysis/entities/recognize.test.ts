@@ -142,6 +142,22 @@ test('a weekday after a name is no part of it, and alone names nobody', () => {
   assert.deepEqual(opened.map((m) => m.text), ['Ilse Varga']);
 });
 
+test('particles: a name may open with them after an honorific or hold them, never ends in one; a span without a capital letter names nothing', () => {
+  const typed = (t: string) => recognizeEntities(t).map((m) => `${m.text}/${m.type}`);
+  // the tagger restarts the name at the capital ("da/B-PER Silva/B-PER"), or types its parts apart
+  assert.deepEqual(typed('In a televised address, Mr. da Silva said his party would win.'), ['da Silva/person']);
+  assert.deepEqual(typed('Lawyers met Mr. van der Berg in Brasilia.'), ['van der Berg/person', 'Brasilia/place']);
+  // the particles between a first name and the rest ("Pieter/B-PER van/O der/O Berg"), at a sentence start too
+  assert.deepEqual(typed('Lawyers met Pieter van der Berg in Brasilia.'), ['Pieter van der Berg/person', 'Brasilia/place']);
+  assert.deepEqual(typed('Mr. da Silva said the talks went well. Da Silva later left.'), ['da Silva/person', 'Da Silva/person']);
+  // and none ends in one
+  assert.deepEqual(typed('Obama de facto rules.'), ['Obama/person']);
+  // particles, numbers and verbs alone are no names ("the Tour de France" read "de" as a place)
+  for (const t of ['The Tour de France passed through the town.', 'Later, Jeff broke-up with Hayley because he agrees with her.']) {
+    assert.ok(recognizeEntities(t).every((m) => /\p{Lu}/u.test(m.text)), typed(t).join(', '));
+  }
+});
+
 test('a weekday after an organisation or place is no part of it either', () => {
   // "the House of Commons Wednesday", "Tal Afar Monday": the tagger took the day into the span (real news, GMB)
   const texts = (t: string) => recognizeEntities(t).map((m) => m.text);

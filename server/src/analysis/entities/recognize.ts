@@ -74,8 +74,9 @@ function spansFromTags(words: string[], tags: Uint8Array, from: number, to: numb
     const base = t % 2 === 1 ? t : t - 1;
     let j = i + 1;
     // "Erik/B-PER Dahl/B-PER": the greedy tagger sometimes restarts a name; two names of one type with nothing
-    // between them are (almost never in news) two entities
-    while (j < to && (tags[j] === base + 1 || (tags[j] === base && isNameWord(words[j]) && isNameWord(words[j - 1])))) j++;
+    // between them are (almost never in news) two entities; nor is a particle and the name after it ("da/B-PER
+    // Silva/B-PER")
+    while (j < to && (tags[j] === base + 1 || (tags[j] === base && isNameWord(words[j]) && (isNameWord(words[j - 1]) || (type === 'person' && PARTICLES.has(words[j - 1])))))) j++;
     // do not let a span run across a sentence boundary
     if (sentStart) for (let k = i + 1; k < j; k++) if (sentStart[k]) { j = k; break; }
     let s = i;
@@ -609,7 +610,24 @@ function plainSpan(sp: Span, shift: number): Span {
 function documentPasses(tk: Tokens, spans: Span[], head: Uint8Array, vocabulary?: DocumentVocabulary): Span[] {
   spans = harmonise(foldHeadlines(tk, head), spans, head);
   spans = withoutWeekdays(tk, spans);
-  return dropJunk(tk, spans, head, vocabulary);
+  return nameShaped(tk, dropJunk(tk, spans, head, vocabulary));
+}
+
+/**
+ * No name ends in a particle ("Obama de facto": the rules before may still join what follows, "Petroleos
+ * de" + "Venezuela SA"), and a name has a capital letter: particles, numbers or verbs the tagger kept
+ * alone ("de", "16-year", "broke-up") name nothing.
+ */
+function nameShaped(tk: Tokens, spans: Span[]): Span[] {
+  const words = tk.norm;
+  const out: Span[] = [];
+  for (const sp of spans) {
+    while (sp.e - sp.s > 1 && PARTICLES.has(words[sp.e - 1])) sp.e--;
+    let capital = false;
+    for (let k = sp.s; k < sp.e && !capital; k++) capital = /\p{Lu}/u.test(words[k]);
+    if (capital) out.push(sp);
+  }
+  return out;
 }
 
 function recognize(text: string): Mention[] {
@@ -961,6 +979,7 @@ function applyRules(tk: Tokens, spans: Span[], head: Uint8Array): Span[] {
   // One function per rule: small functions are optimised early and a deoptimisation recompiles one rule,
   // not the whole layer (one 250-line function took ~120 ms to compile, several times per process).
   let out = splitAtLowercaseWords(tk, spans, head);
+  out = joinParticleNames(tk, out);
   out = dropTitleModifiers(tk, out);
   out = trimNonLetters(tk, out);
   out = newswireLayouts(tk, out, head);
@@ -1022,6 +1041,39 @@ function splitAtLowercaseWords(tk: Tokens, spans: Span[], head: Uint8Array): Spa
     }
   }
   return out;
+}
+
+/**
+ * "Pieter/B-PER van/O der/O Berg/B-LOC": the tagger often leaves a name's particles out and starts again
+ * after them, or ends the name with them ("Bandar bin" + "Sultan"). A person followed by one or two particles
+ * and a capitalised word (tagged or not) is one person; so is a person right before a span that opens with
+ * a particle ("Luiz" + "da Silva").
+ */
+function joinParticleNames(tk: Tokens, spans: Span[]): Span[] {
+  const words = tk.norm;
+  const n = words.length;
+  let joined = false;
+  const out: Span[] = [];
+  for (let x = 0; x < spans.length; x++) {
+    const sp = spans[x];
+    const next = x + 1 < spans.length ? spans[x + 1] : undefined;
+    let k = sp.e;
+    if (sp.type === 'person') while (k < n && k - sp.e < 2 && PARTICLES.has(words[k]) && !tk.sentStart[k]) k++;
+    // the particles open the next span ("Luiz" + "da Silva"), or stand between this one and the name
+    const joinsNext = sp.type === 'person' && next !== undefined && !tk.sentStart[next.s] &&
+      (next.s === sp.e ? PARTICLES.has(words[next.s]) : next.s === k && k > sp.e) && isNameWord(words[next.e - 1]);
+    const takesWord = !joinsNext && (k > sp.e || (sp.type === 'person' && sp.e - sp.s > 1 && PARTICLES.has(words[sp.e - 1]))) && k < n && !tk.sentStart[k] && isNameWord(words[k]) && !(next !== undefined && next.s <= k);
+    if (!joinsNext && !takesWord) {
+      out.push(sp);
+      continue;
+    }
+    let e = joinsNext ? next!.e : k + 1;
+    if (takesWord) while (e < n && e - k < 2 && isNameWord(words[e]) && !tk.sentStart[e] && !(next !== undefined && next.s <= e)) e++;
+    out.push({ s: sp.s, e, type: 'person' });
+    joined = true;
+    if (joinsNext) x++;
+  }
+  return joined ? out : spans;
 }
 
 /** "British Foreign | Secretary Boris Johnson": title words before a title head are not a name */
@@ -1323,8 +1375,11 @@ function titledPersons(tk: Tokens, out: Span[], head: Uint8Array): Span[] {
     if (!hon && !abbreviated && !NAME_TITLES.has(l)) continue;
     if (!hon && !abbreviated && isAllCapsWord(w)) continue;
     const j = i + 1;
-    if (tk.sentStart[j] || !isNameWord(words[j]) || isTitleWord(words[j]) || isHonorific(words[j])) continue;
-    let e = j;
+    // the name may open with particles after an honorific ("Mr. da Silva", "Mr. van der Berg")
+    let named = j;
+    if (hon) while (named < n && named - j < 2 && PARTICLES.has(words[named]) && !tk.sentStart[named]) named++;
+    if (tk.sentStart[j] || named === n || !isNameWord(words[named]) || isTitleWord(words[named]) || isHonorific(words[named])) continue;
+    let e = named;
     let bad = false;
     while (e < n && e - j < 5 && !(e > j && tk.sentStart[e])) {
       const x = words[e];
@@ -1665,8 +1720,9 @@ function dropJunk(tk: Tokens, spans: Span[], titleHead: Uint8Array, vocabulary?:
     const kicker = tk.sentStart[k] && w.length >= 3 && isAllCapsWord(w) && (words[k + 1] === ':' || words[k + 1] === '-' || words[k + 1] === '--');
     if (!kicker && !COMMON_WORDS.has(l) && !FUNCTION_WORDS.has(l) && !(head[k] && hasLower(l))) return false;
     if (hasCapMid(w) || isPlaceName(w) || ORG_ALIAS.has(w) || DEMONYMS.has(w)) return false;
-    // "Will Smith", "Rose Okafor": a first name followed by another name word
-    if (FIRST_NAMES.has(w) && k + 1 < words.length && isNameWord(words[k + 1]) && !tk.sentStart[k + 1]) return false;
+    // "Will Smith", "Rose Okafor": a first name followed by another name word; "Da Silva", "Van der Berg":
+    // a particle opening a name (the document writes it in lower case after a first name or a title)
+    if ((FIRST_NAMES.has(w) || (PARTICLES.has(l) && !head[k])) && k + 1 < words.length && (isNameWord(words[k + 1]) || PARTICLES.has(words[k + 1])) && !tk.sentStart[k + 1]) return false;
     return true;
   };
   // Surnames of the document's people: a common word that is one ("Green") stays a name in a headline.
