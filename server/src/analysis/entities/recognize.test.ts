@@ -164,6 +164,7 @@ test('a weekday after an organisation or place is no part of it either', () => {
   assert.deepEqual(texts('The bill was debated in the Vestland Assembly Wednesday.'), ['Vestland Assembly']);
   assert.deepEqual(texts('Officials from the Kesterby Harbour Authority Monday denied the report.'), ['Kesterby Harbour Authority']);
   assert.deepEqual(texts('The House of Lords Tuesday rejected the ferry bill.'), ['House of Lords']);
+  assert.ok(texts('Talks with the Nordic Development Fund Saturday and Sunday failed.').every((x) => !/day|and$/.test(x)), texts('Talks with the Nordic Development Fund Saturday and Sunday failed.').join(', '));
 });
 
 test('military ranks abbreviated with a period are titles, not names ("Brig. Gen.", "Rear Adm.", "Cpl.")', () => {

@@ -663,7 +663,12 @@ const WEEKDAYS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday'
 function withoutWeekdays(tk: Tokens, spans: Span[]): Span[] {
   const out: Span[] = [];
   for (const sp of spans) {
-    while (sp.e - sp.s > 1 && WEEKDAYS.has(lower(tk.norm[sp.e - 1])) && lower(tk.norm[sp.e - 2]) !== 'on') sp.e--;
+    for (;;) {
+      if (sp.e - sp.s > 1 && WEEKDAYS.has(lower(tk.norm[sp.e - 1])) && lower(tk.norm[sp.e - 2]) !== 'on') sp.e--;
+      // "… World Bank Saturday and Sunday"
+      else if (sp.e - sp.s > 2 && (tk.norm[sp.e - 1] === 'and' || tk.norm[sp.e - 1] === 'or') && WEEKDAYS.has(lower(tk.norm[sp.e - 2]))) sp.e--;
+      else break;
+    }
     if (sp.e - sp.s === 1 && WEEKDAYS.has(lower(tk.norm[sp.s]))) continue;
     out.push(sp);
   }
