@@ -158,6 +158,14 @@ test('particles: a name may open with them after an honorific or hold them, neve
   }
 });
 
+test('an organisation the tagger took for a person: "an Upjohn spokesman", "Kvarnholt shareholders"', () => {
+  const typed = (t: string) => recognizeEntities(t).map((m) => `${m.text}/${m.type}`);
+  assert.deepEqual(typed('An Upjohn spokesman said the plant would close.'), ['Upjohn/organization']);
+  assert.deepEqual(typed('Earlier, Kvarnholt shareholders voted for the deal.'), ['Kvarnholt/organization']);
+  // a person's surname stays a person's ("an Obama spokesman" after "Barack Obama")
+  assert.deepEqual(typed('Barack Obama spoke first. Later, an Obama spokesman declined to comment.'), ['Barack Obama/person', 'Obama/person']);
+});
+
 test('a weekday after an organisation or place is no part of it either', () => {
   // "the House of Commons Wednesday", "Tal Afar Monday": the tagger took the day into the span (real news, GMB)
   const texts = (t: string) => recognizeEntities(t).map((m) => m.text);

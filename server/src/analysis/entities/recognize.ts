@@ -3,7 +3,7 @@
 // (honorifics/titles out of person spans, datelines) -> document-level consistency -> titles.
 import {
   CITIES, COMMON_WORDS, COMPANY_PHRASES, FIRST_NAMES, COUNTRY_ALIAS, DEMONYMS, FUNCTION_WORDS, HONORIFICS, LOC_HEADS, NAME_TITLES, ORG_ALIAS, ORG_CUES,
-  ORG_SUFFIXES, ORG_WORDS, PARTICLES, TITLE_HEADS, TITLE_WORDS,
+  ORG_SUFFIXES, ORG_WORDS, PARTICLES, SINGLE, TITLE_HEADS, TITLE_WORDS, GZ_FIRST, GZ_SURNAME,
 } from './lexicon';
 import modelFile from './model.json';
 import { decodeModel, ModelFile } from './model';
@@ -1155,6 +1155,14 @@ function retypeKnownNames(tk: Tokens, out: Span[]): Span[] {
   return out;
 }
 
+/** A first name or a surname of the gazetteer. */
+function isPersonName(w: string): boolean {
+  return ((SINGLE.get(w) ?? 0) & (GZ_FIRST | GZ_SURNAME)) !== 0 || FIRST_NAMES.has(w);
+}
+
+/** Words after a one-word name that make it an organisation's ("an Upjohn spokesman", "Lufthansa shareholders"). */
+const ORG_FOLLOWERS = new Set(['spokesman', 'spokeswoman', 'spokesperson', 'spokespeople', 'executive', 'executives', 'employees', 'shareholders', 'stockholders', 'subsidiary', 'shares', 'headquarters']);
+
 /** known organisation acronyms the tagger left out ("NATO Secretary-General …"), outside headlines */
 function addKnownAcronyms(tk: Tokens, out: Span[], head: Uint8Array): Span[] {
   const words = tk.norm;
@@ -1273,6 +1281,8 @@ function typeByOrgCues(tk: Tokens, out: Span[]): Span[] {
         }
       }
     }
+    // "An Upjohn spokesman said": one unknown word read as a person (a person's surname comes back in harmonise)
+    if (!cue && sp.type === 'person' && sp.e - sp.s === 1 && sp.e < n && ORG_FOLLOWERS.has(words[sp.e]) && !isPersonName(words[sp.s])) cue = true;
     if (cue) sp.type = 'organization';
   }
   return out;
