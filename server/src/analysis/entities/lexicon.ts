@@ -34,6 +34,9 @@ export const TITLE_WORDS = new Set([
   // military ranks, abbreviated with or without the period ("Brig. Gen.", "Lt Col", "Rear Adm.")
   'brigadier', 'brig.', 'brig', 'corporal', 'cpl.', 'cpl', 'commander', 'cmdr.', 'cdr.', 'rear', 'lt', 'col', 'maj',
   'sgt', 'capt', 'adm',
+  // elected, not yet in office; party members named by their party ("Democrat Tom Daschle": CoNLL's MISC)
+  'president-elect', 'minister-elect', 'premier-elect', 'chancellor-elect', 'governor-elect', 'mayor-elect', 'senator-elect',
+  'democrat', 'republican',
 ]);
 
 /** Words that head a title phrase: a title must contain at least one of these. */
@@ -50,6 +53,8 @@ export const TITLE_HEADS = new Set([
   'counsel', 'aide', 'assistant', 'lady', 'head', 'counterpart', 'anchor', 'correspondent', 'reporter', 'editor',
   'columnist', 'professor', 'deputy', 'premier', 'vice-president', 'general-secretary', 'chief-of-staff',
   'agent', 'justice', 'fm', 'pm',
+  'president-elect', 'minister-elect', 'premier-elect', 'chancellor-elect', 'governor-elect', 'mayor-elect', 'senator-elect',
+  'democrat', 'republican',
 ]);
 
 /** Name particles kept inside person spans. */

@@ -166,6 +166,15 @@ test('an organisation the tagger took for a person: "an Upjohn spokesman", "Kvar
   assert.deepEqual(typed('Barack Obama spoke first. Later, an Obama spokesman declined to comment.'), ['Barack Obama/person', 'Obama/person']);
 });
 
+test('"of Spain" after a person is where the person comes from; "President-elect", "Democrat" are titles', () => {
+  const typed = (t: string) => recognizeEntities(t).map((m) => `${m.text}/${m.type}`);
+  assert.deepEqual(typed('Ilse Varga ousted Anabel Medina Garrigues of Spain in straight sets.'), ['Ilse Varga/person', 'Anabel Medina Garrigues/person', 'Spain/place']);
+  assert.deepEqual(typed('Mara Lind ousted Ilse Dahl of the United States.'), ['Mara Lind/person', 'Ilse Dahl/person', 'United States/place']);
+  assert.deepEqual(typed('Democrat Tom Daschle met President-elect Ilse Varga.').map((x) => x.split('/')[0]), ['Tom Daschle', 'Ilse Varga']);
+  assert.equal(recognizeEntities('Democrat Tom Daschle spoke.')[0]?.title, 'Democrat');
+  assert.ok(typed('The Republican National Committee met.').includes('Republican National Committee/organization'));
+});
+
 test('a weekday after an organisation or place is no part of it either', () => {
   // "the House of Commons Wednesday", "Tal Afar Monday": the tagger took the day into the span (real news, GMB)
   const texts = (t: string) => recognizeEntities(t).map((m) => m.text);

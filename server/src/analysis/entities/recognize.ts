@@ -1027,6 +1027,8 @@ function splitAtLowercaseWords(tk: Tokens, spans: Span[], head: Uint8Array): Spa
       if (!isLowerWord(w)) continue;
       const l = w;
       const cut = (!SPLIT_KEEP.has(l) && !PARTICLES.has(l) && !/^(al|el|ad|as|ar|an)-/.test(l) && !w.includes('-'))
+        // "Anabel Medina Garrigues of Spain": where a person comes from is no part of the name
+        || (l === 'of' && sp.type === 'person' && k > sp.s && k + 1 < sp.e && (isPlaceName(words[k + 1]) || (lower(words[k + 1]) === 'the' && k + 2 < sp.e && isPlaceName(words.slice(k + 2, sp.e).join(' ')))))
         || (l === 'and' && !hasOrgWord && sp.type !== 'person' && k > sp.s && k < sp.e - 1 && (isPlaceName(words[k - 1]) || isPlaceName(words[k + 1])))
         || (l === 'and' && sp.type === 'person')
         || (l === 'and' && sp.type === 'organization' && k > sp.s + 1 && k < sp.e - 2 && (ORG_SUFFIXES.has(words[k - 1]) || ORG_WORDS.has(lower(words[k - 1]))) && (ORG_SUFFIXES.has(words[sp.e - 1]) || ORG_WORDS.has(lower(words[sp.e - 1]))));
@@ -1041,7 +1043,7 @@ function splitAtLowercaseWords(tk: Tokens, spans: Span[], head: Uint8Array): Spa
       while (p.e > p.s && FUNCTION_FORMS.has(words[p.e - 1])) p.e--;
       while (p.e > p.s && FUNCTION_FORMS.has(words[p.s]) && (lower(words[p.s]) !== 'the' || head[p.s])) p.s++;
       if (p.e <= p.s) continue;
-      if (pieces.length > 1 && p.e - p.s === 1 && isPlaceName(words[p.s])) p.type = 'place';
+      if (pieces.length > 1 && (p.e - p.s === 1 ? isPlaceName(words[p.s]) : isPlaceName(words.slice(p.s, p.e).join(' ')))) p.type = 'place';
       out.push(p);
     }
   }
