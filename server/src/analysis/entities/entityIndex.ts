@@ -6,7 +6,7 @@
 //   keystroke case, O(mentions of the file)); changed ones mark their bucket keys dirty. The next query
 //   re-clusters only the connected region of mentions reachable from the dirty keys (the clusters the
 //   change touches) and splices the new entities into the sorted entity list; entityAt is a binary search.
-import { COUNTRY_ALIAS, HONORIFICS, ORG_ALIAS, TITLE_HEADS, TITLE_WORDS, CITIES } from './lexicon';
+import { COUNTRY_ALIAS, HONORIFICS, ORG_ALIAS, RULE_TITLE_WORDS, TITLE_HEADS, TITLE_WORDS, CITIES } from './lexicon';
 import type { Mention } from './recognize';
 import { flatString } from '../flatCopy';
 import { hashString } from './tagger';
@@ -123,7 +123,7 @@ export function cleanMentionText(text: string, type: EntityType): string {
   if (type === 'person') {
     const parts = t.split(' ');
     let i = 0;
-    while (i < parts.length - 1 && (HONORIFICS.has(parts[i].toLowerCase()) || TITLE_WORDS.has(parts[i].toLowerCase()) || TITLE_HEADS.has(parts[i].toLowerCase()))) i++;
+    while (i < parts.length - 1 && (HONORIFICS.has(parts[i].toLowerCase()) || TITLE_WORDS.has(parts[i].toLowerCase()) || TITLE_HEADS.has(parts[i].toLowerCase()) || RULE_TITLE_WORDS.has(parts[i].toLowerCase()))) i++;
     t = parts.slice(i).join(' ');
   }
   return t;

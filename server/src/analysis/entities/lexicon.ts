@@ -34,9 +34,17 @@ export const TITLE_WORDS = new Set([
   // military ranks, abbreviated with or without the period ("Brig. Gen.", "Lt Col", "Rear Adm.")
   'brigadier', 'brig.', 'brig', 'corporal', 'cpl.', 'cpl', 'commander', 'cmdr.', 'cdr.', 'rear', 'lt', 'col', 'maj',
   'sgt', 'capt', 'adm',
-  // elected, not yet in office; party members named by their party ("Democrat Tom Daschle": CoNLL's MISC)
+]);
+
+/**
+ * More title words, for the rule layer and the index only: the tagger's title feature reads TITLE_WORDS, and
+ * the model was trained with that list ("Republican" in it made "South Carolina Republican Lindsay Graham"
+ * a place and a person). Elected, not yet in office; party members named by their party ("Democrat Tom
+ * Daschle": CoNLL's MISC); "Minority Leader".
+ */
+export const RULE_TITLE_WORDS = new Set([
   'president-elect', 'minister-elect', 'premier-elect', 'chancellor-elect', 'governor-elect', 'mayor-elect', 'senator-elect',
-  'democrat', 'republican',
+  'democrat', 'republican', 'minority', 'majority',
 ]);
 
 /** Words that head a title phrase: a title must contain at least one of these. */
@@ -54,7 +62,6 @@ export const TITLE_HEADS = new Set([
   'columnist', 'professor', 'deputy', 'premier', 'vice-president', 'general-secretary', 'chief-of-staff',
   'agent', 'justice', 'fm', 'pm',
   'president-elect', 'minister-elect', 'premier-elect', 'chancellor-elect', 'governor-elect', 'mayor-elect', 'senator-elect',
-  'democrat', 'republican',
 ]);
 
 /** Name particles kept inside person spans. */

@@ -3,7 +3,7 @@
 // (honorifics/titles out of person spans, datelines) -> document-level consistency -> titles.
 import {
   CITIES, COMMON_WORDS, COMPANY_PHRASES, FIRST_NAMES, COUNTRY_ALIAS, DEMONYMS, FUNCTION_WORDS, HONORIFICS, LOC_HEADS, NAME_TITLES, ORG_ALIAS, ORG_CUES,
-  ORG_SUFFIXES, ORG_WORDS, PARTICLES, SINGLE, TITLE_HEADS, TITLE_WORDS, GZ_FIRST, GZ_SURNAME,
+  ORG_SUFFIXES, ORG_WORDS, PARTICLES, RULE_TITLE_WORDS, SINGLE, TITLE_HEADS, TITLE_WORDS, GZ_COMPANY, GZ_FIRST, GZ_SURNAME,
 } from './lexicon';
 import modelFile from './model.json';
 import { decodeModel, ModelFile } from './model';
@@ -60,7 +60,7 @@ function isHonorific(w: string): boolean {
 }
 function isTitleWord(w: string): boolean {
   const l = lower(w);
-  return TITLE_WORDS.has(l) || TITLE_HEADS.has(l);
+  return TITLE_WORDS.has(l) || TITLE_HEADS.has(l) || RULE_TITLE_WORDS.has(l);
 }
 
 /** Spans from tags, with honorifics / title words removed from the front of person spans. */
@@ -148,11 +148,18 @@ function splitTitled(words: string[], sp: Span): Span[] {
   // the words before the title: an organisation's name only when the title does not start the span
   let t = p;
   while (t > sp.s && isTitleWord(words[t - 1])) t--;
-  // (one word, or a name ending in an organisation word: not a portfolio, "Human Resource Development Minister")
+  // (a known organisation, an acronym, or a name ending in an organisation head: not a portfolio or a
+  // state, "Human Resource Development Minister", "Iowa Governor", "Anglican Archbishop")
   if (sp.type !== 'organization' || t === sp.s || !isCap(words[sp.s])) return [person];
-  const named = t - sp.s === 1 ? !DEMONYMS.has(words[sp.s]) : ORG_WORDS.has(lower(words[t - 1])) || ORG_SUFFIXES.has(words[t - 1]);
+  const w = words[sp.s];
+  const named = t - sp.s === 1 ? ORG_ALIAS.has(w) || ((SINGLE.get(w) ?? 0) & GZ_COMPANY) !== 0 || (isAllCapsWord(w) && !isPlaceName(w))
+    : ORG_HEADS_OF_NAMES.has(words[t - 1]);
   return named ? [{ s: sp.s, e: t, type: 'organization' }, person] : [person];
 }
+
+/** Last words of organisation names that hold a title after them ("Supreme Court | Chief Justice"). */
+const ORG_HEADS_OF_NAMES = new Set(['Party', 'Court', 'Authority', 'Bank', 'Union', 'Council', 'Commission', 'Committee', 'Agency',
+  'Corporation', 'Company', 'Group', 'Ministry', 'Department', 'Institute', 'University', 'Foundation', 'Federation', 'Association']);
 
 /** Tag one pre-tokenised sentence (evaluation on CoNLL-style data): BIO strings per token. */
 export function tagTokens(words: string[]): string[] {
@@ -261,7 +268,7 @@ function titleBefore(tk: Tokens, s: number, spansEndAt: Map<number, Span>): [num
     const w = tk.norm[k];
     const l = lower(w);
     if (TITLE_HEADS.has(l)) head = true;
-    if (TITLE_WORDS.has(l) || TITLE_HEADS.has(l)) { k--; continue; }
+    if (TITLE_WORDS.has(l) || TITLE_HEADS.has(l) || RULE_TITLE_WORDS.has(l)) { k--; continue; }
     if (ROLE_FUNCTION.has(l) && l !== "'s") { k--; continue; }
     if (isCap(w) && (DEMONYMS.has(w) || COUNTRY_ALIAS.has(w) || ORG_ALIAS.has(w))) { k--; continue; }
     const sp = spansEndAt.get(k + 1);
@@ -847,6 +854,19 @@ function isSuffixWord(w: string): boolean {
   return ORG_SUFFIXES.has(w) || (isAllCapsWord(w) && w.length > 3 && ORG_SUFFIXES.has(titleCaps(w)));
 }
 
+/** Verbs of match reports ("Kesterby beat Varna 2-1", "Barcelona drew 1-1 with Sevilla"). */
+const RESULT_VERBS = new Set(['beat', 'beats', 'beating', 'defeated', 'defeats', 'defeating', 'drew', 'draws', 'drawing', 'lost', 'loses',
+  'losing', 'edged', 'thrashed', 'routed', 'crushed', 'hammered', 'overcame', 'trounced', 'downed', 'stunned', 'upset', 'outclassed', 'whipped',
+  'held', 'blanked', 'overpowered', 'outplayed']);
+const PRONOUNS = new Set(['he', 'she', 'they', 'it', 'we', 'i', 'you', 'who', 'both', 'neither', 'each']);
+/** Words between a result and the other side ("drew 1-1 with X", "lost 3-0 to X", "a 2-1 win over X"). */
+const RESULT_LINKS = new Set(['with', 'to', 'against', 'over', 'by']);
+/** A match score: two small numbers ("2-1", "6-4"; not "52-47", a vote). */
+function isMatchScore(w: string): boolean {
+  const m = /^(\d{1,2})-(\d{1,2})$/.exec(w);
+  return m !== null && Number(m[1]) <= 20 && Number(m[2]) <= 20;
+}
+
 /** "NORWAY V SWEDEN", "Brannvik v Halden": the fixture's "versus" is between two names, never inside one. */
 const VERSUS = new Set(['v', 'V', 'v.', 'V.', 'vs', 'vs.', 'Vs', 'Vs.', 'VS', 'VS.']);
 const LEGAL_FORMS = new Set(['Corp', 'Corp.', 'Inc', 'Inc.', 'Ltd', 'Ltd.', 'Co', 'Co.', 'AG', 'GmbH', 'Plc', 'PLC', 'plc', 'SA', 'S.A.', 'NV', 'N.V.', 'BV', 'SpA', 'LLC', 'LP', 'Bhd', 'KK', 'AB', 'ASA', 'Oyj']);
@@ -1135,6 +1155,7 @@ function newswireLayouts(tk: Tokens, out: Span[], head: Uint8Array): Span[] {
   const vPos: number[] = []; // tokens that may be "v" / "vs", for the fixtures rule
   out = datelinesAndResults(tk, out, digitLines, vPos);
   out = versusPairs(tk, out, head, vPos);
+  out = matchReports(tk, out, digitLines);
   out = scoreboardPeople(tk, out, digitLines);
   out = nameLists(tk, out);
   return out;
@@ -1613,6 +1634,72 @@ function scoreboardPeople(tk: Tokens, spans: Span[], digitLines: number[]): Span
  * when named after a city; a country's team is a place). In mixed case a side is its run of capitalised words; in an ALL-CAPS line
  * it is the tagger's span (or a lone place name).
  */
+/**
+ * Match reports in prose: in a sentence with a score ("2-1", "by six wickets"), the names right before a
+ * result verb and right after it, or after "with / to / against / over / by" that follows it, are the sides:
+ * clubs (organisations, also when named after their town: "Barcelona drew 1-1 with Sevilla"), national teams
+ * (places), or people when the tagger found a full name or the scores are sets ("Sampras beat Agassi 6-4 6-3").
+ */
+function matchReports(tk: Tokens, spans: Span[], digitLines: number[]): Span[] {
+  const words = tk.norm;
+  let add: Span[] | null = null;
+  // the lines with numbers, and those with a cricket margin in words ("by six wickets")
+  let lines = digitLines;
+  for (let k = 2; k < words.length; k++) {
+    if ((words[k] !== 'wickets' && words[k] !== 'runs') || words[k - 2] !== 'by' || /\d/.test(words[k - 1])) continue;
+    let s = k, e = k + 1;
+    while (s > 0 && !tk.sentStart[s]) s--;
+    while (e < words.length && !tk.sentStart[e]) e++;
+    let known = false;
+    for (let x = 0; x < lines.length && !known; x += 2) known = lines[x] === s;
+    if (known) continue;
+    if (lines === digitLines) lines = digitLines.slice();
+    lines.push(s, e);
+  }
+  for (let x = 0; x < lines.length; x += 2) {
+    const s = lines[x], e = lines[x + 1];
+    let scores = 0, sets = 0;
+    for (let k = s; k < e; k++) {
+      if (isMatchScore(words[k])) {
+        scores++;
+        if (/^[67]-/.test(words[k])) sets++;
+      } else if (words[k] === 'by' && k + 2 < e && /^(\d+|one|two|three|four|five|six|seven|eight|nine|ten)$/.test(words[k + 1]) && /^(wickets?|runs?)$/.test(words[k + 2])) scores++;
+    }
+    if (scores === 0) continue;
+    const nameW = (k: number) => k >= s && k < e && isNameWord(words[k]) && !FUNCTION_FORMS.has(words[k]) && !NOT_NAME.has(lower(words[k])) && !isTitleWord(words[k]) &&
+      !(tk.sentStart[k] && (COMMON_WORDS.has(lower(words[k])) || FUNCTION_WORDS.has(lower(words[k])) || PRONOUNS.has(lower(words[k])))); // "She overcame …"
+    const groups: Array<[number, number]> = [];
+    for (let v = s + 1; v < e; v++) {
+      if (!RESULT_VERBS.has(words[v])) continue;
+      // the side before the verb
+      let b = v;
+      while (b > s && v - b < 4 && nameW(b - 1)) b--;
+      if (b < v) groups.push([b, v]);
+      // the side after it: at once, or after a score and a link word
+      let a = v + 1;
+      if (!nameW(a)) {
+        a = -1;
+        for (let k = v + 1; k < Math.min(e - 1, v + 5); k++) if (RESULT_LINKS.has(words[k]) && nameW(k + 1)) { a = k + 1; break; }
+      }
+      if (a < 0) continue;
+      let z = a;
+      while (z < e && z - a < 4 && nameW(z)) z++;
+      groups.push([a, z]);
+    }
+    for (const [gs, ge] of groups) {
+      const inside = spans.filter((sp) => sp.s < ge && gs < sp.e);
+      // a name the tagger read past the group's edges ("Rosenborg Ballklub"): leave it
+      if (inside.some((sp) => sp.s < gs || sp.e > ge)) continue;
+      const text = words.slice(gs, ge).join(' ');
+      const fullName = inside.some((sp) => sp.type === 'person' && sp.e - sp.s >= 2) || (ge - gs >= 2 && FIRST_NAMES.has(words[gs]));
+      const type: MentionType = COUNTRY_ALIAS.has(text) ? 'place' : fullName || sets >= 2 ? 'person' : 'organization';
+      (add ??= []).push({ s: gs, e: ge, type, layout: true });
+    }
+  }
+  if (!add) return spans;
+  return withoutOverlaps(spans, add, 0, words.length).concat(add).sort((a, b) => a.s - b.s);
+}
+
 function versusPairs(tk: Tokens, spans: Span[], head: Uint8Array, vPos: number[]): Span[] {
   const words = tk.norm;
   const n = words.length;
