@@ -1234,6 +1234,9 @@ function typeBySuffixAndHead(tk: Tokens, out: Span[]): Span[] {
     const last = isAllCapsWord(words[sp.e - 1]) && words[sp.e - 1].length > 3 ? titleCaps(words[sp.e - 1]) : words[sp.e - 1]; // "ROVERS" in a headline
     if (ORG_SUFFIXES.has(last) && sp.type !== 'organization') {
       if (!(sp.type === 'place' && last === 'United')) sp.type = 'organization';
+    } else if (last === 'Bank' && sp.type !== 'organization' && !isPlaceName(key(tk, sp))) {
+      // "Nordhavn Bank" (no suffix word: the West Bank is a place)
+      sp.type = 'organization';
     } else if (LOC_HEADS.has(last) && sp.type === 'organization') {
       let orgWord = false;
       for (let k = sp.s; k < sp.e - 1; k++) if (ORG_WORDS.has(lower(words[k]))) orgWord = true;
