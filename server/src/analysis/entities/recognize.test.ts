@@ -200,10 +200,12 @@ test('match reports in prose: clubs are organisations, national teams places, pl
   assert.ok(typed('Ilse Varga beat Mara Lind 52-47 in the vote.').every((x) => x.endsWith('/person')));
 });
 
-test('a name ending in "Bank" is an organisation, unless it is a known place (the West Bank)', () => {
+test('a name ending in "Bank" is an organisation, unless it is a known place (the West Bank); "Commission" alone too', () => {
   const typed = (t: string) => recognizeEntities(t).map((m) => `${m.text}/${m.type}`);
   assert.deepEqual(typed('Shares in Nordhavn Bank rose 2.1 percent.'), ['Nordhavn Bank/organization']);
   assert.deepEqual(typed('Settlers in the West Bank protested.'), ['West Bank/place']);
+  // an organisation's head noun alone is no person's name
+  assert.ok(typed("The European Union's executive Commission welcomed the meeting.").includes('Commission/organization'));
 });
 
 test('a weekday after an organisation or place is no part of it either', () => {

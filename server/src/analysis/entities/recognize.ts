@@ -1197,6 +1197,8 @@ function retypeKnownNames(tk: Tokens, out: Span[]): Span[] {
     if (sp.type === 'organization' && COUNTRY_ALIAS.has(key(tk, sp))) sp.type = 'place';
     // "Goldman Sachs" read as a person: a known multi-word organisation name is an organisation
     else if (sp.type !== 'organization' && sp.e - sp.s >= 2 && COMPANY_PHRASES.has(key(tk, sp))) sp.type = 'organization';
+    // "the executive Commission welcomed": an organisation's head noun alone names no person
+    else if (sp.type === 'person' && sp.e - sp.s === 1 && ORG_HEADS.has(lower(tk.norm[sp.s]))) sp.type = 'organization';
   }
   return out;
 }
