@@ -195,6 +195,14 @@ test('match reports in prose: clubs are organisations, national teams places, pl
   // sets, or full names, make it a match between people
   assert.deepEqual(typed('Sampras beat Agassi 6-4 6-3 to win the title.'), ['Sampras/person', 'Agassi/person']);
   assert.deepEqual(typed('Pete Sampras beat Andre Agassi 6-4 to win.'), ['Pete Sampras/person', 'Andre Agassi/person']);
+  // "X's 2-1 win over Y", passives, "X and Y drew"
+  assert.deepEqual(typed("Kesterby's 2-1 win over Varna Athletic lifted them to second place."), ['Kesterby/organization', 'Varna Athletic/organization']);
+  assert.deepEqual(typed('Rosvik were beaten 3-1 by Brannvik, and Halden and Tromvik drew 2-2.'), ['Rosvik/organization', 'Brannvik/organization', 'Halden/organization', 'Tromvik/organization']);
+  // the name before a team role is the team's; a country's is a national team
+  assert.deepEqual(typed('Varna coach Henrik Aalto said his side deserved a point.'), ['Varna/organization', 'Henrik Aalto/person']);
+  assert.deepEqual(typed('England captain Alec Stewart made 52.'), ['England/place', 'Alec Stewart/person']);
+  // the golfer "of Scotland" the tagger read as one organisation
+  assert.deepEqual(typed('Ernie Els led by two strokes from Colin Montgomerie of Scotland.'), ['Ernie Els/person', 'Colin Montgomerie/person', 'Scotland/place']);
   // a vote is no score
   assert.ok(typed('Lawmakers voted 52-47, and Senator Ilse Varga beat the deadline.').includes('Ilse Varga/person'));
   assert.ok(typed('Ilse Varga beat Mara Lind 52-47 in the vote.').every((x) => x.endsWith('/person')));

@@ -857,7 +857,11 @@ function isSuffixWord(w: string): boolean {
 /** Verbs of match reports ("Kesterby beat Varna 2-1", "Barcelona drew 1-1 with Sevilla"). */
 const RESULT_VERBS = new Set(['beat', 'beats', 'beating', 'defeated', 'defeats', 'defeating', 'drew', 'draws', 'drawing', 'lost', 'loses',
   'losing', 'edged', 'thrashed', 'routed', 'crushed', 'hammered', 'overcame', 'trounced', 'downed', 'stunned', 'upset', 'outclassed', 'whipped',
-  'held', 'blanked', 'overpowered', 'outplayed']);
+  'held', 'blanked', 'overpowered', 'outplayed', 'beaten', 'thumped', 'edge', 'tied']);
+/** "Rosvik were beaten 3-1 by Brannvik", "Halden have drawn": between a side and its result verb. */
+const RESULT_AUXILIARIES = new Set(['were', 'was', 'have', 'has', 'had', 'also', 'then']);
+/** "a 2-1 win over X" */
+const RESULT_NOUNS = new Set(['win', 'victory', 'defeat', 'loss', 'draw', 'triumph', 'success', 'thrashing', 'drubbing']);
 const PRONOUNS = new Set(['he', 'she', 'they', 'it', 'we', 'i', 'you', 'who', 'both', 'neither', 'each']);
 /** Words between a result and the other side ("drew 1-1 with X", "lost 3-0 to X", "a 2-1 win over X"). */
 const RESULT_LINKS = new Set(['with', 'to', 'against', 'over', 'by']);
@@ -1070,8 +1074,9 @@ function splitAtLowercaseWords(tk: Tokens, spans: Span[], head: Uint8Array): Spa
       if (!isLowerWord(w)) continue;
       const l = w;
       const cut = (!SPLIT_KEEP.has(l) && !PARTICLES.has(l) && !/^(al|el|ad|as|ar|an)-/.test(l) && !w.includes('-'))
-        // "Anabel Medina Garrigues of Spain": where a person comes from is no part of the name
-        || (l === 'of' && sp.type === 'person' && k > sp.s && k + 1 < sp.e && (isPlaceName(words[k + 1]) || (lower(words[k + 1]) === 'the' && k + 2 < sp.e && isPlaceName(words.slice(k + 2, sp.e).join(' ')))))
+        // "Anabel Medina Garrigues of Spain": where a person comes from is no part of the name (the tagger may have
+        // read it all as an organisation: "Colin Montgomerie of Scotland")
+        || (l === 'of' && (sp.type === 'person' || (!hasOrgWord && personNameAt(words, sp.s, k))) && k > sp.s && k + 1 < sp.e && (isPlaceName(words[k + 1]) || (lower(words[k + 1]) === 'the' && k + 2 < sp.e && isPlaceName(words.slice(k + 2, sp.e).join(' ')))))
         || (l === 'and' && !hasOrgWord && sp.type !== 'person' && k > sp.s && k < sp.e - 1 && (isPlaceName(words[k - 1]) || isPlaceName(words[k + 1])))
         || (l === 'and' && sp.type === 'person')
         || (l === 'and' && sp.type === 'organization' && k > sp.s + 1 && k < sp.e - 2 && (ORG_SUFFIXES.has(words[k - 1]) || ORG_WORDS.has(lower(words[k - 1]))) && (ORG_SUFFIXES.has(words[sp.e - 1]) || ORG_WORDS.has(lower(words[sp.e - 1]))));
@@ -1081,6 +1086,8 @@ function splitAtLowercaseWords(tk: Tokens, spans: Span[], head: Uint8Array): Spa
       }
     }
     if (s < sp.e) pieces.push({ s, e: sp.e, type: sp.type });
+    // (the name before "of" is a person's)
+    if (pieces.length > 1 && sp.type !== 'person' && !hasOrgWord && personNameAt(words, pieces[0].s, pieces[0].e) && words[pieces[0].e] === 'of') pieces[0].type = 'person';
     for (const p of pieces) {
       // trim function words from both ends ("Danube For The")
       while (p.e > p.s && FUNCTION_FORMS.has(words[p.e - 1])) p.e--;
@@ -1126,6 +1133,13 @@ function joinParticleNames(tk: Tokens, spans: Span[]): Span[] {
   return joined ? out : spans;
 }
 
+/** Words s..e read as a person's full name: a first name, then one to three words that are no common words. */
+function personNameAt(words: string[], s: number, e: number): boolean {
+  if (e - s < 2 || e - s > 4 || !FIRST_NAMES.has(words[s])) return false;
+  for (let k = s + 1; k < e; k++) if (!isNameWord(words[k]) || COMMON_WORDS.has(lower(words[k]))) return false;
+  return true;
+}
+
 /** "British Foreign | Secretary Boris Johnson": title words before a title head are not a name */
 function dropTitleModifiers(tk: Tokens, out: Span[]): Span[] {
   const words = tk.norm;
@@ -1156,6 +1170,7 @@ function newswireLayouts(tk: Tokens, out: Span[], head: Uint8Array): Span[] {
   out = datelinesAndResults(tk, out, digitLines, vPos);
   out = versusPairs(tk, out, head, vPos);
   out = matchReports(tk, out, digitLines);
+  out = teamsOfPlayers(tk, out);
   out = scoreboardPeople(tk, out, digitLines);
   out = nameLists(tk, out);
   return out;
@@ -1674,22 +1689,41 @@ function matchReports(tk: Tokens, spans: Span[], digitLines: number[]): Span[] {
     const nameW = (k: number) => k >= s && k < e && isNameWord(words[k]) && !FUNCTION_FORMS.has(words[k]) && !NOT_NAME.has(lower(words[k])) && !isTitleWord(words[k]) &&
       !(tk.sentStart[k] && (COMMON_WORDS.has(lower(words[k])) || FUNCTION_WORDS.has(lower(words[k])) || PRONOUNS.has(lower(words[k])))); // "She overcame …"
     const groups: Array<[number, number]> = [];
+    const groupAfter = (a: number) => {
+      let z = a;
+      while (z < e && z - a < 4 && nameW(z)) z++;
+      if (z > a) groups.push([a, z]);
+    };
+    // "Kesterby's 2-1 win over Varna Athletic"
+    for (let k = s + 2; k + 1 < e; k++) {
+      if (!isMatchScore(words[k]) || (words[k - 1] !== "'s" && words[k - 1] !== '’s')) continue;
+      let b = k - 1;
+      while (b > s && k - 1 - b < 4 && nameW(b - 1)) b--;
+      if (b < k - 1) groups.push([b, k - 1]);
+      if (RESULT_NOUNS.has(words[k + 1]) && k + 3 < e && RESULT_LINKS.has(words[k + 2])) groupAfter(k + 3);
+    }
     for (let v = s + 1; v < e; v++) {
       if (!RESULT_VERBS.has(words[v])) continue;
       // the side before the verb
-      let b = v;
-      while (b > s && v - b < 4 && nameW(b - 1)) b--;
-      if (b < v) groups.push([b, v]);
+      const end = RESULT_AUXILIARIES.has(words[v - 1]) ? v - 1 : v;
+      let b = end;
+      while (b > s && end - b < 4 && nameW(b - 1)) b--;
+      if (b < end) {
+        groups.push([b, end]);
+        // "Halden and Tromvik drew 2-2"
+        if (b - 1 > s && words[b - 1] === 'and' && nameW(b - 2)) {
+          let c = b - 1;
+          while (c > s && b - 1 - c < 4 && nameW(c - 1)) c--;
+          groups.push([c, b - 1]);
+        }
+      }
       // the side after it: at once, or after a score and a link word
       let a = v + 1;
       if (!nameW(a)) {
         a = -1;
         for (let k = v + 1; k < Math.min(e - 1, v + 5); k++) if (RESULT_LINKS.has(words[k]) && nameW(k + 1)) { a = k + 1; break; }
       }
-      if (a < 0) continue;
-      let z = a;
-      while (z < e && z - a < 4 && nameW(z)) z++;
-      groups.push([a, z]);
+      if (a >= 0) groupAfter(a);
     }
     for (const [gs, ge] of groups) {
       const inside = spans.filter((sp) => sp.s < ge && gs < sp.e);
@@ -1703,6 +1737,44 @@ function matchReports(tk: Tokens, spans: Span[], digitLines: number[]): Span[] {
   }
   if (!add) return spans;
   return withoutOverlaps(spans, add, 0, words.length).concat(add).sort((a, b) => a.s - b.s);
+}
+
+/** Nationality adjectives the gazetteer's demonyms lack (not added there: the tagger's features read that list). */
+const HOME_NATION_ADJECTIVES = new Set(['English', 'Scottish', 'Northern Irish']);
+/** Roles in a team: the name before them is the team's ("Kesterby striker Pavel Drozd", "Varna coach Henrik Aalto"). */
+const TEAM_ROLES = new Set(['striker', 'coach', 'captain', 'midfielder', 'goalkeeper', 'keeper', 'defender', 'forward', 'winger', 'skipper',
+  'batsman', 'bowler', 'opener', 'fullback', 'quarterback', 'pitcher', 'playmaker', 'centre-back', 'center-back', 'full-back', 'wicketkeeper']);
+
+/**
+ * "Kesterby striker Pavel Drozd": one to three name words right before a team role that a name follows are the
+ * team: an organisation, or a place for a country's national team ("England captain …"). Known people stay people.
+ */
+function teamsOfPlayers(tk: Tokens, spans: Span[]): Span[] {
+  const words = tk.norm;
+  const n = words.length;
+  let add: Span[] | null = null;
+  let spanAt: Int32Array | null = null;
+  for (let k = 1; k + 1 < n; k++) {
+    if (!TEAM_ROLES.has(words[k]) || !isNameWord(words[k + 1]) || tk.sentStart[k] || tk.sentStart[k + 1]) continue;
+    // (not "English bowler", "All-Star pitcher")
+    const nameW = (x: number) => isNameWord(words[x]) && !FUNCTION_FORMS.has(words[x]) && !NOT_NAME.has(lower(words[x])) && !isTitleWord(words[x]) &&
+      !DEMONYMS.has(words[x]) && !HOME_NATION_ADJECTIVES.has(words[x]) && !words[x].includes('-') &&
+      !(tk.sentStart[x] && (COMMON_WORDS.has(lower(words[x])) || FUNCTION_WORDS.has(lower(words[x]))));
+    let b = k;
+    while (b > 0 && k - b < 3 && nameW(b - 1) && !(b < k && tk.sentStart[b])) b--;
+    if (b === k) continue;
+    if (!spanAt) { spanAt = new Int32Array(n).fill(-1); spans.forEach((sp, x) => spanAt!.fill(x, sp.s, sp.e)); }
+    const at = spanAt[b];
+    const sp = at >= 0 ? spans[at] : undefined;
+    // a span across the group's edges, or a person's full name, is left as read
+    if (sp ? sp.s !== b || sp.e !== k || (sp.type === 'person' && sp.e - sp.s >= 2) : spanAt[k - 1] >= 0) continue;
+    const text = words.slice(b, k).join(' ');
+    if (k - b === 1 && isPersonName(words[b])) continue;
+    const type: MentionType = COUNTRY_ALIAS.has(text) ? 'place' : 'organization';
+    if (sp) sp.type = type;
+    else (add ??= []).push({ s: b, e: k, type });
+  }
+  return add ? spans.concat(add).sort((a, b) => a.s - b.s) : spans;
 }
 
 function versusPairs(tk: Tokens, spans: Span[], head: Uint8Array, vPos: number[]): Span[] {
