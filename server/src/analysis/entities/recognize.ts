@@ -651,7 +651,7 @@ function nameShaped(tk: Tokens, spans: Span[]): Span[] {
   const out: Span[] = [];
   for (const sp of spans) {
     while (sp.e - sp.s > 1 && PARTICLES.has(words[sp.e - 1])) sp.e--;
-    let capital = false;
+    let capital = isCap(words[sp.s]);
     for (let k = sp.s; k < sp.e && !capital; k++) capital = /\p{Lu}/u.test(words[k]);
     if (capital) out.push(sp);
   }
@@ -681,6 +681,11 @@ function recognize(text: string): Mention[] {
 }
 
 const WEEKDAYS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday']);
+/** (every span's last word is asked: the length and the "y" spare most of them the lower-casing) */
+function isWeekday(w: string): boolean {
+  const n = w.length;
+  return n >= 6 && n <= 9 && (w.charCodeAt(n - 1) | 32) === 121 && WEEKDAYS.has(lower(w));
+}
 
 /**
  * "said Kofi Annan Friday", "the House of Commons Wednesday": news puts the day right after a name, and
@@ -692,12 +697,12 @@ function withoutWeekdays(tk: Tokens, spans: Span[]): Span[] {
   const out: Span[] = [];
   for (const sp of spans) {
     for (;;) {
-      if (sp.e - sp.s > 1 && WEEKDAYS.has(lower(tk.norm[sp.e - 1])) && lower(tk.norm[sp.e - 2]) !== 'on') sp.e--;
+      if (sp.e - sp.s > 1 && isWeekday(tk.norm[sp.e - 1]) && lower(tk.norm[sp.e - 2]) !== 'on') sp.e--;
       // "… World Bank Saturday and Sunday"
-      else if (sp.e - sp.s > 2 && (tk.norm[sp.e - 1] === 'and' || tk.norm[sp.e - 1] === 'or') && WEEKDAYS.has(lower(tk.norm[sp.e - 2]))) sp.e--;
+      else if (sp.e - sp.s > 2 && (tk.norm[sp.e - 1] === 'and' || tk.norm[sp.e - 1] === 'or') && isWeekday(tk.norm[sp.e - 2])) sp.e--;
       else break;
     }
-    if (sp.e - sp.s === 1 && WEEKDAYS.has(lower(tk.norm[sp.s]))) continue;
+    if (sp.e - sp.s === 1 && isWeekday(tk.norm[sp.s])) continue;
     out.push(sp);
   }
   return out;
@@ -882,7 +887,7 @@ const SCORE = /^\d{1,3}$/;
  * results "Brannvik 2 Halden 0" and standings rows "Brannvik 10 7 2 1 22 10 23" (teams: organisations,
  * countries stay places).
  */
-function datelinesAndResults(tk: Tokens, spans: Span[], digitLines: number[], vPos: number[]): Span[] {
+function datelinesAndResults(tk: Tokens, spans: Span[], digitLines: number[], vPos: number[], marginLines: number[]): Span[] {
   const words = tk.norm;
   const n = words.length;
   const add: Span[] = [];
@@ -897,14 +902,19 @@ function datelinesAndResults(tk: Tokens, spans: Span[], digitLines: number[], vP
   let s = 0;
   while (s < n) {
     let e = s + 1;
-    let digits = false;
+    let digits = false, margin = false;
     for (let c = words[s].charCodeAt(0); ; ) { // c: first character of token e - 1
       if (c >= 48 && c <= 57) digits = true;
       else if ((c === 118 || c === 86) && words[e - 1].length <= 3) vPos.push(e - 1); // "v", "V", "vs." for versusPairs
+      else if ((c === 119 || c === 114) && e >= 3 && (words[e - 1] === 'wickets' || words[e - 1] === 'runs') && words[e - 3] === 'by') margin = true; // "by six wickets", for matchReports
       if (e >= n || tk.sentStart[e]) break;
       c = words[e++].charCodeAt(0);
     }
-    if (!digits) { s = e; continue; } // both layouts need numbers
+    if (!digits) { // both layouts need numbers
+      if (margin) marginLines.push(s, e);
+      s = e;
+      continue;
+    }
     digitLines.push(s, e);
     // dateline: capitalised words [, capitalised words] then a date, nothing else
     if (e - s >= 2 && e - s <= 8 && DATE_TOKEN.test(words[e - 1])) {
@@ -1167,9 +1177,10 @@ function trimNonLetters(tk: Tokens, out: Span[]): Span[] {
 function newswireLayouts(tk: Tokens, out: Span[], head: Uint8Array): Span[] {
   const digitLines: number[] = []; // [start, end) of the lines with numbers, for the scoreboard rule
   const vPos: number[] = []; // tokens that may be "v" / "vs", for the fixtures rule
-  out = datelinesAndResults(tk, out, digitLines, vPos);
+  const marginLines: number[] = []; // lines without numbers but with a cricket margin ("by six wickets")
+  out = datelinesAndResults(tk, out, digitLines, vPos, marginLines);
   out = versusPairs(tk, out, head, vPos);
-  out = matchReports(tk, out, digitLines);
+  out = matchReports(tk, out, marginLines.length ? digitLines.concat(marginLines) : digitLines);
   out = teamsOfPlayers(tk, out);
   out = scoreboardPeople(tk, out, digitLines);
   out = nameLists(tk, out);
@@ -1660,22 +1671,10 @@ function scoreboardPeople(tk: Tokens, spans: Span[], digitLines: number[]): Span
  * clubs (organisations, also when named after their town: "Barcelona drew 1-1 with Sevilla"), national teams
  * (places), or people when the tagger found a full name or the scores are sets ("Sampras beat Agassi 6-4 6-3").
  */
-function matchReports(tk: Tokens, spans: Span[], digitLines: number[]): Span[] {
+function matchReports(tk: Tokens, spans: Span[], lines: number[]): Span[] {
   const words = tk.norm;
   let add: Span[] | null = null;
   // the lines with numbers, and those with a cricket margin in words ("by six wickets")
-  let lines = digitLines;
-  for (let k = 2; k < words.length; k++) {
-    if ((words[k] !== 'wickets' && words[k] !== 'runs') || words[k - 2] !== 'by' || /\d/.test(words[k - 1])) continue;
-    let s = k, e = k + 1;
-    while (s > 0 && !tk.sentStart[s]) s--;
-    while (e < words.length && !tk.sentStart[e]) e++;
-    let known = false;
-    for (let x = 0; x < lines.length && !known; x += 2) known = lines[x] === s;
-    if (known) continue;
-    if (lines === digitLines) lines = digitLines.slice();
-    lines.push(s, e);
-  }
   for (let x = 0; x < lines.length; x += 2) {
     const s = lines[x], e = lines[x + 1];
     let scores = 0, sets = 0;
@@ -1754,8 +1753,11 @@ function teamsOfPlayers(tk: Tokens, spans: Span[]): Span[] {
   const n = words.length;
   let add: Span[] | null = null;
   let spanAt: Int32Array | null = null;
-  for (let k = 1; k + 1 < n; k++) {
-    if (!TEAM_ROLES.has(words[k]) || !isNameWord(words[k + 1]) || tk.sentStart[k] || tk.sentStart[k + 1]) continue;
+  // the player after the role is a name the tagger found: walk the spans, not every token
+  const roles: number[] = [];
+  for (const sp of spans) if (sp.s >= 2 && TEAM_ROLES.has(words[sp.s - 1])) roles.push(sp.s - 1);
+  for (const k of roles) {
+    if (!isNameWord(words[k + 1]) || tk.sentStart[k] || tk.sentStart[k + 1]) continue;
     // (not "English bowler", "All-Star pitcher")
     const nameW = (x: number) => isNameWord(words[x]) && !FUNCTION_FORMS.has(words[x]) && !NOT_NAME.has(lower(words[x])) && !isTitleWord(words[x]) &&
       !DEMONYMS.has(words[x]) && !HOME_NATION_ADJECTIVES.has(words[x]) && !words[x].includes('-') &&
