@@ -216,6 +216,12 @@ test('a name ending in "Bank" is an organisation, unless it is a known place (th
   assert.ok(typed("The European Union's executive Commission welcomed the meeting.").includes('Commission/organization'));
 });
 
+test('a standings row with a winning percentage ("NEW YORK 10 3 .769 -") names a team; ".769" is one token', () => {
+  const typed = (t: string) => recognizeEntities(t).map((m) => `${m.text}/${m.type}`);
+  assert.deepEqual(typed('ATLANTIC DIVISION\nNEW YORK 10 3 .769 -\nMIAMI 9 4 .692 1\n'), ['NEW YORK/organization', 'MIAMI/organization']);
+  assert.deepEqual(tokenize('Kesterby 10 3 .769 -').norm, ['Kesterby', '10', '3', '.769', '-']);
+});
+
 test('a weekday after an organisation or place is no part of it either', () => {
   // "the House of Commons Wednesday", "Tal Afar Monday": the tagger took the day into the span (real news, GMB)
   const texts = (t: string) => recognizeEntities(t).map((m) => m.text);

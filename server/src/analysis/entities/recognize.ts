@@ -881,6 +881,7 @@ const VERSUS = new Set(['v', 'V', 'v.', 'V.', 'vs', 'vs.', 'Vs', 'Vs.', 'VS', 'V
 const LEGAL_FORMS = new Set(['Corp', 'Corp.', 'Inc', 'Inc.', 'Ltd', 'Ltd.', 'Co', 'Co.', 'AG', 'GmbH', 'Plc', 'PLC', 'plc', 'SA', 'S.A.', 'NV', 'N.V.', 'BV', 'SpA', 'LLC', 'LP', 'Bhd', 'KK', 'AB', 'ASA', 'Oyj']);
 const DATE_TOKEN = /^(1[89]|20)\d\d-[01]\d-[0-3]\d$/;
 const SCORE = /^\d{1,3}$/;
+const WIN_PCT = /^[01]?\.\d{3}$/;
 
 /**
  * Newswire layouts: a dateline line "LONDON 1996-08-30" / "BONN , Germany 1996-08-30" (places), match
@@ -958,8 +959,10 @@ function datelinesAndResults(tk: Tokens, spans: Span[], digitLines: number[], vP
         let nums = 0;
         while (j + nums < e && SCORE.test(words[j + nums])) nums++;
         if (nums >= 1 && j - k <= 4) teams.push({ s: k, e: j, type: 'organization' });
+        // "NEW YORK 10 3 .769 -": won, lost and a winning percentage make a standings row too
+        const pct = nums >= 2 && j + nums < e && WIN_PCT.test(words[j + nums]);
+        if ((nums >= 3 || pct) && j - k <= 4) teams[teams.length - 1].k = 'standings';
         k = j + Math.max(nums, 1);
-        if (nums >= 3) teams[teams.length - 1].k = 'standings';
       }
       const standings = teams.some((t) => t.k === 'standings');
       let lowerWords = 0;

@@ -22,8 +22,17 @@ const ABBREV = new Set([
 ]);
 
 // letter/digit/mark runs joined by internal hyphens or apostrophes; or dotted acronyms (U.S., e.g.)
-const TOKEN_RE = /([UE]\. [SNK]\.(?!\p{L})|\p{L}(?:\.\p{L})+\.?)|([\p{L}\p{N}\p{M}]+(?:[-'’‘][\p{L}\p{N}\p{M}]+)*(?:[.,:][\p{N}]+)*)|(\.\.\.|--|\S)/gu;
+// (and a decimal without its zero after white space: ".769", a winning percentage in standings)
+const TOKEN_RE = /([UE]\. [SNK]\.(?!\p{L})|\p{L}(?:\.\p{L})+\.?)|([\p{L}\p{N}\p{M}]+(?:[-'’‘][\p{L}\p{N}\p{M}]+)*(?:[.,:][\p{N}]+)*|(?<!\S)\.\p{N}+)|(\.\.\.|--|\S)/gu;
 
+
+function isDigitCode(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+/** White space as the regex's \S excludes it, for the ASCII characters the fast path sees before a full stop. */
+function isSpaceCode(c: number): boolean {
+  return c === 32 || (c >= 9 && c <= 13) || c > 127 && /\s/.test(String.fromCharCode(c));
+}
 
 function isUpper(c: number): boolean {
   return (c >= 65 && c <= 90) || (c >= 0xc0 && c <= 0xde && c !== 0xd7);
@@ -100,7 +109,7 @@ export function tokenizeWith(text: string, fast: boolean): Tokens {
           p = e;
           continue;
         }
-      } else {
+      } else if (!(c === 46 && isDigitCode(text.charCodeAt(p + 1)) && (p === 0 || isSpaceCode(text.charCodeAt(p - 1))))) { // (".769": the regex)
         const k = c === 46 && text.charCodeAt(p + 1) === 46 && text.charCodeAt(p + 2) === 46 ? 3 : c === 45 && text.charCodeAt(p + 1) === 45 ? 2 : 1;
         push(p, p + k);
         if (c === 46 || c === 63 || c === 33) newSentence = true;
