@@ -195,6 +195,7 @@ test('match reports in prose: clubs are organisations, national teams places, pl
   // sets, or full names, make it a match between people
   assert.deepEqual(typed('Sampras beat Agassi 6-4 6-3 to win the title.'), ['Sampras/person', 'Agassi/person']);
   assert.deepEqual(typed('Pete Sampras beat Andre Agassi 6-4 to win.'), ['Pete Sampras/person', 'Andre Agassi/person']);
+  assert.ok(typed('Kesterby began the season with a lucky 2-1 win against Halden on Friday.').includes('Halden/organization'));
   // "X's 2-1 win over Y", passives, "X and Y drew"
   assert.deepEqual(typed("Kesterby's 2-1 win over Varna Athletic lifted them to second place."), ['Kesterby/organization', 'Varna Athletic/organization']);
   assert.deepEqual(typed('Rosvik were beaten 3-1 by Brannvik, and Halden and Tromvik drew 2-2.'), ['Rosvik/organization', 'Brannvik/organization', 'Halden/organization', 'Tromvik/organization']);
@@ -228,6 +229,8 @@ test('a weekday after an organisation or place is no part of it either', () => {
   assert.deepEqual(texts('The bill was debated in the Vestland Assembly Wednesday.'), ['Vestland Assembly']);
   assert.deepEqual(texts('Officials from the Kesterby Harbour Authority Monday denied the report.'), ['Kesterby Harbour Authority']);
   assert.deepEqual(texts('The House of Lords Tuesday rejected the ferry bill.'), ['House of Lords']);
+  // a month's abbreviation before a day names nothing either
+  assert.deepEqual(texts('PRESS DIGEST - VESTLAND - DEC 6 .\n\nThese are the leading stories in the press.'), ['VESTLAND']);
   assert.ok(texts('Talks with the Nordic Development Fund Saturday and Sunday failed.').every((x) => !/day|and$/.test(x)), texts('Talks with the Nordic Development Fund Saturday and Sunday failed.').join(', '));
 });
 

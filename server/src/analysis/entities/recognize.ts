@@ -681,6 +681,7 @@ function recognize(text: string): Mention[] {
 }
 
 const WEEKDAYS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday']);
+const MONTH_ABBREVIATIONS = new Set(['jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec']);
 /** (every span's last word is asked: the length and the "y" spare most of them the lower-casing) */
 function isWeekday(w: string): boolean {
   const n = w.length;
@@ -703,6 +704,8 @@ function withoutWeekdays(tk: Tokens, spans: Span[]): Span[] {
       else break;
     }
     if (sp.e - sp.s === 1 && isWeekday(tk.norm[sp.s])) continue;
+    // "PRESS DIGEST - NORWAY - DEC 6": a month's abbreviation before a day of the month
+    if (sp.e - sp.s === 1 && sp.e < tk.norm.length && MONTH_ABBREVIATIONS.has(lower(tk.norm[sp.s])) && /^\d{1,2}$/.test(tk.norm[sp.e])) continue;
     out.push(sp);
   }
   return out;
@@ -1697,11 +1700,14 @@ function matchReports(tk: Tokens, spans: Span[], lines: number[]): Span[] {
       if (z > a) groups.push([a, z]);
     };
     // "Kesterby's 2-1 win over Varna Athletic"
-    for (let k = s + 2; k + 1 < e; k++) {
-      if (!isMatchScore(words[k]) || (words[k - 1] !== "'s" && words[k - 1] !== '’s')) continue;
-      let b = k - 1;
-      while (b > s && k - 1 - b < 4 && nameW(b - 1)) b--;
-      if (b < k - 1) groups.push([b, k - 1]);
+    // "Kesterby's 2-1 win over Varna Athletic", "a lucky 2-1 win against Halden"
+    for (let k = s + 1; k + 1 < e; k++) {
+      if (!isMatchScore(words[k])) continue;
+      if (k >= s + 2 && (words[k - 1] === "'s" || words[k - 1] === '’s')) {
+        let b = k - 1;
+        while (b > s && k - 1 - b < 4 && nameW(b - 1)) b--;
+        if (b < k - 1) groups.push([b, k - 1]);
+      }
       if (RESULT_NOUNS.has(words[k + 1]) && k + 3 < e && RESULT_LINKS.has(words[k + 2])) groupAfter(k + 3);
     }
     for (let v = s + 1; v < e; v++) {
