@@ -45,6 +45,10 @@ const cityNames = new Set();
 for (const c of cities) {
   if (c.population >= 15000 && latin(c.name)) cityNames.add(c.name);
 }
+// Hand-written: English names and older names news uses for cities the list names otherwise
+for (const n of ['Cologne', 'Nuremberg', 'Seville', 'Lyons', 'Marseilles', 'Antwerp', 'Gothenburg', 'Bombay', 'Calcutta', 'Madras',
+  'Peking', 'Saigon', 'Rangoon', 'Kiev', 'St Petersburg', 'St. Petersburg', 'Frankfurt', 'Cracow', 'Grozny', 'Srebrenica', 'Basra',
+  'Fallujah', 'Quebec City']) cityNames.add(n);
 for (const cap of capitals) cityNames.add(cap);
 // Hand-written (original to this project): first-level regions and continents the cities list lacks
 // (states, provinces, well-known regions), all places in news.
