@@ -223,6 +223,13 @@ test('a standings row with a winning percentage ("NEW YORK 10 3 .769 -") names a
   assert.deepEqual(tokenize('Kesterby 10 3 .769 -').norm, ['Kesterby', '10', '3', '.769', '-']);
 });
 
+test('an organisation head the tagger left out opens a name before "of" ("The Organisation of African Unity")', () => {
+  const typed = (t: string) => recognizeEntities(t).map((m) => `${m.text}/${m.type}`);
+  assert.deepEqual(typed('The Organisation of African Unity and the International Monetary Fund sent envoys.'),
+    ['Organisation of African Unity/organization', 'International Monetary Fund/organization']);
+  assert.deepEqual(typed('Ministers of the League of Arab States met.'), ['League of Arab States/organization']);
+});
+
 test('a weekday after an organisation or place is no part of it either', () => {
   // "the House of Commons Wednesday", "Tal Afar Monday": the tagger took the day into the span (real news, GMB)
   const texts = (t: string) => recognizeEntities(t).map((m) => m.text);

@@ -104,6 +104,7 @@ const CONNECT = new Set(['of', 'for', 'on', 'the', 'and', '&']);
 
 /** "Organization for the Prohibition of Chemical Weapons": extend an organisation over "of/for (the) Caps". */
 function extendOrgs(words: string[], spans: Span[], limit: number): Span[] {
+  spans = withUntaggedOrgHeads(words, spans, limit);
   const out: Span[] = [];
   for (let i = 0; i < spans.length; i++) {
     const sp = spans[i];
@@ -116,8 +117,14 @@ function extendOrgs(words: string[], spans: Span[], limit: number): Span[] {
     if (l !== 'of' && l !== 'for' && l !== 'on') continue;
     let k = endConn ? sp.e : sp.e + 1;
     let last = -1;
+    // "… of African Unity and the International Monetary Fund": past "and the", another name the tagger found is
+    // its own (not past a bare "and": "Office on Drugs and Crime")
+    const next = i + 1 < spans.length ? spans[i + 1].s : limit;
+    let and = false;
     while (k < limit) {
       const w = words[k];
+      if (k >= next && and) break;
+      if (w === 'and' && lower(words[k + 1] ?? '') === 'the') and = true;
       // "… of Chemical Weapons on Monday": a weekday or a month ends the name
       if (isCap(w) && /^\p{L}/u.test(w) && !NOT_NAME.has(lower(w))) { last = k; k++; continue; }
       if (CONNECT.has(lower(w)) && k + 1 < limit) { k++; continue; }
@@ -128,6 +135,28 @@ function extendOrgs(words: string[], spans: Span[], limit: number): Span[] {
     while (i + 1 < spans.length && spans[i + 1].s < sp.e) i++;
   }
   return out;
+}
+
+/** Heads of organisation names that open them before "of" ("Organisation of African Unity", "League of Arab States"). */
+const OPENING_ORG_HEADS = new Set(['Organisation', 'Organization', 'League', 'Council', 'Federation', 'Confederation', 'Association',
+  'Commission', 'Committee', 'Institute', 'Society', 'Front', 'Movement', 'Union', 'Congress', 'Court', 'Ministry', 'Department', 'Office']);
+
+/**
+ * "The Organisation of African Unity": a capitalised organisation head before "of" / "for" and a capitalised
+ * word, that the tagger left out, opens an organisation (extendOrgs then takes in the rest of the name).
+ */
+function withUntaggedOrgHeads(words: string[], spans: Span[], limit: number): Span[] {
+  let add: Span[] | null = null;
+  let x = 0;
+  for (let k = 0; k + 2 < limit; k++) {
+    const c = words[k].charCodeAt(0);
+    if (c < 67 || c > 85 || !OPENING_ORG_HEADS.has(words[k])) continue; // C…U: the heads' first letters
+    if ((words[k + 1] !== 'of' && words[k + 1] !== 'for') || !isCap(words[k + 2]) || !/^\p{L}/u.test(words[k + 2])) continue;
+    while (x < spans.length && spans[x].e <= k) x++;
+    if (x < spans.length && spans[x].s <= k + 2) continue; // a span there already
+    (add ??= []).push({ s: k, e: k + 1, type: 'organization' });
+  }
+  return add ? spans.concat(add).sort((a, b) => a.s - b.s) : spans;
 }
 
 /**
