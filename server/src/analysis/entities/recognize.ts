@@ -148,13 +148,15 @@ const OPENING_ORG_HEADS = new Set(['Organisation', 'Organization', 'League', 'Co
 function withUntaggedOrgHeads(words: string[], spans: Span[], limit: number): Span[] {
   let add: Span[] | null = null;
   let x = 0;
-  for (let k = 0; k + 2 < limit; k++) {
-    const c = words[k].charCodeAt(0);
-    if (c < 67 || c > 85 || !OPENING_ORG_HEADS.has(words[k])) continue; // C…U: the heads' first letters
-    if ((words[k + 1] !== 'of' && words[k + 1] !== 'for') || !isCap(words[k + 2]) || !/^\p{L}/u.test(words[k + 2])) continue;
-    while (x < spans.length && spans[x].e <= k) x++;
-    if (x < spans.length && spans[x].s <= k + 2) continue; // a span there already
-    (add ??= []).push({ s: k, e: k + 1, type: 'organization' });
+  for (let k = 1; k + 1 < limit; k++) {
+    // the connector first: the rarest and cheapest test
+    if (words[k] !== 'of' && words[k] !== 'for') continue;
+    const head = words[k - 1];
+    if (!OPENING_ORG_HEADS.has(head) || !isCap(words[k + 1]) || !/^\p{L}/u.test(words[k + 1])) continue;
+    const h = k - 1;
+    while (x < spans.length && spans[x].e <= h) x++;
+    if (x < spans.length && spans[x].s <= k + 1) continue; // a span there already
+    (add ??= []).push({ s: h, e: h + 1, type: 'organization' });
   }
   return add ? spans.concat(add).sort((a, b) => a.s - b.s) : spans;
 }
