@@ -297,6 +297,12 @@ test('an organisation head the tagger left out opens a name before "of" ("The Or
   assert.deepEqual(typed('Ministers of the League of Arab States met.'), ['League of Arab States/organization']);
 });
 
+test('a headline names an organisation of the story by its first word, a town\'s name too ("VARNA" for "Varna Athletic")', () => {
+  const ms = recognizeEntities('BERGEN SIGN NEW COACH\n\nOSLAVIA 1996-11-14\n\nBergen Rovers signed a new coach on Friday, the club said.');
+  assert.equal(ms.find((m) => m.text === 'BERGEN')?.type, 'organization');
+  assert.equal(ms.find((m) => m.text === 'Bergen Rovers')?.type, 'organization');
+});
+
 test('a weekday after an organisation or place is no part of it either', () => {
   // "the House of Commons Wednesday", "Tal Afar Monday": the tagger took the day into the span (real news, GMB)
   const texts = (t: string) => recognizeEntities(t).map((m) => m.text);

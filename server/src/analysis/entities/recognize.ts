@@ -390,6 +390,24 @@ function placesByEvidence(tk: Tokens, spans: Span[], votes: Map<string, Record<M
   }
 }
 
+/**
+ * "KESTERBY HOLD VARNA TO GOALLESS DRAW" over a story about "Varna Athletic": a headline names a club or a
+ * company by its first word, which is a town's name too; a one-word headline span that opens an
+ * organisation's name in the body takes its type.
+ */
+function headlineShortNames(tk: Tokens, spans: Span[], head: Uint8Array): void {
+  let opens: Set<string> | null = null;
+  for (const sp of spans) {
+    // (an ALL-CAPS headline: a Title Case sentence may be read as a headline too)
+    if (sp.e - sp.s !== 1 || !head[sp.s] || sp.type === 'organization' || !isAllCapsWord(tk.norm[sp.s])) continue;
+    if (!opens) {
+      opens = new Set();
+      for (const o of spans) if (o.type === 'organization' && o.e - o.s >= 2 && !head[o.s]) opens.add(lower(tk.norm[o.s]));
+    }
+    if (opens.has(lower(tk.norm[sp.s]))) sp.type = 'organization';
+  }
+}
+
 function harmonise(tk: Tokens, spans: Span[], head: Uint8Array): Span[] {
   const votes = new Map<string, Record<MentionType, number>>();
   const surname = new Map<string, number>();
@@ -668,6 +686,7 @@ function plainSpan(sp: Span, shift: number): Span {
  */
 function documentPasses(tk: Tokens, spans: Span[], head: Uint8Array, vocabulary?: DocumentVocabulary): Span[] {
   spans = harmonise(foldHeadlines(tk, head), spans, head);
+  headlineShortNames(tk, spans, head);
   spans = withoutWeekdays(tk, spans);
   return nameShaped(tk, dropJunk(tk, spans, head, vocabulary));
 }
