@@ -303,6 +303,11 @@ test('a headline names an organisation of the story by its first word, a town\'s
   assert.equal(ms.find((m) => m.text === 'Bergen Rovers')?.type, 'organization');
 });
 
+test('"Fatah and Hamas" read as one name is two when the document names each on its own', () => {
+  const texts = (t: string) => recognizeEntities(t).map((m) => m.text);
+  assert.deepEqual(texts('The rival groups Fatah and Hamas formed a government. Hamas won the vote, and Fatah conceded.'), ['Fatah', 'Hamas', 'Hamas', 'Fatah']);
+});
+
 test('a weekday after an organisation or place is no part of it either', () => {
   // "the House of Commons Wednesday", "Tal Afar Monday": the tagger took the day into the span (real news, GMB)
   const texts = (t: string) => recognizeEntities(t).map((m) => m.text);

@@ -408,6 +408,31 @@ function headlineShortNames(tk: Tokens, spans: Span[], head: Uint8Array): void {
   }
 }
 
+/**
+ * "Fatah and Hamas" read as one organisation: when the document names both on their own elsewhere, they
+ * are two ("Procter and Gamble" is never printed as "Procter" alone).
+ */
+function splitKnownPairs(tk: Tokens, spans: Span[], votes: Map<string, Record<MentionType, number>>, best: (k: string) => MentionType | null): Span[] {
+  let out: Span[] | null = null;
+  for (let x = 0; x < spans.length; x++) {
+    const sp = spans[x];
+    if (sp.e - sp.s !== 3 || sp.type === 'person' || tk.norm[sp.s + 1] !== 'and') continue;
+    const a = tk.norm[sp.s], b = tk.norm[sp.s + 2];
+    const ta = best(a), tb = best(b);
+    if (!ta || !tb || !votes.has(a) || !votes.has(b)) continue;
+    out ??= spans.slice(0, x);
+    out.push({ s: sp.s, e: sp.s + 1, type: ta }, { s: sp.s + 2, e: sp.e, type: tb });
+    for (let y = x + 1; y < spans.length; y++) {
+      const o = spans[y];
+      if (o.e - o.s === 3 && o.type !== 'person' && tk.norm[o.s + 1] === 'and' && votes.has(tk.norm[o.s]) && votes.has(tk.norm[o.s + 2])) {
+        out.push({ s: o.s, e: o.s + 1, type: best(tk.norm[o.s])! }, { s: o.s + 2, e: o.e, type: best(tk.norm[o.s + 2])! });
+      } else out.push(o);
+    }
+    return out;
+  }
+  return spans;
+}
+
 function harmonise(tk: Tokens, spans: Span[], head: Uint8Array): Span[] {
   const votes = new Map<string, Record<MentionType, number>>();
   const surname = new Map<string, number>();
@@ -447,6 +472,7 @@ function harmonise(tk: Tokens, spans: Span[], head: Uint8Array): Span[] {
     const v = votes.get(k)!;
     if (v[b] > v[sp.type]) sp.type = b;
   }
+  spans = splitKnownPairs(tk, spans, votes, best);
   // add missed repeats of known multi-char surfaces (capitalised, not already covered)
   const covered = new Uint8Array(tk.norm.length);
   for (const sp of spans) for (let k = sp.s; k < sp.e; k++) covered[k] = 1;
@@ -700,7 +726,8 @@ function nameShaped(tk: Tokens, spans: Span[]): Span[] {
   const words = tk.norm;
   const out: Span[] = [];
   for (const sp of spans) {
-    while (sp.e - sp.s > 1 && PARTICLES.has(words[sp.e - 1])) sp.e--;
+    // (nor in "and", "of": "Fatah and")
+    while (sp.e - sp.s > 1 && (PARTICLES.has(words[sp.e - 1]) || words[sp.e - 1] === 'and' || words[sp.e - 1] === 'of' || words[sp.e - 1] === 'or')) sp.e--;
     let capital = isCap(words[sp.s]);
     for (let k = sp.s; k < sp.e && !capital; k++) capital = /\p{Lu}/u.test(words[k]);
     if (capital) out.push(sp);
