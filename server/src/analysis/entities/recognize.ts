@@ -708,7 +708,8 @@ function plainSpan(sp: Span, shift: number): Span {
 
 /**
  * The passes over the whole document after the rule layer, shared by raw text and pre-tokenised input
- * (evaluation): document-level consistency, weekdays out of names, the junk filter.
+ * (evaluation): document-level consistency, headline short names, weekdays out of names, the junk filter,
+ * the shape of a name.
  */
 function documentPasses(tk: Tokens, spans: Span[], head: Uint8Array, vocabulary?: DocumentVocabulary): Span[] {
   spans = harmonise(foldHeadlines(tk, head), spans, head);
