@@ -416,21 +416,12 @@ function splitKnownPairs(tk: Tokens, spans: Span[], votes: Map<string, Record<Me
   let out: Span[] | null = null;
   for (let x = 0; x < spans.length; x++) {
     const sp = spans[x];
-    if (sp.e - sp.s !== 3 || sp.type === 'person' || tk.norm[sp.s + 1] !== 'and') continue;
     const a = tk.norm[sp.s], b = tk.norm[sp.s + 2];
-    const ta = best(a), tb = best(b);
-    if (!ta || !tb || !votes.has(a) || !votes.has(b)) continue;
-    out ??= spans.slice(0, x);
-    out.push({ s: sp.s, e: sp.s + 1, type: ta }, { s: sp.s + 2, e: sp.e, type: tb });
-    for (let y = x + 1; y < spans.length; y++) {
-      const o = spans[y];
-      if (o.e - o.s === 3 && o.type !== 'person' && tk.norm[o.s + 1] === 'and' && votes.has(tk.norm[o.s]) && votes.has(tk.norm[o.s + 2])) {
-        out.push({ s: o.s, e: o.s + 1, type: best(tk.norm[o.s])! }, { s: o.s + 2, e: o.e, type: best(tk.norm[o.s + 2])! });
-      } else out.push(o);
-    }
-    return out;
+    const pair = sp.e - sp.s === 3 && sp.type !== 'person' && tk.norm[sp.s + 1] === 'and' && votes.has(a) && votes.has(b);
+    if (pair) (out ??= spans.slice(0, x)).push({ s: sp.s, e: sp.s + 1, type: best(a)! }, { s: sp.s + 2, e: sp.e, type: best(b)! });
+    else out?.push(sp);
   }
-  return spans;
+  return out ?? spans;
 }
 
 function harmonise(tk: Tokens, spans: Span[], head: Uint8Array): Span[] {
