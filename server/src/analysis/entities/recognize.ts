@@ -750,6 +750,7 @@ function recognize(text: string): Mention[] {
 }
 
 const WEEKDAYS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday']);
+/** Months as datelines and digests abbreviate them ("DEC 6"). */
 const MONTH_ABBREVIATIONS = new Set(['jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec']);
 /** (every span's last word is asked: the length and the "y" spare most of them the lower-casing) */
 function isWeekday(w: string): boolean {
@@ -1768,7 +1769,6 @@ function matchReports(tk: Tokens, spans: Span[], lines: number[]): Span[] {
       while (z < e && z - a < 4 && nameW(z)) z++;
       if (z > a) groups.push([a, z]);
     };
-    // "Kesterby's 2-1 win over Varna Athletic"
     // "Kesterby's 2-1 win over Varna Athletic", "a lucky 2-1 win against Halden"
     for (let k = s + 1; k + 1 < e; k++) {
       if (!isMatchScore(words[k])) continue;
