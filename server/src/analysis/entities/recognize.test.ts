@@ -290,11 +290,13 @@ test('a standings row with a winning percentage ("NEW YORK 10 3 .769 -") names a
   assert.deepEqual(tokenize('Kesterby 10 3 .769 -').norm, ['Kesterby', '10', '3', '.769', '-']);
 });
 
-test('an organisation head the tagger left out opens a name before "of" ("The Organisation of African Unity")', () => {
+test('an organisation head the tagger left out opens a name before "of" ("The Organisation of African Unity") or closes one ("the Farmers Party")', () => {
   const typed = (t: string) => recognizeEntities(t).map((m) => `${m.text}/${m.type}`);
   assert.deepEqual(typed('The Organisation of African Unity and the International Monetary Fund sent envoys.'),
     ['Organisation of African Unity/organization', 'International Monetary Fund/organization']);
   assert.deepEqual(typed('Ministers of the League of Arab States met.'), ['League of Arab States/organization']);
+  // and capitalised words before a closing head ("Party", "Front", "Union") are one
+  assert.deepEqual(typed("He leads the Peasants' Party, which holds 12 seats, and the Farmers Party backs him."), ["Peasants' Party/organization", 'Farmers Party/organization']);
 });
 
 test('a headline names an organisation of the story by its first word, a town\'s name too ("VARNA" for "Varna Athletic")', () => {

@@ -137,20 +137,35 @@ function extendOrgs(words: string[], spans: Span[], limit: number): Span[] {
   return out;
 }
 
+/** Heads that close a party's or a movement's name ("the Farmers Party", "the Peasants' Party", "Popular Front"). */
+const CLOSING_ORG_HEADS = new Set(['Party', 'Front', 'Union', 'League', 'Alliance']);
 /** Heads of organisation names that open them before "of" ("Organisation of African Unity", "League of Arab States"). */
 const OPENING_ORG_HEADS = new Set(['Organisation', 'Organization', 'League', 'Council', 'Federation', 'Confederation', 'Association',
   'Commission', 'Committee', 'Institute', 'Society', 'Front', 'Movement', 'Union', 'Congress', 'Court', 'Ministry', 'Department', 'Office']);
 
 /**
  * "The Organisation of African Unity": a capitalised organisation head before "of" / "for" and a capitalised
- * word, that the tagger left out, opens an organisation (extendOrgs then takes in the rest of the name).
+ * word, that the tagger left out, opens an organisation (extendOrgs then takes in the rest of the name); and
+ * capitalised words the tagger left out before a closing head are one ("the Farmers Party").
  */
 function withUntaggedOrgHeads(words: string[], spans: Span[], limit: number): Span[] {
   let add: Span[] | null = null;
   let x = 0;
   for (let k = 1; k + 1 < limit; k++) {
+    const w = words[k];
+    // "the Farmers Party", "the Peasants' Party": capitalised words before a closing head (first letters first)
+    const c = w.charCodeAt(0);
+    if ((c === 80 || c === 70 || c === 85 || c === 76 || c === 65) && CLOSING_ORG_HEADS.has(w)) {
+      let b = k;
+      while (b > 0 && k - b < 4 && (isNameWord(words[b - 1]) || (words[b - 1] === "'" && b - 1 > 0 && isNameWord(words[b - 2]) && words[b - 2].endsWith('s')))) b--;
+      if (b === k || FUNCTION_FORMS.has(words[b])) continue;
+      while (x < spans.length && spans[x].e <= b) x++;
+      if (x < spans.length && spans[x].s <= k) continue; // a span there already
+      (add ??= []).push({ s: b, e: k + 1, type: 'organization' });
+      continue;
+    }
     // the connector first: the rarest and cheapest test
-    if (words[k] !== 'of' && words[k] !== 'for') continue;
+    if (w !== 'of' && w !== 'for') continue;
     const head = words[k - 1];
     if (!OPENING_ORG_HEADS.has(head) || !isCap(words[k + 1]) || !/^\p{L}/u.test(words[k + 1])) continue;
     const h = k - 1;
