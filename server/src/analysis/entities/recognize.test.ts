@@ -310,6 +310,11 @@ test('"Fatah and Hamas" read as one name is two when the document names each on 
   assert.deepEqual(texts('The rival groups Fatah and Hamas formed a government. Hamas won the vote, and Fatah conceded.'), ['Fatah', 'Hamas', 'Hamas', 'Fatah']);
 });
 
+test('a legal form ends a company\'s name ("General Motors Corp and Ford Motor Co"), and joins the words before it', () => {
+  const texts = (t: string) => recognizeEntities(t).map((m) => `${m.text}/${m.type}`);
+  assert.deepEqual(texts('General Motors Corp and Ford Motor Co said car sales fell in August.'), ['General Motors Corp/organization', 'Ford Motor Co/organization']);
+});
+
 test('a weekday after an organisation or place is no part of it either', () => {
   // "the House of Commons Wednesday", "Tal Afar Monday": the tagger took the day into the span (real news, GMB)
   const texts = (t: string) => recognizeEntities(t).map((m) => m.text);

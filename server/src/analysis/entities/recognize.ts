@@ -1180,7 +1180,9 @@ function splitAtLowercaseWords(tk: Tokens, spans: Span[], head: Uint8Array): Spa
         || (l === 'of' && (sp.type === 'person' || (!hasOrgWord && personNameAt(words, sp.s, k))) && k > sp.s && k + 1 < sp.e && (isPlaceName(words[k + 1]) || (lower(words[k + 1]) === 'the' && k + 2 < sp.e && isPlaceName(words.slice(k + 2, sp.e).join(' ')))))
         || (l === 'and' && !hasOrgWord && sp.type !== 'person' && k > sp.s && k < sp.e - 1 && (isPlaceName(words[k - 1]) || isPlaceName(words[k + 1])))
         || (l === 'and' && sp.type === 'person')
-        || (l === 'and' && sp.type === 'organization' && k > sp.s + 1 && k < sp.e - 2 && (ORG_SUFFIXES.has(words[k - 1]) || ORG_WORDS.has(lower(words[k - 1]))) && (ORG_SUFFIXES.has(words[sp.e - 1]) || ORG_WORDS.has(lower(words[sp.e - 1]))));
+        || (l === 'and' && sp.type === 'organization' && k > sp.s + 1 && k < sp.e - 2 && (ORG_SUFFIXES.has(words[k - 1]) || ORG_WORDS.has(lower(words[k - 1]))) && (ORG_SUFFIXES.has(words[sp.e - 1]) || ORG_WORDS.has(lower(words[sp.e - 1]))))
+        // "General Motors Corp and Ford …": a legal form ends a company's name
+        || (l === 'and' && k > sp.s + 1 && k < sp.e - 1 && LEGAL_FORMS.has(words[k - 1]));
       if (cut) {
         if (k > s) pieces.push({ s, e: k, type: sp.type });
         s = k + 1;
@@ -1285,6 +1287,12 @@ function joinLegalForms(tk: Tokens, out: Span[]): Span[] {
   for (let x = 0; x < out.length; x++) {
     const sp = out[x];
     if (sp.e < n && LEGAL_FORMS.has(words[sp.e]) && !tk.sentStart[sp.e] && (x + 1 >= out.length || out[x + 1].s > sp.e)) { sp.e++; sp.type = 'organization'; }
+    // "Ford | Motor Co": one or two name words and a legal form the tagger left out after a name
+    else if (sp.type !== 'person' && sp.e + 1 < n && isNameWord(words[sp.e]) && !tk.sentStart[sp.e]) {
+      let e = sp.e;
+      while (e < n && e - sp.e < 2 && isNameWord(words[e]) && !LEGAL_FORMS.has(words[e]) && !tk.sentStart[e]) e++;
+      if (e < n && LEGAL_FORMS.has(words[e]) && !tk.sentStart[e] && (x + 1 >= out.length || out[x + 1].s > e)) { sp.e = e + 1; sp.type = 'organization'; }
+    }
     if (sp.e - sp.s === 1 && LEGAL_FORMS.has(words[sp.s]) && sp.s > 0 && !tk.sentStart[sp.s] && isNameWord(words[sp.s - 1]) && (x === 0 || out[x - 1].e < sp.s)) {
       let b = sp.s - 1;
       while (b > 0 && !tk.sentStart[b] && isNameWord(words[b - 1]) && sp.s - b < 4 && (x === 0 || out[x - 1].e < b)) b--;
