@@ -315,6 +315,12 @@ test('a legal form ends a company\'s name ("General Motors Corp and Ford Motor C
   assert.deepEqual(texts('General Motors Corp and Ford Motor Co said car sales fell in August.'), ['General Motors Corp/organization', 'Ford Motor Co/organization']);
 });
 
+test('what follows a possessive inside a name and only describes a part is no part of the name ("Al-Qaida\'s North African wing")', () => {
+  const texts = (t: string) => recognizeEntities(t).map((m) => m.text);
+  assert.deepEqual(texts("Al-Qaida's North African wing later claimed responsibility."), ['Al-Qaida']);
+  assert.deepEqual(texts("Moody's Investors Service cut the rating."), ["Moody's Investors Service"]);
+});
+
 test('a weekday after an organisation or place is no part of it either', () => {
   // "the House of Commons Wednesday", "Tal Afar Monday": the tagger took the day into the span (real news, GMB)
   const texts = (t: string) => recognizeEntities(t).map((m) => m.text);

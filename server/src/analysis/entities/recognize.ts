@@ -735,6 +735,14 @@ function nameShaped(tk: Tokens, spans: Span[]): Span[] {
   for (const sp of spans) {
     // (nor in "and", "of": "Fatah and")
     while (sp.e - sp.s > 1 && (PARTICLES.has(words[sp.e - 1]) || words[sp.e - 1] === 'and' || words[sp.e - 1] === 'of' || words[sp.e - 1] === 'or')) sp.e--;
+    // "Al-Qaida's North African (wing)": what follows the possessive is a description, not the name
+    for (let k = sp.s + 1; k < sp.e - 1; k++) {
+      if (words[k] !== "'s" && words[k] !== '’s') continue;
+      let described = true;
+      for (let x = k + 1; x < sp.e && described; x++) described = DEMONYMS.has(words[x]) || DIRECTION_WORDS.has(words[x]);
+      if (described) sp.e = k;
+      break;
+    }
     let capital = isCap(words[sp.s]);
     for (let k = sp.s; k < sp.e && !capital; k++) capital = /\p{Lu}/u.test(words[k]);
     if (capital) out.push(sp);
@@ -1640,6 +1648,8 @@ function slashAcronyms(tk: Tokens, spans: Span[], head: Uint8Array): Span[] {
 }
 
 const DIRECTION_ADJECTIVES = new Set(['Eastern', 'Western', 'Northern', 'Southern', 'Central']);
+/** Direction words and regional adjectives that describe a part of something ("Al-Qaida's North African wing"). */
+const DIRECTION_WORDS = new Set([...DIRECTION_ADJECTIVES, 'North', 'South', 'East', 'West', 'African', 'Asian', 'European', 'Arab', 'Latin', 'Gulf']);
 
 /**
  * "Middle Eastern allies", "South Korean officials": a place read that ends in a direction or nationality
