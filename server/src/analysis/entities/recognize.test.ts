@@ -271,6 +271,9 @@ test('match reports in prose: clubs are organisations, national teams places, pl
   assert.deepEqual(typed('England captain Alec Stewart made 52.'), ['England/place', 'Alec Stewart/person']);
   // the golfer "of Scotland" the tagger read as one organisation
   assert.deepEqual(typed('Ernie Els led by two strokes from Colin Montgomerie of Scotland.'), ['Ernie Els/person', 'Colin Montgomerie/person', 'Scotland/place']);
+  // a cricket scoreboard: innings in runs and wickets, the side after "v"
+  assert.deepEqual(typed('At the ground: Surrey 310-6 (Alec Stewart 95, Graham Thorpe 64) v Kent.'), ['Surrey/organization', 'Alec Stewart/person', 'Graham Thorpe/person', 'Kent/organization']);
+  assert.deepEqual(typed('Kent 275 all out v Surrey.'), ['Kent/organization', 'Surrey/organization']);
   // a vote is no score
   assert.ok(typed('Lawmakers voted 52-47, and Senator Ilse Varga beat the deadline.').includes('Ilse Varga/person'));
   assert.ok(typed('Ilse Varga beat Mara Lind 52-47 in the vote.').every((x) => x.endsWith('/person')));

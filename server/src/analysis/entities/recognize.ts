@@ -966,6 +966,14 @@ const RESULT_NOUNS = new Set(['win', 'victory', 'defeat', 'loss', 'draw', 'trium
 const PRONOUNS = new Set(['he', 'she', 'they', 'it', 'we', 'i', 'you', 'who', 'both', 'neither', 'each']);
 /** Words between a result and the other side ("drew 1-1 with X", "lost 3-0 to X", "a 2-1 win over X"). */
 const RESULT_LINKS = new Set(['with', 'to', 'against', 'over', 'by']);
+/** A cricket innings: runs and wickets ("310-6", at most 10 wickets) or runs "all out" ("275 all out"). */
+function isInnings(words: string[], k: number, e: number): boolean {
+  const w = words[k];
+  const m = /^(\d{2,3})-(\d{1,2})$/.exec(w);
+  if (m) return Number(m[2]) <= 10 && Number(m[1]) > 20;
+  return /^\d{2,3}$/.test(w) && k + 2 < e && words[k + 1] === 'all' && words[k + 2] === 'out';
+}
+
 /** A match score: two small numbers ("2-1", "6-4"; not "52-47", a vote). */
 function isMatchScore(w: string): boolean {
   const m = /^(\d{1,2})-(\d{1,2})$/.exec(w);
@@ -1787,11 +1795,13 @@ function matchReports(tk: Tokens, spans: Span[], lines: number[]): Span[] {
   for (let x = 0; x < lines.length; x += 2) {
     const s = lines[x], e = lines[x + 1];
     let scores = 0, sets = 0;
+    const innings: number[] = []; // cricket scores: "Surrey 310-6", "Kent 275 all out"
     for (let k = s; k < e; k++) {
       if (isMatchScore(words[k])) {
         scores++;
         if (/^[67]-/.test(words[k])) sets++;
       } else if (words[k] === 'by' && k + 2 < e && /^(\d+|one|two|three|four|five|six|seven|eight|nine|ten)$/.test(words[k + 1]) && /^(wickets?|runs?)$/.test(words[k + 2])) scores++;
+      else if (isInnings(words, k, e)) { scores++; innings.push(k); }
     }
     if (scores === 0) continue;
     const nameW = (k: number) => k >= s && k < e && isNameWord(words[k]) && !FUNCTION_FORMS.has(words[k]) && !NOT_NAME.has(lower(words[k])) && !isTitleWord(words[k]) &&
@@ -1812,6 +1822,13 @@ function matchReports(tk: Tokens, spans: Span[], lines: number[]): Span[] {
       }
       if (RESULT_NOUNS.has(words[k + 1]) && k + 3 < e && RESULT_LINKS.has(words[k + 2])) groupAfter(k + 3);
     }
+    for (const k of innings) {
+      let b = k;
+      while (b > s && k - b < 4 && nameW(b - 1)) b--;
+      if (b < k) groups.push([b, k]);
+    }
+    // "… (Alec Stewart 95) v Kent": the side after "v" on a scoreboard line
+    if (innings.length) for (let k = s; k + 1 < e; k++) if (VERSUS.has(words[k]) && nameW(k + 1)) groupAfter(k + 1);
     for (let v = s + 1; v < e; v++) {
       if (!RESULT_VERBS.has(words[v])) continue;
       // the side before the verb
