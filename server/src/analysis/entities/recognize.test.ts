@@ -75,19 +75,22 @@ function parseFixture(src: string): { text: string; gold: Array<[number, number,
   return { text, gold };
 }
 
-test('own news-like fixtures: per-type P/R/F1 on raw text', () => {
+/**
+ * Scores annotated texts on raw text: per-type P/R/F1 printed under `label` ("fixtures"), the misses and
+ * extras of each text printed; returns the overall F1.
+ */
+function scoreFixtures(label: string, sources: string[]): number {
   const cnt: Record<string, { tp: number; fp: number; fn: number }> = {};
   for (const t of ['person', 'organization', 'place', 'all']) cnt[t] = { tp: 0, fp: 0, fn: 0 };
-  for (const src of FIXTURES) {
+  for (const src of sources) {
     const { text, gold } = parseFixture(src);
-    const pred = recognizeEntities(text).map((m) => [m.start, m.end, m.type].join(':'));
     const g = new Set(gold.map((x) => x.join(':')));
-    const p = new Set(pred);
+    const p = new Set(recognizeEntities(text).map((m) => [m.start, m.end, m.type].join(':')));
     for (const x of p) { const t = x.split(':')[2]; const k = g.has(x) ? 'tp' : 'fp'; cnt[t][k]++; cnt.all[k]++; }
     for (const x of g) if (!p.has(x)) { const t = x.split(':')[2]; cnt[t].fn++; cnt.all.fn++; }
-    const missed = [...g].filter((x) => !p.has(x)).map((x) => { const [a, b, t] = x.split(':'); return `${text.slice(+a, +b)}/${t}`; });
-    const extra = [...p].filter((x) => !g.has(x)).map((x) => { const [a, b, t] = x.split(':'); return `${text.slice(+a, +b)}/${t}`; });
-    if (missed.length || extra.length) console.log(`[ner] fixture miss: ${missed.join(', ') || '-'} | extra: ${extra.join(', ') || '-'}`);
+    const show = (xs: string[]) => xs.map((x) => { const [a, b, t] = x.split(':'); return `${text.slice(+a, +b)}/${t}`; }).join(', ') || '-';
+    const missed = [...g].filter((x) => !p.has(x)), extra = [...p].filter((x) => !g.has(x));
+    if (missed.length || extra.length) console.log(`[ner] ${label.replace(/s$/, '')} miss: ${show(missed)} | extra: ${show(extra)}`);
   }
   const f = (c: { tp: number; fp: number; fn: number }) => {
     const p = c.tp / Math.max(1, c.tp + c.fp), r = c.tp / Math.max(1, c.tp + c.fn);
@@ -95,9 +98,14 @@ test('own news-like fixtures: per-type P/R/F1 on raw text', () => {
   };
   for (const t of ['person', 'organization', 'place', 'all']) {
     const s = f(cnt[t]);
-    console.log(`[ner] fixtures ${t.padEnd(12)} P ${(100 * s.p).toFixed(1)} R ${(100 * s.r).toFixed(1)} F1 ${(100 * s.f).toFixed(1)}`);
+    console.log(`[ner] ${label} ${t.padEnd(12)} P ${(100 * s.p).toFixed(1)} R ${(100 * s.r).toFixed(1)} F1 ${(100 * s.f).toFixed(1)}`);
   }
-  assert.ok(f(cnt.all).f >= FIXTURE_FLOOR, `fixtures F1 ${f(cnt.all).f}`);
+  return f(cnt.all).f;
+}
+
+test('own news-like fixtures: per-type P/R/F1 on raw text', () => {
+  const f1 = scoreFixtures('fixtures', FIXTURES);
+  assert.ok(f1 >= FIXTURE_FLOOR, `fixtures F1 ${f1}`);
 });
 const FIXTURE_FLOOR = 0.92;
 
@@ -139,32 +147,9 @@ Second seed [[Mara Lind|P]] of [[Sweden|L]] beat [[Ilse Dahl|P]] 6-3 7-5 on Tues
 Mr. [[da Silva|P]], the envoy of [[Brazil|L]], left [[Ankara|L]] on Tuesday. [[Jaap de Hoop Scheffer|P]] of [[NATO|O]] said [[Turkey|L]] had asked the [[House of Commons|O]] in [[London|L]] for help on Wednesday.`,
 ];
 
-/** Gold and predicted mentions of an annotated text, as "start:end:type". */
-function compareFixture(src: string): { text: string; gold: Set<string>; pred: Set<string> } {
-  const { text, gold } = parseFixture(src);
-  return { text, gold: new Set(gold.map(([s, e, t]) => `${s}:${e}:${t}`)), pred: new Set(recognizeEntities(text).map((m) => `${m.start}:${m.end}:${m.type}`)) };
-}
-
 test('own newswire-style documents: per-type P/R/F1 on raw text', () => {
-  const cnt: Record<string, { tp: number; fp: number; fn: number }> = {};
-  for (const t of ['person', 'organization', 'place', 'all']) cnt[t] = { tp: 0, fp: 0, fn: 0 };
-  for (const src of WIRE_FIXTURES) {
-    const { text, gold, pred } = compareFixture(src);
-    for (const x of pred) { const t = x.split(':')[2]; const k = gold.has(x) ? 'tp' : 'fp'; cnt[t][k]++; cnt.all[k]++; }
-    for (const x of gold) if (!pred.has(x)) { const t = x.split(':')[2]; cnt[t].fn++; cnt.all.fn++; }
-    const show = (xs: string[]) => xs.map((x) => { const [a, b, t] = x.split(':'); return `${text.slice(+a, +b)}/${t}`; }).join(', ') || '-';
-    const missed = [...gold].filter((x) => !pred.has(x)), extra = [...pred].filter((x) => !gold.has(x));
-    if (missed.length || extra.length) console.log(`[ner] wire fixture miss: ${show(missed)} | extra: ${show(extra)}`);
-  }
-  const f = (c: { tp: number; fp: number; fn: number }) => {
-    const p = c.tp / Math.max(1, c.tp + c.fp), r = c.tp / Math.max(1, c.tp + c.fn);
-    return { p, r, f: p + r ? (2 * p * r) / (p + r) : 0 };
-  };
-  for (const t of ['person', 'organization', 'place', 'all']) {
-    const s = f(cnt[t]);
-    console.log(`[ner] wire fixtures ${t.padEnd(12)} P ${(100 * s.p).toFixed(1)} R ${(100 * s.r).toFixed(1)} F1 ${(100 * s.f).toFixed(1)}`);
-  }
-  assert.ok(f(cnt.all).f >= WIRE_FIXTURE_FLOOR, `wire fixtures F1 ${f(cnt.all).f}`);
+  const f1 = scoreFixtures('wire fixtures', WIRE_FIXTURES);
+  assert.ok(f1 >= WIRE_FIXTURE_FLOOR, `wire fixtures F1 ${f1}`);
 });
 const WIRE_FIXTURE_FLOOR = 0.85;
 
