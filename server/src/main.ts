@@ -1,14 +1,19 @@
 // Entry point of the language server: `node dist/server.js --stdio` (any LSP client) or
 // started by the VS Code client over IPC. The transport is chosen from the arguments.
 import { format } from 'node:util';
-import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
+import { createConnection, ProposedFeatures, StreamMessageWriter } from 'vscode-languageserver/node';
 import { startServer } from './lsp/server';
 import { OneWritePerMessage } from './lsp/oneWritePerMessage';
+import { messageEncoder } from './lsp/messageEncoder';
 
-// Over stdio each message leaves in one write (see OneWritePerMessage); IPC and sockets as the library makes them.
+// Over stdio each message leaves in one write (see OneWritePerMessage), encoded by messageEncoder (long
+// lists of locations written without JSON.stringify); IPC and sockets as the library makes them.
 const stdio = process.argv.includes('--stdio');
+// The library takes a message writer where it takes an output stream (it tells them apart at run time);
+// standard input stays a stream, so it still ends the process when the client goes away.
+const stdoutWriter = () => new StreamMessageWriter(new OneWritePerMessage(process.stdout), { charset: 'utf-8', contentTypeEncoder: messageEncoder }) as unknown as NodeJS.WritableStream;
 const connection = stdio
-  ? createConnection(ProposedFeatures.all, process.stdin, new OneWritePerMessage(process.stdout))
+  ? createConnection(ProposedFeatures.all, process.stdin, stdoutWriter())
   : createConnection(ProposedFeatures.all);
 // Standard output carries the protocol: anything printed with console goes to the client's log instead
 // (what the library does itself when it picks stdio from the arguments).

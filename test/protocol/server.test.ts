@@ -124,6 +124,34 @@ test('references on a quote return the other articles; hover names the speaker; 
   }
 });
 
+test('references to a name in a hundred articles come back whole and exact over stdio (the long-list encoder)', async () => {
+  const corpusDir = path.join(folder, 'many refs é');
+  const articles = Array.from({ length: 100 }, (_, i) => {
+    const text = `Report ${i}\n\nThe crossing was opened by Ines Valko.${' Traffic was light.'.repeat(i % 7)}\r\nLater, Ines Valko left.\n`;
+    return { uri: write(`many refs é/article ${String(i).padStart(3, '0')}.txt`, text), text };
+  });
+  const expected = articles.flatMap(({ uri, text }) => {
+    const lines = text.split(/\r?\n/);
+    return lines.flatMap((line, n) => [...line.matchAll(/Ines Valko/g)].map((m) => ({
+      uri, range: { start: { line: n, character: m.index! }, end: { line: n, character: m.index! + m[0].length } },
+    })));
+  });
+  const key = (l: { uri: string; range: any }) => `${l.uri} ${l.range.start.line}:${l.range.start.character}-${l.range.end.line}:${l.range.end.character}`;
+  const client = new LspClient();
+  try {
+    await client.initialize(corpusDir);
+    const position = { line: 2, character: 'The crossing was opened by Ines Va'.length };
+    const found = await until(
+      () => client.request<any[]>('textDocument/references', { textDocument: { uri: articles[0].uri }, position, context: { includeDeclaration: true } }),
+      (r) => (r ?? []).length >= expected.length,
+    );
+    assert.equal(found!.length, expected.length);
+    assert.deepEqual(found!.map(key).sort(), expected.map(key).sort());
+  } finally {
+    await client.shutdown();
+  }
+});
+
 test('a client that sends only the deprecated rootPath gets that folder indexed as the corpus', async () => {
   const corpusDir = path.join(folder, 'root-path');
   const a = write('root-path/northern-post.txt', 'Port director Hanna Sorvik said the dredging would "finish well before the autumn storms reach the coast," she told the board.\n');

@@ -32,6 +32,7 @@ import { corpusFix, encodingRules } from '../service/corpusFixFeature';
 import { entityFileReport, entityPanelReports, familyMemberReport, familyPanelReports } from '../service/corpusReports';
 import { canonicalSpeaker } from '../service/speakers';
 import { basename } from '../service/corpusFeatures';
+import { markLocations } from './messageEncoder';
 
 /** Longest stretch of a sliced background computation before the server answers other messages. */
 const SLICE_MS = 8;
@@ -463,7 +464,7 @@ export function startServer(connection: Connection): void {
     return actions;
   }));
   connection.onHover(guarded('hover', (params) => features.hover(params.textDocument.uri, params.position)));
-  connection.onReferences(guarded('references', (params) => features.references(params.textDocument.uri, params.position, params.context.includeDeclaration)));
+  connection.onReferences(guarded('references', (params) => markLocations(features.references(params.textDocument.uri, params.position, params.context.includeDeclaration))));
   connection.onDefinition(guarded('definition', (params) => features.definition(params.textDocument.uri, params.position)));
   connection.onDocumentHighlight(guarded('documentHighlight', (params) => features.highlights(params.textDocument.uri, params.position)));
   connection.onDocumentSymbol(guarded('documentSymbol', (params) => features.documentSymbols(params.textDocument.uri)));
