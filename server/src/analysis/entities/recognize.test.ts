@@ -640,3 +640,13 @@ test('a lowercase word ending a name read is not part of it ("Vikvold airport", 
   assert.deepEqual(typed("Smoke rose over the runway as the minister arrived at Ostmark's Vikvold airport."), ['Ostmark/place', 'Vikvold/place']);
   assert.deepEqual(typed('Ferries sailed along the Gulf coast.'), ['Gulf/place']);
 });
+
+test('initials before a surname are one person ("N. Hussain", "R. E. Glenn"); a place or a common word after a stop is not', () => {
+  assert.deepEqual(typed('Kesterby 322-7 (N. Halvorsen 110, R. Ilmani 54) v Varna.').filter((t) => t.endsWith('/person')), ['N. Halvorsen/person', 'R. Ilmani/person']);
+  assert.deepEqual(typed('J. Moravec scored twice for Varna.').filter((t) => t.endsWith('/person')), ['J. Moravec/person']);
+  assert.ok(typed('The board named R. E. Glenning as chair.').includes('R. E. Glenning/person'));
+  assert.ok(typed('A review by Professor David W. Opfelder appeared on Monday.').includes('David W. Opfelder/person'));
+  assert.ok(typed('The court heard A. Noel Anketill Krammer on Friday.').includes('A. Noel Anketill Krammer/person'));
+  assert.ok(!typed('The fighting ended after World War I. Britain then disarmed.').some((t) => t.startsWith('I.')));
+  assert.ok(!typed('They moved to plan B. Then the rain came.').some((t) => t.startsWith('B.')));
+});

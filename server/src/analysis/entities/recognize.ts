@@ -1148,6 +1148,7 @@ function applyRules(tk: Tokens, spans: Span[], head: Uint8Array): Span[] {
   // One function per rule: small functions are optimised early and a deoptimisation recompiles one rule,
   // not the whole layer (one 250-line function took ~120 ms to compile, several times per process).
   let out = splitAtLowercaseWords(tk, spans, head);
+  out = joinInitials(tk, out);
   out = joinParticleNames(tk, out);
   out = dropTitleModifiers(tk, out);
   out = trimNonLetters(tk, out);
@@ -1250,6 +1251,57 @@ function joinParticleNames(tk: Tokens, spans: Span[]): Span[] {
     if (joinsNext) x++;
   }
   return joined ? out : spans;
+}
+
+/** A capital letter with its full stop ("N.", "I."). */
+function isLetterStop(w: string): boolean {
+  return w.length === 2 && w.charCodeAt(1) === 46 && isCap(w);
+}
+/** An initial: a letter with its full stop, but not "I.", as often a numeral ("World War I."). */
+function isInitial(w: string): boolean {
+  return w !== 'I.' && isLetterStop(w);
+}
+
+/**
+ * "N. Hussain", "J. R. Morris": initials before a surname are one person with it. Sports pages and
+ * scorecards print players so ("Essex 322-7 (N. Hussain 110, R. Irani 54)"), and the tagger, trained on
+ * text that writes names in full, kept the initial alone or dropped it; initials alone are no name. A name the surname opens stays
+ * what it was when it is longer and no person ("J. Sainsbury Plc"); a place after a stop ("World War I.
+ * Britain") or a common word ("plan B. Then") is no surname.
+ */
+function joinInitials(tk: Tokens, spans: Span[]): Span[] {
+  const words = tk.norm;
+  const n = words.length;
+  let out = spans;
+  for (let k = 0; k < n; k++) {
+    if (!isInitial(words[k])) continue;
+    let e = k;
+    while (e < n && isInitial(words[e])) e++;
+    if (e >= n || tk.sentStart[e] || !isNameWord(words[e]) || isInitial(words[e])) { k = e; continue; }
+    const l = lower(words[e]);
+    if (COMMON_WORDS.has(l) || FUNCTION_WORDS.has(l) || isPlaceName(words[e])) { k = e; continue; }
+    // "David W. Opderbeck": a first name before the initials; "A. Noel Anketell Kramer": up to three names after
+    let s = k > 0 && FIRST_NAMES.has(words[k - 1]) && !tk.sentStart[k] ? k - 1 : k;
+    let end = e + 1;
+    while (end < n && end - e < 3 && !tk.sentStart[end] && isNameWord(words[end]) && !COMMON_WORDS.has(lower(words[end])) && !FUNCTION_WORDS.has(lower(words[end])) && !isPlaceName(words[end])) end++;
+    let type: MentionType = 'person';
+    const kept: Span[] = [];
+    for (const sp of out) {
+      if (sp.e <= s || sp.s >= end) { kept.push(sp); continue; }
+      if (sp.s === e && sp.type === 'place') { type = 'place'; break; }
+      if (sp.s === e && sp.type !== 'person' && sp.e - sp.s > 1) type = sp.type;
+      if (sp.s < k && sp.type !== 'person') { kept.push(sp); s = Math.max(s, sp.e); continue; } // "Law Professor": not the name
+      s = Math.min(s, sp.s);
+      end = Math.max(end, sp.e);
+    }
+    if (type === 'place') { k = e; continue; }
+    kept.push({ s, e: end, type });
+    kept.sort((a, b) => a.s - b.s);
+    out = kept;
+    k = end - 1;
+  }
+  // Initials alone name nobody: "World War I. Britain", "plan B. Then" (the tagger reads "I." as a person)
+  return out.some((sp) => isLetterStop(words[sp.s]) && isLetterStop(words[sp.e - 1])) ? out.filter((sp) => !words.slice(sp.s, sp.e).every(isLetterStop)) : out;
 }
 
 /** Words s..e read as a person's full name: a first name, then one to three words that are no common words. */
