@@ -650,3 +650,10 @@ test('initials before a surname are one person ("N. Hussain", "R. E. Glenn"); a 
   assert.ok(!typed('The fighting ended after World War I. Britain then disarmed.').some((t) => t.startsWith('I.')));
   assert.ok(!typed('They moved to plan B. Then the rain came.').some((t) => t.startsWith('B.')));
 });
+
+test('a lone first name read as a person takes the surname after it ("136 Derek Halloway 68 68"), not the head of another name', () => {
+  assert.ok(typed('136 Derek Hallowell 68 68, Tomas Ruizar (Spain) 70 66').includes('Derek Hallowell/person'));
+  assert.ok(typed('Team 1: Coach: Ben Markell').includes('Ben Markell/person'));
+  const heads = typed('The Davis Administration agreed that Brent North Sea crude rose.');
+  assert.ok(!heads.some((t) => /(Administration|North)\/person$/.test(t)), String(heads));
+});

@@ -1149,6 +1149,7 @@ function applyRules(tk: Tokens, spans: Span[], head: Uint8Array): Span[] {
   // not the whole layer (one 250-line function took ~120 ms to compile, several times per process).
   let out = splitAtLowercaseWords(tk, spans, head);
   out = joinInitials(tk, out);
+  out = firstNamesWithSurnames(tk, out);
   out = joinParticleNames(tk, out);
   out = dropTitleModifiers(tk, out);
   out = trimNonLetters(tk, out);
@@ -1302,6 +1303,29 @@ function joinInitials(tk: Tokens, spans: Span[]): Span[] {
   }
   // Initials alone name nobody: "World War I. Britain", "plan B. Then" (the tagger reads "I." as a person)
   return out.some((sp) => isLetterStop(words[sp.s]) && isLetterStop(words[sp.e - 1])) ? out.filter((sp) => !words.slice(sp.s, sp.e).every(isLetterStop)) : out;
+}
+
+/**
+ * "136 Derek Halloway 68 68": a person read as a lone first name, and the capitalised word after it, no
+ * common word, place or other name, is the surname (the tagger, unsure after a number, stopped early).
+ */
+function firstNamesWithSurnames(tk: Tokens, spans: Span[]): Span[] {
+  const words = tk.norm;
+  const n = words.length;
+  let changed = false;
+  for (let x = 0; x < spans.length; x++) {
+    const sp = spans[x];
+    const k = sp.e;
+    if (sp.type !== 'person' || sp.e - sp.s !== 1 || k >= n || !FIRST_NAMES.has(words[sp.s]) || tk.sentStart[k]) continue;
+    if ((x + 1 < spans.length && spans[x + 1].s === k) || !isNameWord(words[k]) || isAllCapsWord(words[k]) !== isAllCapsWord(words[sp.s])) continue;
+    const l = lower(words[k]);
+    if (COMMON_WORDS.has(l) || FUNCTION_WORDS.has(l) || NOT_NAME.has(l) || isPlaceName(words[k]) || isTitleWord(words[k]) || isWeekday(words[k])) continue;
+    // "Marshall Fund", "Davis Administration", "Brent North Sea": the head of another kind of name
+    if (ORG_WORDS.has(l) || ORG_SUFFIXES.has(words[k]) || LOC_HEADS.has(words[k]) || DIRECTION_WORDS.has(words[k]) || DEMONYMS.has(words[k])) continue;
+    if (!changed) { spans = spans.slice(); changed = true; }
+    spans[x] = { ...sp, e: k + 1 };
+  }
+  return spans;
 }
 
 /** Words s..e read as a person's full name: a first name, then one to three words that are no common words. */
