@@ -657,3 +657,10 @@ test('a lone first name read as a person takes the surname after it ("136 Derek 
   const heads = typed('The Davis Administration agreed that Brent North Sea crude rose.');
   assert.ok(!heads.some((t) => /(Administration|North)\/person$/.test(t)), String(heads));
 });
+
+test('cricket pages: runs alone before "v" or the batsmen make an innings; "At Chelmsford:" names the ground', () => {
+  assert.deepEqual(typed("At Lord's: Kesterby 280 v Varna."), ["Lord's/place", 'Kesterby/organization', 'Varna/organization']);
+  assert.deepEqual(typed('Varna 210 (J. Moravec 65; P. Sorensen 5-60)'), ['Varna/organization', 'J. Moravec/person', 'P. Sorensen/person']);
+  assert.deepEqual(typed('At Brannvik: Kesterby beat Varna by six wickets.'), ['Brannvik/place', 'Kesterby/organization', 'Varna/organization']);
+  assert.deepEqual(typed('At Issue: the harbour budget.'), []);
+});

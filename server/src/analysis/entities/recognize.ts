@@ -966,12 +966,21 @@ const RESULT_NOUNS = new Set(['win', 'victory', 'defeat', 'loss', 'draw', 'trium
 const PRONOUNS = new Set(['he', 'she', 'they', 'it', 'we', 'i', 'you', 'who', 'both', 'neither', 'each']);
 /** Words between a result and the other side ("drew 1-1 with X", "lost 3-0 to X", "a 2-1 win over X"). */
 const RESULT_LINKS = new Set(['with', 'to', 'against', 'over', 'by']);
-/** A cricket innings: runs and wickets ("310-6", at most 10 wickets) or runs "all out" ("275 all out"). */
+/**
+ * A cricket innings: runs and wickets ("310-6", at most 10 wickets), runs "all out" ("275 all out"), or
+ * runs alone before the other side or the batsmen's scores ("Middlesex 280 v Kent", "Durham 210 (J. Morris 65)").
+ */
 function isInnings(words: string[], k: number, e: number): boolean {
   const w = words[k];
   const m = /^(\d{2,3})-(\d{1,2})$/.exec(w);
   if (m) return Number(m[2]) <= 10 && Number(m[1]) > 20;
-  return /^\d{2,3}$/.test(w) && k + 2 < e && words[k + 1] === 'all' && words[k + 2] === 'out';
+  if (!/^\d{2,3}$/.test(w) || k + 1 >= e) return false;
+  if (k + 2 < e && words[k + 1] === 'all' && words[k + 2] === 'out') return true;
+  if (Number(w) <= 20 || k === 0 || !isNameWord(words[k - 1])) return false;
+  if (VERSUS.has(words[k + 1])) return true;
+  if (words[k + 1] !== '(') return false;
+  for (let q = k + 2; q < e && q < k + 8 && words[q] !== ')'; q++) if (/^\d{1,3}\*?$/.test(words[q]) && isNameWord(words[q - 1])) return true;
+  return false;
 }
 
 /** A match score: two small numbers ("2-1", "6-4"; not "52-47", a vote). */
@@ -1369,7 +1378,28 @@ function newswireLayouts(tk: Tokens, out: Span[], head: Uint8Array): Span[] {
   out = teamsOfPlayers(tk, out);
   out = scoreboardPeople(tk, out, digitLines);
   out = nameLists(tk, out);
-  return out;
+  return venues(tk, out);
+}
+
+/**
+ * "At Chelmsford: Essex 322-7 …", "At Lord's: Middlesex 280 v Kent": on a results page a line that opens
+ * with "At", a name and a colon names the ground, a place (the tagger read a club there).
+ */
+function venues(tk: Tokens, out: Span[]): Span[] {
+  const words = tk.norm;
+  const n = words.length;
+  let add: Span[] | null = null;
+  for (let k = 0; k + 2 < n; k++) {
+    if (!tk.sentStart[k] || (words[k] !== 'At' && words[k] !== 'AT')) continue;
+    let j = k + 1;
+    while (j < n && j - k <= 3 && isNameWord(words[j]) && !tk.sentStart[j] && !FUNCTION_WORDS.has(lower(words[j])) && (!COMMON_WORDS.has(lower(words[j])) || words[j + 1] === "'s")) j++;
+    if (j === k + 1) continue; // "At Issue: …"
+    const end = words[j] === "'s" && words[j + 1] === ':' ? j + 1 : j; // "Lord's"
+    if (words[end] !== ':' || end + 1 >= n || tk.sentStart[end + 1]) continue;
+    (add ??= []).push({ s: k + 1, e: end, type: 'place', layout: true });
+  }
+  if (!add) return out;
+  return withoutOverlaps(out, add, 0, n).concat(add).sort((a, b) => a.s - b.s);
 }
 
 /** "Microsoft | Corp", "Daimler-Benz | AG": a legal-form suffix joins the name before it */
