@@ -664,3 +664,13 @@ test('cricket pages: runs alone before "v" or the batsmen make an innings; "At C
   assert.deepEqual(typed('At Brannvik: Kesterby beat Varna by six wickets.'), ['Brannvik/place', 'Kesterby/organization', 'Varna/organization']);
   assert.deepEqual(typed('At Issue: the harbour budget.'), []);
 });
+
+test('results pages: scorers in parentheses and on a "Scorers:" line are players; a line-up names its team; a rider\'s team follows the country', () => {
+  assert.deepEqual(typed('Kesterby 2 (Halvorsen 15, Wright 40) Varna 0. Half-time 1-0. Attendance 38,000'),
+    ['Kesterby/organization', 'Halvorsen/person', 'Wright/person', 'Varna/organization']);
+  assert.deepEqual(typed('Scorers: Kolberg 15, Villiger 40 penalty, Marek Dvorsky 77'), ['Kolberg/person', 'Villiger/person', 'Marek Dvorsky/person']);
+  assert.equal(typed('Liverpool: David Jameson, Rob Jonas, Steve Harkin, John Barnet')[0], 'Liverpool/organization');
+  assert.equal(typed('Italy: Angelo Peruzzo, Ciro Ferrante, Paolo Maldoni, Alessandro Costa')[0], 'Italy/place');
+  assert.deepEqual(typed('2. Tony Romano (Switzerland) Mapei same time'), ['Tony Romano/person', 'Switzerland/place', 'Mapei/organization']);
+  assert.deepEqual(typed('1. Laurent Jalabrin (France) ONCE 4:30:15'), ['Laurent Jalabrin/person', 'France/place', 'ONCE/organization']);
+});

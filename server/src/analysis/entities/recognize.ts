@@ -1001,6 +1001,18 @@ const WIN_PCT = /^[01]?\.\d{3}$/;
  * results "Brannvik 2 Halden 0" and standings rows "Brannvik 10 7 2 1 22 10 23" (teams: organisations,
  * countries stay places).
  */
+/** Labels of a line of goal scorers. */
+const SCORER_LABELS = new Set(['Scorers', 'Scorer', 'Goalscorers', 'SCORERS', 'SCORER', 'GOALSCORERS']);
+
+/** Whether token k is inside parentheses opened on its line (from token s). */
+function insideParens(words: string[], s: number, k: number): boolean {
+  for (let x = k - 1; x >= s; x--) {
+    if (words[x] === ')') return false;
+    if (words[x] === '(') return true;
+  }
+  return false;
+}
+
 function datelinesAndResults(tk: Tokens, spans: Span[], digitLines: number[], vPos: number[], marginLines: number[]): Span[] {
   const words = tk.norm;
   const n = words.length;
@@ -1044,6 +1056,15 @@ function datelinesAndResults(tk: Tokens, spans: Span[], digitLines: number[], vP
         k = j;
       }
       if (ok && parts.length) add.push(...parts);
+    } else if (SCORER_LABELS.has(words[s]) && words[s + 1] === ':') {
+      // "Scorers: Kolberg 15, Villiger 40 penalty, Marek Dvorsky 77": each name before its minute is a player
+      for (let k = s + 2; k < e; k++) {
+        if (!isNameWord(words[k]) || FUNCTION_FORMS.has(words[k])) continue;
+        let j = k;
+        while (j < e && j - k < 4 && isNameWord(words[j])) j++;
+        if (j < e && /^\d{1,3}(?:\+\d)?$/.test(words[j])) add.push({ s: k, e: j, type: 'person', layout: true });
+        k = j;
+      }
     } else {
       // results / standings: name followed by small integers
       const teams: Span[] = [];
@@ -1066,9 +1087,9 @@ function datelinesAndResults(tk: Tokens, spans: Span[], digitLines: number[], vP
         if (!nameLike(words[k])) { k++; continue; }
         let j = k;
         while (j < e && (nameLike(words[j]) || (j > k && (words[j] === '&' || PARTICLES.has(words[j]))))) j++;
-        // scorers in parentheses "( Tor Haugen 73 )", and full names the tagger found, are people, except in a
+        // scorers in parentheses "( Tor Haugen 73 )", "(Bergkamp 15, Wright 40)", and full names the tagger found, are people, except in a
         // bare result "Atletico Halden 0 Deportivo Brannvik 0"
-        if ((k > s && words[k - 1] === '(') || (personAt(k) && !bareResult())) { k = j; continue; }
+        if (insideParens(words, s, k) || (personAt(k) && !bareResult())) { k = j; continue; }
         let nums = 0;
         while (j + nums < e && SCORE.test(words[j + nums])) nums++;
         if (nums >= 1 && j - k <= 4) teams.push({ s: k, e: j, type: 'organization' });
@@ -1378,7 +1399,56 @@ function newswireLayouts(tk: Tokens, out: Span[], head: Uint8Array): Span[] {
   out = teamsOfPlayers(tk, out);
   out = scoreboardPeople(tk, out, digitLines);
   out = nameLists(tk, out);
-  return venues(tk, out);
+  return teamsAfterNationality(tk, lineups(tk, venues(tk, out)));
+}
+
+/**
+ * Results of cycling, motor racing and the like: "2. Tony Romano (Switzerland) Mapei same time", "Mikael
+ * Harkonen (Finland) McLaren 1:28:15.125": the name between a rider's country and the time is the team.
+ */
+function teamsAfterNationality(tk: Tokens, out: Span[]): Span[] {
+  const words = tk.norm;
+  const n = words.length;
+  let add: Span[] | null = null;
+  for (let x = 0; x + 1 < out.length; x++) {
+    const p = out[x], country = out[x + 1];
+    if (p.type !== 'person' || p.e >= n || words[p.e] !== '(' || country.s !== p.e + 1 || country.type !== 'place' || words[country.e] !== ')') continue;
+    const a = country.e + 1;
+    let d = a;
+    while (d < n && d - a < 3 && !tk.sentStart[d] && isNameWord(words[d]) && (isAllCapsWord(words[d]) || !(COMMON_WORDS.has(lower(words[d])) || FUNCTION_WORDS.has(lower(words[d]))))) d++;
+    if (d === a || d >= n || tk.sentStart[d] || !(/^\d/.test(words[d]) || (words[d] === 'same' && words[d + 1] === 'time'))) continue;
+    if (isPlaceName(words.slice(a, d).join(' '))) continue;
+    (add ??= []).push({ s: a, e: d, type: 'organization', layout: true });
+  }
+  if (!add) return out;
+  return withoutOverlaps(out, add, 0, n).concat(add).sort((a, b) => a.s - b.s);
+}
+
+/**
+ * "Liverpool: David James, Rob Jones, Steve Harkness, …": the name before the colon of a line of three or
+ * more players is their team, a club (an organisation, also when named after its town) or a country's
+ * team (a place).
+ */
+function lineups(tk: Tokens, out: Span[]): Span[] {
+  const words = tk.norm;
+  const n = words.length;
+  let changed: Span[] | null = null;
+  for (let x = 0; x < out.length; x++) {
+    const sp = out[x];
+    if (!tk.sentStart[sp.s] || sp.e >= n || words[sp.e] !== ':' || sp.type === 'person') continue;
+    let players = 0;
+    for (let y = x + 1; y < out.length && !tk.sentStart[out[y].s]; y++) {
+      const p = out[y];
+      if (p.type !== 'person' || (words[p.s - 1] !== ',' && words[p.s - 1] !== ':' && words[p.s - 1] !== ';')) break;
+      players++;
+    }
+    if (players < 3) continue;
+    const type: MentionType = COUNTRY_ALIAS.has(key(tk, sp)) ? 'place' : 'organization';
+    if (type === sp.type) continue;
+    changed ??= out.slice();
+    changed[x] = { ...sp, type, layout: true };
+  }
+  return changed ?? out;
 }
 
 /**
