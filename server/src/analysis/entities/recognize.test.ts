@@ -674,3 +674,10 @@ test('results pages: scorers in parentheses and on a "Scorers:" line are players
   assert.deepEqual(typed('2. Tony Romano (Switzerland) Mapei same time'), ['Tony Romano/person', 'Switzerland/place', 'Mapei/organization']);
   assert.deepEqual(typed('1. Laurent Jalabrin (France) ONCE 4:30:15'), ['Laurent Jalabrin/person', 'France/place', 'ONCE/organization']);
 });
+
+test('market reports: what follows "shares in", "a stake in", "dealers at" is a company, unless a place', () => {
+  assert.deepEqual(typed('Shares in Halvik-Berg rose 1.20 crowns to 78.50 on the Varna bourse.').slice(0, 1), ['Halvik-Berg/organization']);
+  assert.deepEqual(typed('The crown fell, dealers at Moravec Dunning said.'), ['Moravec Dunning/organization']);
+  assert.deepEqual(typed('It bought a 20 percent stake in Britain last year.'), ['Britain/place']);
+  assert.deepEqual(typed('Shares in Tokyo fell.'), ['Tokyo/place']);
+});

@@ -1194,6 +1194,7 @@ function applyRules(tk: Tokens, spans: Span[], head: Uint8Array): Span[] {
   out = dropEvents(tk, out);
   out = addCapsClubs(tk, out, head);
   out = typeByOrgCues(tk, out);
+  out = marketHolders(tk, out);
   out = addSpeakers(tk, out, head);
   out = appositionPersons(tk, out, head);
   out = titledPersons(tk, out, head);
@@ -1654,6 +1655,36 @@ function typeByOrgCues(tk: Tokens, out: Span[]): Span[] {
     if (cue) sp.type = 'organization';
   }
   return out;
+}
+
+/** "shares in X", "a stake in X", "dealers at X", "analysts at X": X is a company or a bank. */
+const MARKET_HOLDERS = new Set(['shares', 'share', 'stake', 'stakes', 'stock', 'dealers', 'dealer', 'traders', 'trader', 'analysts', 'analyst', 'economists', 'economist', 'strategists', 'strategist']);
+
+/**
+ * Market reports name companies by what is held in them and who works at them: "Shares in Daimler-Benz
+ * rose", "dealers at Chase Manhattan said". The one to three name words after "shares in / of" or
+ * "dealers / analysts / economists at" are an organisation, unless a place ("a stake in Britain").
+ */
+function marketHolders(tk: Tokens, out: Span[]): Span[] {
+  const words = tk.norm;
+  const n = words.length;
+  let add: Span[] | null = null;
+  for (let k = 0; k + 2 < n; k++) {
+    if (!MARKET_HOLDERS.has(lower(words[k]))) continue;
+    const link = words[k + 1];
+    if (link !== 'in' && link !== 'of' && link !== 'at') continue;
+    const a = k + 2;
+    let e = a;
+    while (e < n && e - a < 3 && !tk.sentStart[e] && isNameWord(words[e]) && !FUNCTION_WORDS.has(lower(words[e])) && !(COMMON_WORDS.has(lower(words[e])) && e === a)) e++;
+    if (e === a) continue;
+    const inside = out.filter((sp) => sp.s < e && a < sp.e);
+    if (inside.some((sp) => sp.type === 'place' || sp.s < a || sp.e > e + 1) || isPlaceName(words.slice(a, e).join(' '))) continue;
+    const end = inside.length === 1 && inside[0].e > e ? inside[0].e : e;
+    (add ??= []).push({ s: a, e: end, type: 'organization' });
+    k = end - 1;
+  }
+  if (!add) return out;
+  return withoutOverlaps(out, add, 0, n).concat(add).sort((a, b) => a.s - b.s);
 }
 
 /**
