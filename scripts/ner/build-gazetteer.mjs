@@ -36,8 +36,8 @@ for (const c of countries) {
 }
 Object.assign(countryAlias, { 'U.S.': 'United States', 'U.S.A.': 'United States', America: 'United States',
   'U.K.': 'United Kingdom', Britain: 'United Kingdom', 'Great Britain': 'United Kingdom' });
-// the home nations (their own teams in sport) and names older news still uses
-for (const n of ['England', 'Scotland', 'Wales', 'Northern Ireland', 'Zaire', 'Burma', 'Yugoslavia', 'Soviet Union', 'Czechoslovakia', 'Ivory Coast', 'West Germany', 'East Germany']) countryAlias[n] ??= n;
+// the home nations and the West Indies (their own teams in sport) and names older news still uses
+for (const n of ['England', 'Scotland', 'Wales', 'Northern Ireland', 'West Indies', 'Zaire', 'Burma', 'Yugoslavia', 'Soviet Union', 'Czechoslovakia', 'Ivory Coast', 'West Germany', 'East Germany']) countryAlias[n] ??= n;
 // the names news prints for countries world-countries 5.1.0 names otherwise ("Türkiye"), or only in full
 Object.assign(countryAlias, { Turkey: countryAlias.Turkiye, Bosnia: countryAlias['Bosnia-Herzegovina'], USSR: 'Soviet Union', 'U.S.S.R.': 'Soviet Union' });
 for (const v of Object.values(nat)) if (latin(v)) demonyms.add(v);

@@ -681,3 +681,9 @@ test('market reports: what follows "shares in", "a stake in", "dealers at" is a 
   assert.deepEqual(typed('It bought a 20 percent stake in Britain last year.'), ['Britain/place']);
   assert.deepEqual(typed('Shares in Tokyo fell.'), ['Tokyo/place']);
 });
+
+test('a points score after a result verb makes a match report ("beat Real Madrid 78-71"); a vote does not; the West Indies are a team of a place', () => {
+  assert.deepEqual(typed('Kesterby beat Real Varna 78-71 in the cup on Thursday.'), ['Kesterby/organization', 'Real Varna/organization']);
+  assert.deepEqual(typed('Parliament passed the bill 52-47 on Thursday.').filter((t) => !t.startsWith('Parliament')), []);
+  assert.ok(typed('West Indies captain Brian Larkin endured another miserable day.').includes('West Indies/place'));
+});

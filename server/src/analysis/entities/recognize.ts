@@ -989,6 +989,18 @@ function isMatchScore(w: string): boolean {
   return m !== null && Number(m[1]) <= 20 && Number(m[2]) <= 20;
 }
 
+/** A score in points ("78-71", "102-99"): a vote as often ("52-47"), so it needs a result verb before it. */
+function isPointsScore(w: string): boolean {
+  return /^\d{2,3}-\d{2,3}$/.test(w);
+}
+
+/** "Olympiakos beat Real Madrid 78-71": a result verb, then one to four name words, then the score at k. */
+function resultBefore(words: string[], s: number, k: number): boolean {
+  let b = k;
+  while (b > s && k - b < 4 && isNameWord(words[b - 1])) b--;
+  return b < k && b > s && RESULT_VERBS.has(words[b - 1]);
+}
+
 /** "NORWAY V SWEDEN", "Brannvik v Halden": the fixture's "versus" is between two names, never inside one. */
 const VERSUS = new Set(['v', 'V', 'v.', 'V.', 'vs', 'vs.', 'Vs', 'Vs.', 'VS', 'VS.']);
 const LEGAL_FORMS = new Set(['Corp', 'Corp.', 'Inc', 'Inc.', 'Ltd', 'Ltd.', 'Co', 'Co.', 'AG', 'GmbH', 'Plc', 'PLC', 'plc', 'SA', 'S.A.', 'NV', 'N.V.', 'BV', 'SpA', 'LLC', 'LP', 'Bhd', 'KK', 'AB', 'ASA', 'Oyj']);
@@ -2009,6 +2021,7 @@ function matchReports(tk: Tokens, spans: Span[], lines: number[]): Span[] {
         if (/^[67]-/.test(words[k])) sets++;
       } else if (words[k] === 'by' && k + 2 < e && /^(\d+|one|two|three|four|five|six|seven|eight|nine|ten)$/.test(words[k + 1]) && /^(wickets?|runs?)$/.test(words[k + 2])) scores++;
       else if (isInnings(words, k, e)) { scores++; innings.push(k); }
+      else if (isPointsScore(words[k]) && resultBefore(words, s, k)) scores++;
     }
     if (scores === 0) continue;
     const nameW = (k: number) => k >= s && k < e && isNameWord(words[k]) && !FUNCTION_FORMS.has(words[k]) && !NOT_NAME.has(lower(words[k])) && !isTitleWord(words[k]) &&
