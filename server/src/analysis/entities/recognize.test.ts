@@ -687,3 +687,12 @@ test('a points score after a result verb makes a match report ("beat Real Madrid
   assert.deepEqual(typed('Parliament passed the bill 52-47 on Thursday.').filter((t) => !t.startsWith('Parliament')), []);
   assert.ok(typed('West Indies captain Brian Larkin endured another miserable day.').includes('West Indies/place'));
 });
+
+test('a country named alone is a place, also in a headline over a party it opens; a title holder inside an organisation read is a person', () => {
+  const headline = recognizeEntities("OSTLAND'S HALVORSEN SACKED, ASSEMBLY DISSOLVED.\n\nISLAMABAD 1996-11-05\n\nBhutto's Pakistan People's Party said it would appeal.\n\nZAIRE REBELS SAY THEY CAPTURED EASTERN TOWN.");
+  assert.ok(headline.some((m) => m.text === 'ZAIRE' && m.type === 'place'), JSON.stringify(headline));
+  const pak = recognizeEntities("PAKISTAN'S BHUTTO SACKED, ASSEMBLY DISSOLVED.\n\nISLAMABAD 1996-11-05\n\nBhutto's Pakistan People's Party said it would appeal.");
+  assert.equal(pak.find((m) => m.text === 'PAKISTAN')?.type, 'place');
+  assert.deepEqual(typed('U.N. High Commissioner for Refugees Sadako Ogawa said in Geneva that aid agencies had lost contact.'),
+    ['U.N. High Commissioner for Refugees/organization', 'Sadako Ogawa/person', 'Geneva/place']);
+});

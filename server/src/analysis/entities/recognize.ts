@@ -419,7 +419,8 @@ function headlineShortNames(tk: Tokens, spans: Span[], head: Uint8Array): void {
       opens = new Set();
       for (const o of spans) if (o.type === 'organization' && o.e - o.s >= 2 && !head[o.s]) opens.add(lower(tk.norm[o.s]));
     }
-    if (opens.has(lower(tk.norm[sp.s]))) sp.type = 'organization';
+    // ("PAKISTAN'S BHUTTO …" over "Pakistan People's Party": a country is itself, not the party it opens)
+    if (opens.has(lower(tk.norm[sp.s])) && !isCountryName(tk.norm[sp.s])) sp.type = 'organization';
   }
 }
 
@@ -1210,7 +1211,7 @@ function applyRules(tk: Tokens, spans: Span[], head: Uint8Array): Span[] {
   out = addSpeakers(tk, out, head);
   out = appositionPersons(tk, out, head);
   out = titledPersons(tk, out, head);
-  return titleComplementHolders(tk, slashAcronyms(tk, out, head), head);
+  return countriesArePlaces(tk, titleComplementHolders(tk, slashAcronyms(tk, holdersInsideTitles(tk, out), head), head));
 }
 
 /** 1. split spans at plain lowercase words ("Romania presses Bulgaria") and "A and B" without organisation words */
@@ -1925,6 +1926,41 @@ function titleComplementHolders(tk: Tokens, spans: Span[], head: Uint8Array): Sp
     }
     if (clash || (end - sp.e === 1 && y === x + 1 && !FIRST_NAMES.has(words[sp.e]))) continue; // one unknown word: too little
     out = out.slice(0, x + 1).concat([{ s: sp.e, e: end, type: 'person' }], out.slice(y));
+  }
+  return out;
+}
+
+/**
+ * A country named alone is a place, also as the subject of news ("ZAIRE REBELS SAY …", "Pakistan said")
+ * and as a national team: the tagger reads some headline countries as organisations.
+ */
+function countriesArePlaces(tk: Tokens, spans: Span[]): Span[] {
+  for (const sp of spans) if (sp.type === 'organization' && isCountryName(tk.norm.slice(sp.s, sp.e).join(' '))) sp.type = 'place';
+  return spans;
+}
+
+function isCountryName(s: string): boolean {
+  return COUNTRY_ALIAS.has(s) || (isAllCapsWord(s.replace(/[ .'-]/g, '')) && COUNTRY_ALIAS.has(titleCaps(s)));
+}
+
+/**
+ * "U.N. High Commissioner for Refugees Sadako Ogata" read as one organisation: after a title and its
+ * complement, the name words that end the span are its holder, a person; the rest stays the organisation.
+ */
+function holdersInsideTitles(tk: Tokens, spans: Span[]): Span[] {
+  const words = tk.norm;
+  let out = spans;
+  for (let x = 0; x < out.length; x++) {
+    const sp = out[x];
+    if (sp.type !== 'organization' || sp.e - sp.s < 5) continue;
+    let t = -1;
+    for (let k = sp.s; k + 2 < sp.e; k++) if (NAME_TITLES.has(lower(words[k])) && COMPLEMENT_LINKS.has(words[k + 1])) { t = k; break; }
+    if (t < 0) continue;
+    let h = sp.e;
+    while (h > t + 3 && sp.e - h < 3 && isHolderWord(words[h - 1])) h--;
+    if (h === sp.e || (sp.e - h === 1 && !FIRST_NAMES.has(words[h]))) continue;
+    out = out.slice(0, x).concat([{ s: sp.s, e: h, type: 'organization' }, { s: h, e: sp.e, type: 'person' }], out.slice(x + 1));
+    x++;
   }
   return out;
 }
