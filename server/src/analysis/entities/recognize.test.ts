@@ -696,3 +696,14 @@ test('a country named alone is a place, also in a headline over a party it opens
   assert.deepEqual(typed('U.N. High Commissioner for Refugees Sadako Ogawa said in Geneva that aid agencies had lost contact.'),
     ['U.N. High Commissioner for Refugees/organization', 'Sadako Ogawa/person', 'Geneva/place']);
 });
+
+test('organisations the tagger left out: before "Organisation" / "Association"; before a lower-case title a person holds; an acronym of a name the document spells out', () => {
+  assert.ok(typed("They met at a meeting of the World Trade Organisation's dispute body.").includes('World Trade Organisation/organization'));
+  assert.ok(typed('Officials of the Ostland Ferry Association said nothing.').includes('Ostland Ferry Association/organization'));
+  assert.deepEqual(typed('Clarke met Varnabank president Hans Tietmann in Bonn.'), ['Clarke/person', 'Varnabank/organization', 'Hans Tietmann/person', 'Bonn/place']);
+  for (const t of ['Republican leader Bob Dole spoke.', 'The envoy met former Yugoslav president Slobodan Milosevic.']) {
+    assert.ok(!typed(t).some((m) => m.endsWith('/organization')), t);
+  }
+  const doc = recognizeEntities('EU AND OSTLAND CLASH AT NFTO.\n\nGENEVA 1996-09-12\n\nThe dispute went before the Nordic Fish Trade Organisation on Thursday, officials said.');
+  assert.equal(doc.find((m) => m.text === 'NFTO')?.type, 'organization');
+});

@@ -138,7 +138,7 @@ function extendOrgs(words: string[], spans: Span[], limit: number): Span[] {
 }
 
 /** Heads that close a party's or a movement's name ("the Farmers Party", "the Peasants' Party", "Popular Front"). */
-const CLOSING_ORG_HEADS = new Set(['Party', 'Front', 'Union', 'League', 'Alliance']);
+const CLOSING_ORG_HEADS = new Set(['Party', 'Front', 'Union', 'League', 'Alliance', 'Organisation', 'Organization', 'Association', 'Federation', 'Confederation']);
 /** Heads of organisation names that open them before "of" ("Organisation of African Unity", "League of Arab States"). */
 const OPENING_ORG_HEADS = new Set(['Organisation', 'Organization', 'League', 'Council', 'Federation', 'Confederation', 'Association',
   'Commission', 'Committee', 'Institute', 'Society', 'Front', 'Movement', 'Union', 'Congress', 'Court', 'Ministry', 'Department', 'Office']);
@@ -146,7 +146,8 @@ const OPENING_ORG_HEADS = new Set(['Organisation', 'Organization', 'League', 'Co
 /**
  * "The Organisation of African Unity": a capitalised organisation head before "of" / "for" and a capitalised
  * word, that the tagger left out, opens an organisation (extendOrgs then takes in the rest of the name); and
- * capitalised words the tagger left out before a closing head are one ("the Farmers Party").
+ * capitalised words the tagger left out before a closing head are one ("the Farmers Party", "the World Trade
+ * Organisation's").
  */
 function withUntaggedOrgHeads(words: string[], spans: Span[], limit: number): Span[] {
   let add: Span[] | null = null;
@@ -155,7 +156,7 @@ function withUntaggedOrgHeads(words: string[], spans: Span[], limit: number): Sp
     const w = words[k];
     // "the Farmers Party", "the Peasants' Party": capitalised words before a closing head (first letters first)
     const c = w.charCodeAt(0);
-    if ((c === 80 || c === 70 || c === 85 || c === 76 || c === 65) && CLOSING_ORG_HEADS.has(w)) {
+    if ((c === 80 || c === 70 || c === 85 || c === 76 || c === 65 || c === 79 || c === 67) && CLOSING_ORG_HEADS.has(w)) {
       let b = k;
       while (b > 0 && k - b < 4 && (isNameWord(words[b - 1]) || (words[b - 1] === "'" && b - 1 > 0 && isNameWord(words[b - 2]) && words[b - 2].endsWith('s')))) b--;
       if (b === k || FUNCTION_FORMS.has(words[b])) continue;
@@ -421,6 +422,29 @@ function headlineShortNames(tk: Tokens, spans: Span[], head: Uint8Array): void {
     }
     // ("PAKISTAN'S BHUTTO …" over "Pakistan People's Party": a country is itself, not the party it opens)
     if (opens.has(lower(tk.norm[sp.s])) && !isCountryName(tk.norm[sp.s])) sp.type = 'organization';
+  }
+}
+
+/**
+ * "WTO" in a headline over "the World Trade Organisation" in the body: an acronym whose letters are the
+ * initials of a name of several words the document spells out takes that name's type.
+ */
+function acronymsOfNames(tk: Tokens, spans: Span[]): void {
+  let initials: Map<string, MentionType> | null = null;
+  for (const sp of spans) {
+    const w = tk.norm[sp.s];
+    if (sp.e - sp.s !== 1 || w.length < 2 || w.length > 6 || !/^[A-Z]+$/.test(w)) continue;
+    if (!initials) {
+      initials = new Map();
+      for (const o of spans) {
+        if (o.e - o.s < 2 || o.type === 'person') continue;
+        let letters = '';
+        for (let k = o.s; k < o.e; k++) if (isCap(tk.norm[k]) && !FUNCTION_WORDS.has(lower(tk.norm[k]))) letters += tk.norm[k][0];
+        if (letters.length >= 2 && !initials.has(letters)) initials.set(letters, o.type);
+      }
+    }
+    const type = initials.get(w);
+    if (type) sp.type = type;
   }
 }
 
@@ -720,6 +744,7 @@ function plainSpan(sp: Span, shift: number): Span {
  */
 function documentPasses(tk: Tokens, spans: Span[], head: Uint8Array, vocabulary?: DocumentVocabulary): Span[] {
   spans = harmonise(foldHeadlines(tk, head), spans, head);
+  acronymsOfNames(tk, spans);
   headlineShortNames(tk, spans, head);
   spans = withoutWeekdays(tk, spans);
   return nameShaped(tk, dropJunk(tk, spans, head, vocabulary));
@@ -1211,7 +1236,7 @@ function applyRules(tk: Tokens, spans: Span[], head: Uint8Array): Span[] {
   out = addSpeakers(tk, out, head);
   out = appositionPersons(tk, out, head);
   out = titledPersons(tk, out, head);
-  return countriesArePlaces(tk, titleComplementHolders(tk, slashAcronyms(tk, holdersInsideTitles(tk, out), head), head));
+  return countriesArePlaces(tk, employersBeforeTitles(tk, titleComplementHolders(tk, slashAcronyms(tk, holdersInsideTitles(tk, out), head), head)));
 }
 
 /** 1. split spans at plain lowercase words ("Romania presses Bulgaria") and "A and B" without organisation words */
@@ -1928,6 +1953,35 @@ function titleComplementHolders(tk: Tokens, spans: Span[], head: Uint8Array): Sp
     out = out.slice(0, x + 1).concat([{ s: sp.e, e: end, type: 'person' }], out.slice(y));
   }
   return out;
+}
+
+/** Nationality adjectives of states gone, which the gazetteer's demonyms (from today's countries) lack. */
+const OLD_DEMONYMS = new Set(['Yugoslav', 'Soviet', 'Czechoslovak', 'Zairean', 'Zairian', 'Rhodesian', 'Burmese']);
+
+/** Titles a person holds in an organisation, in lower case between the organisation and the person. */
+const EMPLOYED_TITLES = new Set(['president', 'chairman', 'chairwoman', 'governor', 'spokesman', 'spokeswoman', 'spokesperson', 'chief',
+  'director', 'head', 'economist', 'analyst', 'executive', 'boss', 'secretary-general', 'general-secretary']);
+
+/**
+ * "Bundesbank president Hans Tietmeyer", "Interfax correspondent …": one capitalised word the tagger left out,
+ * right before a lower-case title that a person follows, is the organisation the person works for (not a
+ * common word, a nationality, a place or a party adjective: "Republican leader Bob Dole").
+ */
+function employersBeforeTitles(tk: Tokens, spans: Span[]): Span[] {
+  const words = tk.norm;
+  let add: Span[] | null = null;
+  for (let x = 0; x < spans.length; x++) {
+    const p = spans[x];
+    if (p.type !== 'person' || p.e - p.s < 2 || p.s < 2) continue;
+    const t = p.s - 1, k = p.s - 2;
+    if (!EMPLOYED_TITLES.has(words[t]) || tk.sentStart[t] || !isNameWord(words[k]) || isAllCapsWord(words[k]) && words[k].length > 5) continue;
+    if (x > 0 && spans[x - 1].e > k) continue; // a name there already
+    const l = lower(words[k]);
+    if (COMMON_WORDS.has(l) || FUNCTION_WORDS.has(l) || RULE_TITLE_WORDS.has(l) || DEMONYMS.has(words[k]) || OLD_DEMONYMS.has(words[k]) || HOME_NATION_ADJECTIVES.has(words[k]) ||
+      isPlaceName(words[k]) || isTitleWord(words[k]) || FIRST_NAMES.has(words[k])) continue;
+    (add ??= []).push({ s: k, e: k + 1, type: 'organization' });
+  }
+  return add ? spans.concat(add).sort((a, b) => a.s - b.s) : spans;
 }
 
 /**
