@@ -707,3 +707,11 @@ test('organisations the tagger left out: before "Organisation" / "Association"; 
   const doc = recognizeEntities('EU AND OSTLAND CLASH AT NFTO.\n\nGENEVA 1996-09-12\n\nThe dispute went before the Nordic Fish Trade Organisation on Thursday, officials said.');
   assert.equal(doc.find((m) => m.text === 'NFTO')?.type, 'organization');
 });
+
+test('an acronym in parentheses binds the words whose initials it spells into one name of its type; a name does not open with "at"', () => {
+  assert.deepEqual(typed('The Organisation for Fisheries and Cooperation in Ostland (OFCO) welcomed the deal.'),
+    ['Organisation for Fisheries and Cooperation in Ostland/organization', 'OFCO/organization']);
+  assert.deepEqual(typed('The United Arab Emirates (UAE) sent an envoy.'), ['United Arab Emirates/place', 'UAE/place']);
+  assert.ok(typed('He told the Varna envoy, Mara Lind (UN), nothing.').includes('Mara Lind/person'));
+  assert.ok(!typed('Kesterby beat Varna 3-1 at Brannvik Park.').some((t) => t.startsWith('at ')));
+});

@@ -761,6 +761,8 @@ function nameShaped(tk: Tokens, spans: Span[]): Span[] {
   for (const sp of spans) {
     // (nor in "and", "of": "Fatah and")
     while (sp.e - sp.s > 1 && (PARTICLES.has(words[sp.e - 1]) || words[sp.e - 1] === 'and' || words[sp.e - 1] === 'of' || words[sp.e - 1] === 'or')) sp.e--;
+    // nor opens with a lower-case function word: "(3-1) at Stamford Bridge", the tagger's score trimmed off
+    while (sp.e - sp.s > 1 && !PARTICLES.has(words[sp.s]) && FUNCTION_WORDS.has(words[sp.s])) sp.s++;
     // "Al-Qaida's North African (wing)": what follows the possessive is a description, not the name
     for (let k = sp.s + 1; k < sp.e - 1; k++) {
       if (words[k] !== "'s" && words[k] !== '’s') continue;
@@ -1236,7 +1238,7 @@ function applyRules(tk: Tokens, spans: Span[], head: Uint8Array): Span[] {
   out = addSpeakers(tk, out, head);
   out = appositionPersons(tk, out, head);
   out = titledPersons(tk, out, head);
-  return countriesArePlaces(tk, employersBeforeTitles(tk, titleComplementHolders(tk, slashAcronyms(tk, holdersInsideTitles(tk, out), head), head)));
+  return expansionsOfAcronyms(tk, countriesArePlaces(tk, employersBeforeTitles(tk, titleComplementHolders(tk, slashAcronyms(tk, holdersInsideTitles(tk, out), head), head))));
 }
 
 /** 1. split spans at plain lowercase words ("Romania presses Bulgaria") and "A and B" without organisation words */
@@ -1982,6 +1984,42 @@ function employersBeforeTitles(tk: Tokens, spans: Span[]): Span[] {
     (add ??= []).push({ s: k, e: k + 1, type: 'organization' });
   }
   return add ? spans.concat(add).sort((a, b) => a.s - b.s) : spans;
+}
+
+/**
+ * "The Organisation for Security and Cooperation in Europe (OSCE)": the capitalised words whose initials
+ * spell the acronym in parentheses after them (function words between them allowed) are one name, whatever
+ * the tagger made of its parts, and the acronym names the same: an organisation, or a place for a country
+ * ("United Arab Emirates (UAE)").
+ */
+function expansionsOfAcronyms(tk: Tokens, spans: Span[]): Span[] {
+  const words = tk.norm;
+  const n = words.length;
+  let out = spans;
+  for (let p = 2; p + 2 < n; p++) {
+    if (words[p] !== '(' || words[p + 2] !== ')') continue;
+    const acronym = words[p + 1];
+    if (acronym.length < 2 || acronym.length > 8 || !/^[A-Z]+$/.test(acronym)) continue;
+    let i = acronym.length - 1;
+    let q = p - 1;
+    for (; q >= 0 && i >= 0; q--) {
+      const w = words[q];
+      if (isCap(w) && /^\p{L}/u.test(w)) {
+        if (w[0] !== acronym[i]) break;
+        i--;
+        if (i < 0) break;
+      } else if (!(FUNCTION_WORDS.has(w) || w === '&') || q === p - 1) break;
+      if (tk.sentStart[q]) break;
+    }
+    if (i >= 0 || p - q < 2) continue;
+    const s = q;
+    const type: MentionType = isCountryName(words.slice(s, p).join(' ')) ? 'place' : 'organization';
+    const kept = out.filter((sp) => sp.e <= s || sp.s >= p + 2 || (sp.s < s && sp.e <= s));
+    if (out.some((sp) => sp.s < s && sp.e > s)) continue; // a name running into the expansion from before: leave it
+    kept.push({ s, e: p, type }, { s: p + 1, e: p + 2, type });
+    out = kept.sort((a, b) => a.s - b.s);
+  }
+  return out;
 }
 
 /**
