@@ -715,3 +715,12 @@ test('an acronym in parentheses binds the words whose initials it spells into on
   assert.ok(typed('He told the Varna envoy, Mara Lind (UN), nothing.').includes('Mara Lind/person'));
   assert.ok(!typed('Kesterby beat Varna 3-1 at Brannvik Park.').some((t) => t.startsWith('at ')));
 });
+
+test('a plural of a common word opening a line before "of" or a colon, or in a headline the body never capitalises, is no name', () => {
+  assert.deepEqual(typed('Summaries of premier league matches on Saturday:'), []);
+  assert.deepEqual(typed('Gates said the arms sales would go on.'), ['Gates/person']);
+  const doc = recognizeEntities('OSTLAND PREMIER LEAGUE SUMMARIES.\n\nVARNA 1996-08-24\n\nKesterby beat Varna 2-1.');
+  assert.ok(!doc.some((m) => m.text === 'SUMMARIES'), JSON.stringify(doc));
+  const gates = recognizeEntities('GATES SAYS ARMS SALES WILL GO ON.\n\nWASHINGTON 1996-08-31\n\nDefense Secretary Robert Gates said on Friday the sales would go on.');
+  assert.equal(gates.find((m) => m.text === 'GATES')?.type, 'person');
+});

@@ -2369,6 +2369,14 @@ function withShortHeadings(tk: Tokens, head: Uint8Array): Uint8Array {
  * Capitalised common words at a sentence start or in a headline ("Skip to main content", "Calls For Answers")
  * are not names unless the document also capitalises them mid-sentence or a gazetteer knows them.
  */
+/** A common word, or the plural of one ("Summaries", "Results"): the list has the singular of many nouns only. */
+function isCommonForm(l: string): boolean {
+  if (COMMON_WORDS.has(l)) return true;
+  const n = l.length;
+  if (n < 5 || l.charCodeAt(n - 1) !== 115) return false; // s
+  return l.endsWith('ies') ? COMMON_WORDS.has(l.slice(0, -3) + 'y') : !l.endsWith('ss') && COMMON_WORDS.has(l.slice(0, -1));
+}
+
 function dropJunk(tk: Tokens, spans: Span[], titleHead: Uint8Array, vocabulary?: DocumentVocabulary): Span[] {
   const words = tk.norm;
   const head = withShortHeadings(tk, titleHead);
@@ -2401,7 +2409,10 @@ function dropJunk(tk: Tokens, spans: Span[], titleHead: Uint8Array, vocabulary?:
     // "WATCH:" / "UPDATE:" kicker labels opening a line
     // "WATCH:" / "SOCCER -" section labels opening an ALL-CAPS line
     const kicker = tk.sentStart[k] && w.length >= 3 && isAllCapsWord(w) && (words[k + 1] === ':' || words[k + 1] === '-' || words[k + 1] === '--');
-    if (!kicker && !COMMON_WORDS.has(l) && !FUNCTION_WORDS.has(l) && !(head[k] && hasLower(l))) return false;
+    // a plural only before "of" or a colon ("Summaries of …", "Standings:"): "Gates said", "Banks, who …" are names
+    // (or in a headline, when the body never capitalises it mid-sentence: "… LEAGUE SUMMARIES", not "GATES SAYS" over "Robert Gates")
+    const plural = (words[k + 1] === 'of' || words[k + 1] === ':' || (head[k] === 1 && !hasCapMid(w[0] + l.slice(1)))) && isCommonForm(l);
+    if (!kicker && !COMMON_WORDS.has(l) && !plural && !FUNCTION_WORDS.has(l) && !(head[k] && hasLower(l))) return false;
     if (hasCapMid(w) || isPlaceName(w) || ORG_ALIAS.has(w) || DEMONYMS.has(w)) return false;
     // "Will Smith", "Rose Okafor": a first name followed by another name word; "Da Silva", "Van der Berg":
     // a particle opening a name (the document writes it in lower case after a first name or a title)
