@@ -1543,7 +1543,7 @@ function dropLoneAdjectives(tk: Tokens, out: Span[]): Span[] {
     if (sp.e - sp.s !== 1) return !regionalAdjective(words, sp);
     const w = words[sp.s];
     const t = isAllCapsWord(w) ? w[0] + w.slice(1).toLowerCase() : w; // "GERMAN" in a headline
-    if (DEMONYMS.has(t) && !COUNTRY_ALIAS.has(t)) return false;
+    if ((DEMONYMS.has(t) || HOME_NATION_ADJECTIVES.has(t) || OLD_DEMONYMS.has(t)) && !COUNTRY_ALIAS.has(t)) return false; // ("ENGLISH PREMIER LEAGUE")
     return !NOT_NAME.has(w.toLowerCase()); // "AUGUST", "Monday"
   });
   return out;
