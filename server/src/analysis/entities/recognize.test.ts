@@ -725,3 +725,15 @@ test('a plural of a common word opening a line before "of" or a colon, or in a h
   const gates = recognizeEntities('GATES SAYS ARMS SALES WILL GO ON.\n\nWASHINGTON 1996-08-31\n\nDefense Secretary Robert Gates said on Friday the sales would go on.');
   assert.equal(gates.find((m) => m.text === 'GATES')?.type, 'person');
 });
+
+test('document consistency: a full name outweighs two bare readings as a town; a dateline town votes for its body spelling; a headline keeps both surnames', () => {
+  const doc = recognizeEntities([
+    'HOVE PICKS KEMPER AS RUNNING MATE.', '', 'RUSSELL, Kansas 1996-08-10', '',
+    'Presidential candidate Bob Hove on Saturday named former Housing Secretary Jack Kemper as his running mate.', '',
+    'Hove, 73, made the announcement in his hometown of Russell. Kemper accepted. A poll showed Halvorsen leading Hove by 20 points.',
+  ].join('\n'));
+  const types = (text: string) => [...new Set(doc.filter((m) => m.text === text).map((m) => m.type))];
+  assert.deepEqual(types('Hove'), ['person']);
+  assert.deepEqual(types('Russell'), ['place']);
+  assert.deepEqual(types('KEMPER'), ['person']);
+});

@@ -472,6 +472,13 @@ function harmonise(tk: Tokens, spans: Span[], head: Uint8Array): Span[] {
     let v = votes.get(k);
     if (!v) votes.set(k, (v = { person: 0, organization: 0, place: 0 }));
     v[sp.type] += sp.layout ? 2 : 1; // a layout (results line, dateline, scoreboard) is surer of the type than the tagger
+    // a dateline's town in capitals votes for the body's spelling too ("RUSSELL, Kansas" and "hometown of Russell")
+    if (sp.layout && sp.type === 'place' && sp.e - sp.s <= 3 && !head[sp.s] && isAllCapsWord(tk.norm[sp.s]) && tk.norm[sp.s].length > 3) {
+      const t = titleCaps(k);
+      let tv = votes.get(t);
+      if (!tv) votes.set(t, (tv = { person: 0, organization: 0, place: 0 }));
+      tv.place += 2;
+    }
     if (sp.type === 'person' && sp.e - sp.s >= 2) {
       const last = tk.norm[sp.e - 1];
       surname.set(last, (surname.get(last) ?? 0) + 1);
@@ -485,10 +492,14 @@ function harmonise(tk: Tokens, spans: Span[], head: Uint8Array): Span[] {
     for (const t of ['organization', 'place'] as const) if (v[t] > v[b]) b = t;
     return b;
   };
+  let alsoSurnames: Span[] | null = null;
   for (const sp of spans) {
     // "Tillerson Flies" in a Title Case headline: a one-off span opening with a known surname
     const v0 = sp.e - sp.s >= 2 && surname.has(tk.norm[sp.s]) ? votes.get(key(tk, sp))! : null;
     if (v0 && v0.person + v0.organization + v0.place === 1 && (surname.get(tk.norm[sp.e - 1]) ?? 0) <= 1) {
+      // "DOLE PICKS KEMP": a known surname ending it is a person too
+      // (a surname of another person: a person span counted its own last word)
+      if (sp.e - sp.s >= 3 && (surname.get(tk.norm[sp.e - 1]) ?? 0) > (sp.type === 'person' ? 1 : 0)) (alsoSurnames ??= []).push({ s: sp.e - 1, e: sp.e, type: 'person' });
       sp.e = sp.s + 1;
       sp.type = 'person';
       continue;
@@ -496,13 +507,15 @@ function harmonise(tk: Tokens, spans: Span[], head: Uint8Array): Span[] {
     const k = key(tk, sp);
     if (sp.e - sp.s === 1 && surname.has(k) && sp.type !== 'person') {
       const v = votes.get(k)!;
-      if (v.place + v.organization <= surname.get(k)! + v.person) sp.type = 'person';
+      // a full name outweighs two bare readings ("Bob Dole" over "Dole, 73," read as the French town twice)
+      if (v.place + v.organization <= 2 * surname.get(k)! + v.person) sp.type = 'person';
       continue;
     }
     const b = best(k)!;
     const v = votes.get(k)!;
     if (v[b] > v[sp.type]) sp.type = b;
   }
+  if (alsoSurnames) spans = spans.concat(alsoSurnames).sort((a, b) => a.s - b.s);
   spans = splitKnownPairs(tk, spans, votes, best);
   // add missed repeats of known multi-char surfaces (capitalised, not already covered)
   const covered = new Uint8Array(tk.norm.length);
