@@ -433,13 +433,13 @@ function acronymsOfNames(tk: Tokens, spans: Span[]): void {
   let initials: Map<string, MentionType> | null = null;
   for (const sp of spans) {
     const w = tk.norm[sp.s];
-    if (sp.e - sp.s !== 1 || w.length < 2 || w.length > 6 || !/^[A-Z]+$/.test(w)) continue;
+    if (sp.e - sp.s !== 1 || w.length > 6 || !isAllCapsWord(w)) continue;
     if (!initials) {
       initials = new Map();
       for (const o of spans) {
         if (o.e - o.s < 2 || o.type === 'person') continue;
         let letters = '';
-        for (let k = o.s; k < o.e; k++) if (isCap(tk.norm[k]) && !FUNCTION_WORDS.has(lower(tk.norm[k]))) letters += tk.norm[k][0];
+        for (let k = o.s; k < o.e; k++) if (isCap(tk.norm[k])) letters += tk.norm[k][0]; // (function words are in lower case)
         if (letters.length >= 2 && !initials.has(letters)) initials.set(letters, o.type);
       }
     }
@@ -1227,16 +1227,42 @@ function overlaps(a: Span, s: number, e: number): boolean {
  * organisation cues and suffixes; place heads; spans split at lowercase words and at "and" between places;
  * function words trimmed from span ends.
  */
+/**
+ * Where the few tokens some rules start from are ("(", "N.", "in" / "of" / "at", a line's "At"), found in one
+ * pass: each of those rules walking every token itself cost about 1% of the recogniser (a token's string is
+ * a read from memory far away).
+ */
+interface TokenMarks { parens: number[]; letterStops: number[]; links: number[]; ats: number[] }
+
+function tokenMarks(tk: Tokens): TokenMarks {
+  const words = tk.norm;
+  const marks: TokenMarks = { parens: [], letterStops: [], links: [], ats: [] };
+  for (let k = 0; k < words.length; k++) {
+    const w = words[k];
+    const n = w.length;
+    if (n === 1) {
+      if (w.charCodeAt(0) === 40) marks.parens.push(k); // (
+    } else if (n === 2) {
+      const c0 = w.charCodeAt(0), c1 = w.charCodeAt(1);
+      if (c1 === 46) { if (isCap(w)) marks.letterStops.push(k); } // "N."
+      else if ((c0 === 105 && c1 === 110) || (c0 === 111 && c1 === 102) || (c0 === 97 && c1 === 116)) marks.links.push(k); // in of at
+      else if (c0 === 65 && (c1 === 116 || c1 === 84) && tk.sentStart[k]) marks.ats.push(k); // At AT
+    }
+  }
+  return marks;
+}
+
 function applyRules(tk: Tokens, spans: Span[], head: Uint8Array): Span[] {
   // One function per rule: small functions are optimised early and a deoptimisation recompiles one rule,
   // not the whole layer (one 250-line function took ~120 ms to compile, several times per process).
+  const marks = tokenMarks(tk);
   let out = splitAtLowercaseWords(tk, spans, head);
-  out = joinInitials(tk, out);
+  out = joinInitials(tk, out, marks.letterStops);
   out = firstNamesWithSurnames(tk, out);
   out = joinParticleNames(tk, out);
   out = dropTitleModifiers(tk, out);
   out = trimNonLetters(tk, out);
-  out = newswireLayouts(tk, out, head);
+  out = newswireLayouts(tk, out, head, marks.ats);
   out = joinLegalForms(tk, out);
   out = dropLoneAdjectives(tk, out);
   out = retypeKnownNames(tk, out);
@@ -1247,11 +1273,11 @@ function applyRules(tk: Tokens, spans: Span[], head: Uint8Array): Span[] {
   out = dropEvents(tk, out);
   out = addCapsClubs(tk, out, head);
   out = typeByOrgCues(tk, out);
-  out = marketHolders(tk, out);
+  out = marketHolders(tk, out, marks.links);
   out = addSpeakers(tk, out, head);
   out = appositionPersons(tk, out, head);
   out = titledPersons(tk, out, head);
-  return expansionsOfAcronyms(tk, countriesArePlaces(tk, employersBeforeTitles(tk, titleComplementHolders(tk, slashAcronyms(tk, holdersInsideTitles(tk, out), head), head))));
+  return expansionsOfAcronyms(tk, marks.parens, countriesArePlaces(tk, employersBeforeTitles(tk, titleComplementHolders(tk, slashAcronyms(tk, holdersInsideTitles(tk, out), head), head))));
 }
 
 /** 1. split spans at plain lowercase words ("Romania presses Bulgaria") and "A and B" without organisation words */
@@ -1354,39 +1380,49 @@ function isInitial(w: string): boolean {
  * what it was when it is longer and no person ("J. Sainsbury Plc"); a place after a stop ("World War I.
  * Britain") or a common word ("plan B. Then") is no surname.
  */
-function joinInitials(tk: Tokens, spans: Span[]): Span[] {
+function joinInitials(tk: Tokens, spans: Span[], letterStops: number[]): Span[] {
+  if (letterStops.length === 0) return spans;
   const words = tk.norm;
   const n = words.length;
   let out = spans;
-  for (let k = 0; k < n; k++) {
-    if (!isInitial(words[k])) continue;
-    let e = k;
-    while (e < n && isInitial(words[e])) e++;
-    if (e >= n || tk.sentStart[e] || !isNameWord(words[e]) || isInitial(words[e])) { k = e; continue; }
-    const l = lower(words[e]);
-    if (COMMON_WORDS.has(l) || FUNCTION_WORDS.has(l) || isPlaceName(words[e])) { k = e; continue; }
-    // "David W. Opderbeck": a first name before the initials; "A. Noel Anketell Kramer": up to three names after
-    let s = k > 0 && FIRST_NAMES.has(words[k - 1]) && !tk.sentStart[k] ? k - 1 : k;
-    let end = e + 1;
-    while (end < n && end - e < 3 && !tk.sentStart[end] && isNameWord(words[end]) && !COMMON_WORDS.has(lower(words[end])) && !FUNCTION_WORDS.has(lower(words[end])) && !isPlaceName(words[end])) end++;
-    let type: MentionType = 'person';
-    const kept: Span[] = [];
-    for (const sp of out) {
-      if (sp.e <= s || sp.s >= end) { kept.push(sp); continue; }
-      if (sp.s === e && sp.type === 'place') { type = 'place'; break; }
-      if (sp.s === e && sp.type !== 'person' && sp.e - sp.s > 1) type = sp.type;
-      if (sp.s < k && sp.type !== 'person') { kept.push(sp); s = Math.max(s, sp.e); continue; } // "Law Professor": not the name
-      s = Math.min(s, sp.s);
-      end = Math.max(end, sp.e);
-    }
-    if (type === 'place') { k = e; continue; }
-    kept.push({ s, e: end, type });
-    kept.sort((a, b) => a.s - b.s);
-    out = kept;
-    k = end - 1;
+  let from = 0; // tokens before it are read
+  for (const k of letterStops) {
+    if (k < from || !isInitial(words[k])) continue;
+    const read = joinInitialsAt(tk, out, k);
+    out = read.spans;
+    from = read.next;
   }
   // Initials alone name nobody: "World War I. Britain", "plan B. Then" (the tagger reads "I." as a person)
   return out.some((sp) => isLetterStop(words[sp.s]) && isLetterStop(words[sp.e - 1])) ? out.filter((sp) => !words.slice(sp.s, sp.e).every(isLetterStop)) : out;
+}
+
+/** joinInitials at the initial k: the spans with its name joined, and the token after what it read. */
+function joinInitialsAt(tk: Tokens, out: Span[], k: number): { spans: Span[]; next: number } {
+  const words = tk.norm;
+  const n = words.length;
+  let e = k;
+  while (e < n && isInitial(words[e])) e++;
+  if (e >= n || tk.sentStart[e] || !isNameWord(words[e]) || isInitial(words[e])) return { spans: out, next: e };
+  const l = lower(words[e]);
+  if (COMMON_WORDS.has(l) || FUNCTION_WORDS.has(l) || isPlaceName(words[e])) return { spans: out, next: e };
+  // "David W. Opderbeck": a first name before the initials; "A. Noel Anketell Kramer": up to three names after
+  let s = k > 0 && FIRST_NAMES.has(words[k - 1]) && !tk.sentStart[k] ? k - 1 : k;
+  let end = e + 1;
+  while (end < n && end - e < 3 && !tk.sentStart[end] && isNameWord(words[end]) && !COMMON_WORDS.has(lower(words[end])) && !FUNCTION_WORDS.has(lower(words[end])) && !isPlaceName(words[end])) end++;
+  let type: MentionType = 'person';
+  const kept: Span[] = [];
+  for (const sp of out) {
+    if (sp.e <= s || sp.s >= end) { kept.push(sp); continue; }
+    if (sp.s === e && sp.type === 'place') { type = 'place'; break; }
+    if (sp.s === e && sp.type !== 'person' && sp.e - sp.s > 1) type = sp.type;
+    if (sp.s < k && sp.type !== 'person') { kept.push(sp); s = Math.max(s, sp.e); continue; } // "Law Professor": not the name
+    s = Math.min(s, sp.s);
+    end = Math.max(end, sp.e);
+  }
+  if (type === 'place') return { spans: out, next: e };
+  kept.push({ s, e: end, type });
+  kept.sort((a, b) => a.s - b.s);
+  return { spans: kept, next: end };
 }
 
 /**
@@ -1407,7 +1443,7 @@ function firstNamesWithSurnames(tk: Tokens, spans: Span[]): Span[] {
     // "Marshall Fund", "Davis Administration", "Brent North Sea": the head of another kind of name
     if (ORG_WORDS.has(l) || ORG_SUFFIXES.has(words[k]) || LOC_HEADS.has(words[k]) || DIRECTION_WORDS.has(words[k]) || DEMONYMS.has(words[k])) continue;
     if (!changed) { spans = spans.slice(); changed = true; }
-    spans[x] = { ...sp, e: k + 1 };
+    spans[x] = { s: sp.s, e: k + 1, type: sp.type };
   }
   return spans;
 }
@@ -1443,7 +1479,7 @@ function trimNonLetters(tk: Tokens, out: Span[]): Span[] {
 }
 
 /** Newswire layouts: datelines and results, fixtures, scoreboards, lists of full names. */
-function newswireLayouts(tk: Tokens, out: Span[], head: Uint8Array): Span[] {
+function newswireLayouts(tk: Tokens, out: Span[], head: Uint8Array, ats: number[]): Span[] {
   const digitLines: number[] = []; // [start, end) of the lines with numbers, for the scoreboard rule
   const vPos: number[] = []; // tokens that may be "v" / "vs", for the fixtures rule
   const marginLines: number[] = []; // lines without numbers but with a cricket margin ("by six wickets")
@@ -1453,7 +1489,7 @@ function newswireLayouts(tk: Tokens, out: Span[], head: Uint8Array): Span[] {
   out = teamsOfPlayers(tk, out);
   out = scoreboardPeople(tk, out, digitLines);
   out = nameLists(tk, out);
-  return teamsAfterNationality(tk, lineups(tk, venues(tk, out)));
+  return teamsAfterNationality(tk, lineups(tk, ats.length ? venues(tk, out, ats) : out));
 }
 
 /**
@@ -1500,7 +1536,7 @@ function lineups(tk: Tokens, out: Span[]): Span[] {
     const type: MentionType = COUNTRY_ALIAS.has(key(tk, sp)) ? 'place' : 'organization';
     if (type === sp.type) continue;
     changed ??= out.slice();
-    changed[x] = { ...sp, type, layout: true };
+    changed[x] = { s: sp.s, e: sp.e, type, layout: true };
   }
   return changed ?? out;
 }
@@ -1509,12 +1545,12 @@ function lineups(tk: Tokens, out: Span[]): Span[] {
  * "At Chelmsford: Essex 322-7 …", "At Lord's: Middlesex 280 v Kent": on a results page a line that opens
  * with "At", a name and a colon names the ground, a place (the tagger read a club there).
  */
-function venues(tk: Tokens, out: Span[]): Span[] {
+function venues(tk: Tokens, out: Span[], ats: number[]): Span[] {
   const words = tk.norm;
   const n = words.length;
   let add: Span[] | null = null;
-  for (let k = 0; k + 2 < n; k++) {
-    if (!tk.sentStart[k] || (words[k] !== 'At' && words[k] !== 'AT')) continue;
+  for (const k of ats) {
+    if (k + 2 >= n) continue;
     let j = k + 1;
     while (j < n && j - k <= 3 && isNameWord(words[j]) && !tk.sentStart[j] && !FUNCTION_WORDS.has(lower(words[j])) && (!COMMON_WORDS.has(lower(words[j])) || words[j + 1] === "'s")) j++;
     if (j === k + 1) continue; // "At Issue: …"
@@ -1711,6 +1747,8 @@ function typeByOrgCues(tk: Tokens, out: Span[]): Span[] {
 }
 
 /** "shares in X", "a stake in X", "dealers at X", "analysts at X": X is a company or a bank. */
+/** First letters of MARKET_HOLDERS (lower case): "in", "of", "at" are frequent, holders before them rare. */
+const HOLDER_FIRST = new Set([...'sdtae'].map((c) => c.charCodeAt(0)));
 const MARKET_HOLDERS = new Set(['shares', 'share', 'stake', 'stakes', 'stock', 'dealers', 'dealer', 'traders', 'trader', 'analysts', 'analyst', 'economists', 'economist', 'strategists', 'strategist']);
 
 /**
@@ -1718,14 +1756,14 @@ const MARKET_HOLDERS = new Set(['shares', 'share', 'stake', 'stakes', 'stock', '
  * rose", "dealers at Chase Manhattan said". The one to three name words after "shares in / of" or
  * "dealers / analysts / economists at" are an organisation, unless a place ("a stake in Britain").
  */
-function marketHolders(tk: Tokens, out: Span[]): Span[] {
+function marketHolders(tk: Tokens, out: Span[], links: number[]): Span[] {
   const words = tk.norm;
   const n = words.length;
   let add: Span[] | null = null;
-  for (let k = 0; k + 2 < n; k++) {
-    // the link first: one word in twenty is one, and comparing costs less than lowering the holder
-    const link = words[k + 1];
-    if ((link !== 'in' && link !== 'of' && link !== 'at') || !MARKET_HOLDERS.has(lower(words[k]))) continue;
+  let from = 0;
+  for (const at of links) {
+    const k = at - 1;
+    if (k < from || k < 0 || k + 2 >= n || words[k].length < 4 || !HOLDER_FIRST.has(words[k].charCodeAt(0) | 32) || !MARKET_HOLDERS.has(lower(words[k]))) continue;
     const a = k + 2;
     let e = a;
     while (e < n && e - a < 3 && !tk.sentStart[e] && isNameWord(words[e]) && !FUNCTION_WORDS.has(lower(words[e])) && !(COMMON_WORDS.has(lower(words[e])) && e === a)) e++;
@@ -1734,7 +1772,7 @@ function marketHolders(tk: Tokens, out: Span[]): Span[] {
     if (inside.some((sp) => sp.type === 'place' || sp.s < a || sp.e > e + 1) || isPlaceName(words.slice(a, e).join(' '))) continue;
     const end = inside.length === 1 && inside[0].e > e ? inside[0].e : e;
     (add ??= []).push({ s: a, e: end, type: 'organization' });
-    k = end - 1;
+    from = end;
   }
   if (!add) return out;
   return withoutOverlaps(out, add, 0, n).concat(add).sort((a, b) => a.s - b.s);
@@ -2005,12 +2043,12 @@ function employersBeforeTitles(tk: Tokens, spans: Span[]): Span[] {
  * the tagger made of its parts, and the acronym names the same: an organisation, or a place for a country
  * ("United Arab Emirates (UAE)").
  */
-function expansionsOfAcronyms(tk: Tokens, spans: Span[]): Span[] {
+function expansionsOfAcronyms(tk: Tokens, parens: number[], spans: Span[]): Span[] {
   const words = tk.norm;
   const n = words.length;
   let out = spans;
-  for (let p = 2; p + 2 < n; p++) {
-    if (words[p] !== '(' || words[p + 2] !== ')') continue;
+  for (const p of parens) {
+    if (p < 2 || p + 2 >= n || words[p + 2] !== ')') continue;
     const acronym = words[p + 1];
     if (acronym.length < 2 || acronym.length > 8 || !/^[A-Z]+$/.test(acronym)) continue;
     let i = acronym.length - 1;
@@ -2040,12 +2078,14 @@ function expansionsOfAcronyms(tk: Tokens, spans: Span[]): Span[] {
  * and as a national team: the tagger reads some headline countries as organisations.
  */
 function countriesArePlaces(tk: Tokens, spans: Span[]): Span[] {
-  for (const sp of spans) if (sp.type === 'organization' && isCountryName(tk.norm.slice(sp.s, sp.e).join(' '))) sp.type = 'place';
+  for (const sp of spans) if (sp.type === 'organization' && isCountryName(key(tk, sp))) sp.type = 'place';
   return spans;
 }
 
 function isCountryName(s: string): boolean {
-  return COUNTRY_ALIAS.has(s) || (isAllCapsWord(s.replace(/[ .'-]/g, '')) && COUNTRY_ALIAS.has(titleCaps(s)));
+  // ("SOUTH AFRICA": the second letter is a capital too before the regex is asked)
+  const c = s.charCodeAt(1);
+  return COUNTRY_ALIAS.has(s) || (s.length > 3 && c >= 65 && c <= 90 && /^[A-Z][A-Z .'-]+$/.test(s) && COUNTRY_ALIAS.has(titleCaps(s)));
 }
 
 /**
@@ -2424,7 +2464,8 @@ function dropJunk(tk: Tokens, spans: Span[], titleHead: Uint8Array, vocabulary?:
     const kicker = tk.sentStart[k] && w.length >= 3 && isAllCapsWord(w) && (words[k + 1] === ':' || words[k + 1] === '-' || words[k + 1] === '--');
     // a plural only before "of" or a colon ("Summaries of …", "Standings:"): "Gates said", "Banks, who …" are names
     // (or in a headline, when the body never capitalises it mid-sentence: "… LEAGUE SUMMARIES", not "GATES SAYS" over "Robert Gates")
-    const plural = (words[k + 1] === 'of' || words[k + 1] === ':' || (head[k] === 1 && !hasCapMid(w[0] + l.slice(1)))) && isCommonForm(l);
+    const beforeOf = words[k + 1] === 'of' || words[k + 1] === ':';
+    const plural = !kicker && (beforeOf || head[k] === 1) && !COMMON_WORDS.has(l) && isCommonForm(l) && (beforeOf || !hasCapMid(w[0] + l.slice(1)));
     if (!kicker && !COMMON_WORDS.has(l) && !plural && !FUNCTION_WORDS.has(l) && !(head[k] && hasLower(l))) return false;
     if (hasCapMid(w) || isPlaceName(w) || ORG_ALIAS.has(w) || DEMONYMS.has(w)) return false;
     // "Will Smith", "Rose Okafor": a first name followed by another name word; "Da Silva", "Van der Berg":
