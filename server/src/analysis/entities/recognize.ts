@@ -1049,11 +1049,6 @@ const DATE_TOKEN = /^(1[89]|20)\d\d-[01]\d-[0-3]\d$/;
 const SCORE = /^\d{1,3}$/;
 const WIN_PCT = /^[01]?\.\d{3}$/;
 
-/**
- * Newswire layouts: a dateline line "LONDON 1996-08-30" / "BONN , Germany 1996-08-30" (places), match
- * results "Brannvik 2 Halden 0" and standings rows "Brannvik 10 7 2 1 22 10 23" (teams: organisations,
- * countries stay places).
- */
 /** Labels of a line of goal scorers. */
 const SCORER_LABELS = new Set(['Scorers', 'Scorer', 'Goalscorers', 'SCORERS', 'SCORER', 'GOALSCORERS']);
 
@@ -1066,6 +1061,11 @@ function insideParens(words: string[], s: number, k: number): boolean {
   return false;
 }
 
+/**
+ * Newswire layouts: a dateline line "LONDON 1996-08-30" / "BONN , Germany 1996-08-30" (places), match
+ * results "Brannvik 2 Halden 0" and standings rows "Brannvik 10 7 2 1 22 10 23" (teams: organisations,
+ * countries stay places).
+ */
 function datelinesAndResults(tk: Tokens, spans: Span[], digitLines: number[], vPos: number[], marginLines: number[]): Span[] {
   const words = tk.norm;
   const n = words.length;
@@ -1223,11 +1223,6 @@ function overlaps(a: Span, s: number, e: number): boolean {
 }
 
 /**
- * Rules that fix what the statistical tagger gets wrong most visibly: honorific / title + name is a person;
- * organisation cues and suffixes; place heads; spans split at lowercase words and at "and" between places;
- * function words trimmed from span ends.
- */
-/**
  * Where the few tokens some rules start from are ("(", "N.", "in" / "of" / "at", a line's "At"), found in one
  * pass: each of those rules walking every token itself cost about 1% of the recogniser (a token's string is
  * a read from memory far away).
@@ -1252,6 +1247,11 @@ function tokenMarks(tk: Tokens): TokenMarks {
   return marks;
 }
 
+/**
+ * Rules that fix what the statistical tagger gets wrong most visibly: honorific / title + name is a person;
+ * organisation cues and suffixes; place heads; spans split at lowercase words and at "and" between places;
+ * function words trimmed from span ends.
+ */
 function applyRules(tk: Tokens, spans: Span[], head: Uint8Array): Span[] {
   // One function per rule: small functions are optimised early and a deoptimisation recompiles one rule,
   // not the whole layer (one 250-line function took ~120 ms to compile, several times per process).
@@ -1383,7 +1383,6 @@ function isInitial(w: string): boolean {
 function joinInitials(tk: Tokens, spans: Span[], letterStops: number[]): Span[] {
   if (letterStops.length === 0) return spans;
   const words = tk.norm;
-  const n = words.length;
   let out = spans;
   let from = 0; // tokens before it are read
   for (const k of letterStops) {
@@ -1747,9 +1746,9 @@ function typeByOrgCues(tk: Tokens, out: Span[]): Span[] {
 }
 
 /** "shares in X", "a stake in X", "dealers at X", "analysts at X": X is a company or a bank. */
-/** First letters of MARKET_HOLDERS (lower case): "in", "of", "at" are frequent, holders before them rare. */
-const HOLDER_FIRST = new Set([...'sdtae'].map((c) => c.charCodeAt(0)));
 const MARKET_HOLDERS = new Set(['shares', 'share', 'stake', 'stakes', 'stock', 'dealers', 'dealer', 'traders', 'trader', 'analysts', 'analyst', 'economists', 'economist', 'strategists', 'strategist']);
+/** Their first letters (lower case): "in", "of", "at" are frequent, a holder before them rare. */
+const HOLDER_FIRST = new Set([...'sdtae'].map((c) => c.charCodeAt(0)));
 
 /**
  * Market reports name companies by what is held in them and who works at them: "Shares in Daimler-Benz
@@ -2016,7 +2015,7 @@ const EMPLOYED_TITLES = new Set(['president', 'chairman', 'chairwoman', 'governo
   'director', 'head', 'economist', 'analyst', 'executive', 'boss', 'secretary-general', 'general-secretary']);
 
 /**
- * "Bundesbank president Hans Tietmeyer", "Interfax correspondent …": one capitalised word the tagger left out,
+ * "Bundesbank president Hans Tietmeyer", "Fed chairman Alan Greenspan": one capitalised word the tagger left out,
  * right before a lower-case title that a person follows, is the organisation the person works for (not a
  * common word, a nationality, a place or a party adjective: "Republican leader Bob Dole").
  */
@@ -2027,7 +2026,7 @@ function employersBeforeTitles(tk: Tokens, spans: Span[]): Span[] {
     const p = spans[x];
     if (p.type !== 'person' || p.e - p.s < 2 || p.s < 2) continue;
     const t = p.s - 1, k = p.s - 2;
-    if (!EMPLOYED_TITLES.has(words[t]) || tk.sentStart[t] || !isNameWord(words[k]) || isAllCapsWord(words[k]) && words[k].length > 5) continue;
+    if (!EMPLOYED_TITLES.has(words[t]) || tk.sentStart[t] || !isNameWord(words[k]) || (isAllCapsWord(words[k]) && words[k].length > 5)) continue;
     if (x > 0 && spans[x - 1].e > k) continue; // a name there already
     const l = lower(words[k]);
     if (COMMON_WORDS.has(l) || FUNCTION_WORDS.has(l) || RULE_TITLE_WORDS.has(l) || DEMONYMS.has(words[k]) || OLD_DEMONYMS.has(words[k]) || HOME_NATION_ADJECTIVES.has(words[k]) ||
@@ -2418,10 +2417,6 @@ function withShortHeadings(tk: Tokens, head: Uint8Array): Uint8Array {
   return out;
 }
 
-/**
- * Capitalised common words at a sentence start or in a headline ("Skip to main content", "Calls For Answers")
- * are not names unless the document also capitalises them mid-sentence or a gazetteer knows them.
- */
 /** A common word, or the plural of one ("Summaries", "Results"): the list has the singular of many nouns only. */
 function isCommonForm(l: string): boolean {
   if (COMMON_WORDS.has(l)) return true;
@@ -2430,6 +2425,10 @@ function isCommonForm(l: string): boolean {
   return l.endsWith('ies') ? COMMON_WORDS.has(l.slice(0, -3) + 'y') : !l.endsWith('ss') && COMMON_WORDS.has(l.slice(0, -1));
 }
 
+/**
+ * Capitalised common words at a sentence start or in a headline ("Skip to main content", "Calls For Answers")
+ * are not names unless the document also capitalises them mid-sentence or a gazetteer knows them.
+ */
 function dropJunk(tk: Tokens, spans: Span[], titleHead: Uint8Array, vocabulary?: DocumentVocabulary): Span[] {
   const words = tk.norm;
   const head = withShortHeadings(tk, titleHead);
