@@ -737,3 +737,11 @@ test('document consistency: a full name outweighs two bare readings as a town; a
   assert.deepEqual(types('Russell'), ['place']);
   assert.deepEqual(types('KEMPER'), ['person']);
 });
+
+test('a headline name does not run into the verb after it ("KESTRA ENDS LOWER"); a head word of a name stays ("… TIMES", "UNITED STATES")', () => {
+  const doc = recognizeEntities('KESTRA ENDS LOWER ON PROFIT-TAKING.\n\nTOKYO 1996-08-30\n\nThe Kestra average fell 120 points on Friday, brokers said.');
+  assert.ok(doc.some((m) => m.text === 'KESTRA'), JSON.stringify(doc));
+  assert.ok(!doc.some((m) => m.text.includes('ENDS')), JSON.stringify(doc));
+  const heads = recognizeEntities('VARNA TIMES SAYS UNITED STATES WILL ACT.\n\nVARNA 1996-08-30\n\nThe Varna Times said the United States would act.');
+  assert.ok(heads.some((m) => m.text === 'UNITED STATES'), JSON.stringify(heads));
+});

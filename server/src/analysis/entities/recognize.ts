@@ -1277,7 +1277,7 @@ function applyRules(tk: Tokens, spans: Span[], head: Uint8Array): Span[] {
   out = addSpeakers(tk, out, head);
   out = appositionPersons(tk, out, head);
   out = titledPersons(tk, out, head);
-  return expansionsOfAcronyms(tk, marks.parens, countriesArePlaces(tk, employersBeforeTitles(tk, titleComplementHolders(tk, slashAcronyms(tk, holdersInsideTitles(tk, out), head), head))));
+  return headlineVerbs(tk, head, expansionsOfAcronyms(tk, marks.parens, countriesArePlaces(tk, employersBeforeTitles(tk, titleComplementHolders(tk, slashAcronyms(tk, holdersInsideTitles(tk, out), head), head)))));
 }
 
 /** 1. split spans at plain lowercase words ("Romania presses Bulgaria") and "A and B" without organisation words */
@@ -2070,6 +2070,28 @@ function expansionsOfAcronyms(tk: Tokens, parens: number[], spans: Span[]): Span
     out = kept.sort((a, b) => a.s - b.s);
   }
   return out;
+}
+
+/**
+ * "NIKKEI ENDS LOWER", "LARA ENDURES ANOTHER MISERABLE DAY": in an ALL-CAPS headline the tagger may run a
+ * name into the verb after it. A last word that is a common verb's third person ("ENDS", "SAYS", "LEADS")
+ * leaves the name, unless the name is known or the word is a name's head ("NEW YORK TIMES", "UNITED STATES").
+ */
+function headlineVerbs(tk: Tokens, head: Uint8Array, spans: Span[]): Span[] {
+  const words = tk.norm;
+  for (const sp of spans) {
+    const last = sp.e - 1;
+    if (sp.e - sp.s < 2 || !head[last]) continue;
+    const w = words[last];
+    const n = w.length;
+    if (n < 4 || w.charCodeAt(n - 1) !== 83 || w.charCodeAt(n - 2) === 83 || !isAllCapsWord(w)) continue; // ...S, not ...SS
+    const l = lower(w);
+    if (!COMMON_WORDS.has(l.slice(0, -1))) continue; // "ENDS" (end); "NEWS", "TIMES" are heads, below
+    const t = w[0] + l.slice(1);
+    if (ORG_SUFFIXES.has(t) || LOC_HEADS.has(t) || isPlaceName(key(tk, sp)) || COMPANY_PHRASES.has(titleCaps(key(tk, sp)))) continue;
+    sp.e = last;
+  }
+  return spans;
 }
 
 /**
