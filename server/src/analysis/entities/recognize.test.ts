@@ -745,3 +745,9 @@ test('a headline name does not run into the verb after it ("KESTRA ENDS LOWER");
   const heads = recognizeEntities('VARNA TIMES SAYS UNITED STATES WILL ACT.\n\nVARNA 1996-08-30\n\nThe Varna Times said the United States would act.');
   assert.ok(heads.some((m) => m.text === 'UNITED STATES'), JSON.stringify(heads));
 });
+
+test('a legislature or seat of government named by one word is an organisation; inside a longer name it stays that name\'s', () => {
+  assert.deepEqual(typed('Dr. Ilse Varga testified before the Senate health committee in Varna on Thursday.'), ['Ilse Varga/person', 'Senate/organization', 'Varna/place']);
+  assert.deepEqual(typed('The Duma rejected the budget.'), ['Duma/organization']);
+  assert.ok(!typed('The Senate Foreign Relations Committee met.').includes('Senate/organization')); // a longer name the tagger read is left to it
+});

@@ -1227,11 +1227,11 @@ function overlaps(a: Span, s: number, e: number): boolean {
  * pass: each of those rules walking every token itself cost about 1% of the recogniser (a token's string is
  * a read from memory far away).
  */
-interface TokenMarks { parens: number[]; letterStops: number[]; links: number[]; ats: number[] }
+interface TokenMarks { parens: number[]; letterStops: number[]; links: number[]; ats: number[]; institutions: number[] }
 
 function tokenMarks(tk: Tokens): TokenMarks {
   const words = tk.norm;
-  const marks: TokenMarks = { parens: [], letterStops: [], links: [], ats: [] };
+  const marks: TokenMarks = { parens: [], letterStops: [], links: [], ats: [], institutions: [] };
   for (let k = 0; k < words.length; k++) {
     const w = words[k];
     const n = w.length;
@@ -1242,6 +1242,8 @@ function tokenMarks(tk: Tokens): TokenMarks {
       if (c1 === 46) { if (isCap(w)) marks.letterStops.push(k); } // "N."
       else if ((c0 === 105 && c1 === 110) || (c0 === 111 && c1 === 102) || (c0 === 97 && c1 === 116)) marks.links.push(k); // in of at
       else if (c0 === 65 && (c1 === 116 || c1 === 84) && tk.sentStart[k]) marks.ats.push(k); // At AT
+    } else if (n >= 4 && n <= 10 && INSTITUTION_FIRST[w.charCodeAt(0) & 127] === 1 && INSTITUTIONS.has(w)) {
+      marks.institutions.push(k);
     }
   }
   return marks;
@@ -1274,6 +1276,7 @@ function applyRules(tk: Tokens, spans: Span[], head: Uint8Array): Span[] {
   out = addCapsClubs(tk, out, head);
   out = typeByOrgCues(tk, out);
   out = marketHolders(tk, out, marks.links);
+  if (marks.institutions.length) out = institutions(tk, out, marks.institutions);
   out = addSpeakers(tk, out, head);
   out = appositionPersons(tk, out, head);
   out = titledPersons(tk, out, head);
@@ -1743,6 +1746,32 @@ function typeByOrgCues(tk: Tokens, out: Span[]): Span[] {
     if (cue) sp.type = 'organization';
   }
   return out;
+}
+
+/** Legislatures and seats of government named by one word: organisations ("the Senate voted", "the Duma"). */
+const INSTITUTIONS = new Set(['Senate', 'Congress', 'Parliament', 'Duma', 'Knesset', 'Bundestag', 'Bundesrat', 'Sejm', 'Storting', 'Riksdag',
+  'Folketing', 'Majlis', 'Politburo', 'Pentagon', 'Kremlin']);
+const INSTITUTION_FIRST = (() => {
+  const a = new Uint8Array(128);
+  for (const w of INSTITUTIONS) a[w.charCodeAt(0)] = 1;
+  return a;
+})();
+
+/**
+ * "testified before the Senate health committee", "the Duma rejected it": one of these words, alone or
+ * read as a person or a place, is an organisation; inside a longer name ("Senate Foreign Relations
+ * Committee", "Congress Party") it stays that name's.
+ */
+function institutions(tk: Tokens, out: Span[], at: number[]): Span[] {
+  let add: Span[] | null = null;
+  let x = 0;
+  for (const k of at) {
+    while (x < out.length && out[x].e <= k) x++;
+    const sp = x < out.length && out[x].s <= k ? out[x] : undefined;
+    if (!sp) (add ??= []).push({ s: k, e: k + 1, type: 'organization' });
+    else if (sp.e - sp.s === 1) sp.type = 'organization';
+  }
+  return add ? out.concat(add).sort((a, b) => a.s - b.s) : out;
 }
 
 /** "shares in X", "a stake in X", "dealers at X", "analysts at X": X is a company or a bank. */
