@@ -746,8 +746,8 @@ test('a headline name does not run into the verb after it ("KESTRA ENDS LOWER");
   assert.ok(heads.some((m) => m.text === 'UNITED STATES'), JSON.stringify(heads));
 });
 
-test('a legislature or seat of government named by one word is an organisation; inside a longer name it stays that name\'s', () => {
+test('a legislature or seat of government named by one word is an organisation; inside a longer name it stays that name\'s, bridged over a word the tagger left out', () => {
   assert.deepEqual(typed('Dr. Ilse Varga testified before the Senate health committee in Varna on Thursday.'), ['Ilse Varga/person', 'Senate/organization', 'Varna/place']);
   assert.deepEqual(typed('The Duma rejected the budget.'), ['Duma/organization']);
-  assert.ok(!typed('The Senate Foreign Relations Committee met.').includes('Senate/organization')); // a longer name the tagger read is left to it
+  assert.deepEqual(typed('The Senate Foreign Relations Committee met.'), ['Senate Foreign Relations Committee/organization']); // the tagger left "Relations" out
 });

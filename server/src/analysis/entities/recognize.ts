@@ -1277,6 +1277,7 @@ function applyRules(tk: Tokens, spans: Span[], head: Uint8Array): Span[] {
   out = typeByOrgCues(tk, out);
   out = marketHolders(tk, out, marks.links);
   if (marks.institutions.length) out = institutions(tk, out, marks.institutions);
+  out = bridgedOrganisations(tk, out);
   out = addSpeakers(tk, out, head);
   out = appositionPersons(tk, out, head);
   out = titledPersons(tk, out, head);
@@ -1772,6 +1773,26 @@ function institutions(tk: Tokens, out: Span[], at: number[]): Span[] {
     else if (sp.e - sp.s === 1) sp.type = 'organization';
   }
   return add ? out.concat(add).sort((a, b) => a.s - b.s) : out;
+}
+
+/**
+ * "Senate Foreign | Relations | Committee": two organisations the tagger read with one capitalised word
+ * left out between them, ending in an organisation head, are one name.
+ */
+function bridgedOrganisations(tk: Tokens, out: Span[]): Span[] {
+  const words = tk.norm;
+  let result: Span[] | null = null;
+  for (let x = 0; x < out.length; x++) {
+    const a = out[x], b = out[x + 1];
+    if (b !== undefined && a.type === 'organization' && b.type === 'organization' && b.s === a.e + 1 && !tk.sentStart[a.e] && !tk.sentStart[b.s] &&
+      isNameWord(words[a.e]) && !isAllCapsWord(words[a.e]) && !FUNCTION_WORDS.has(lower(words[a.e])) && ORG_SUFFIXES.has(words[b.e - 1])) {
+      (result ??= out.slice(0, x)).push({ s: a.s, e: b.e, type: 'organization' });
+      x++;
+      continue;
+    }
+    result?.push(a);
+  }
+  return result ?? out;
 }
 
 /** "shares in X", "a stake in X", "dealers at X", "analysts at X": X is a company or a bank. */
