@@ -868,11 +868,15 @@ function isNameWord(w: string): boolean {
   return isCap(w) && isLetterStart(w);
 }
 function isPlaceName(s: string): boolean {
-  if (CITIES.has(s) || COUNTRY_ALIAS.has(s)) return true;
-  // "SWEDEN", "NEW YORK" in ALL-CAPS lines
-  if (s.length < 4 || !/^[A-Z][A-Z .'-]+$/.test(s)) return false;
-  const t = titleCaps(s);
-  return CITIES.has(t) || COUNTRY_ALIAS.has(t);
+  return isKnownAsPrinted(s, (t) => CITIES.has(t) || COUNTRY_ALIAS.has(t));
+}
+/** Whether `known` knows the name as printed or, in an ALL-CAPS line ("SWEDEN", "NEW YORK"), in Title Case. */
+function isKnownAsPrinted(s: string, known: (t: string) => boolean): boolean {
+  if (known(s)) return true;
+  // (the regex is asked only when the second character can pass it: most names have a lower-case one)
+  const c = s.charCodeAt(1);
+  if (s.length < 4 || !((c >= 65 && c <= 90) || c === 32 || c === 46 || c === 39 || c === 45) || !/^[A-Z][A-Z .'-]+$/.test(s)) return false;
+  return known(titleCaps(s));
 }
 /** "NEW YORK" -> "New York" (each ALL-CAPS word in Title Case). */
 function titleCaps(s: string): string {
@@ -982,7 +986,7 @@ function nameLists(tk: Tokens, spans: Span[]): Span[] {
     s = e;
   }
   if (!add) return spans;
-  return withoutOverlaps(spans, add, 0, n).concat(add).sort((x, y) => x.s - y.s);
+  return withAdded(spans, add, n);
 }
 
 /** Club names' last words in ALL CAPS ("HALDEN UNITED", "OSLO ROVERS"). */
@@ -1166,7 +1170,7 @@ function datelinesAndResults(tk: Tokens, spans: Span[], digitLines: number[], vP
     s = e;
   }
   if (!add.length) return spans;
-  return withoutOverlaps(spans, add, 0, n).concat(add).sort((a, b) => a.s - b.s);
+  return withAdded(spans, add, n);
 }
 
 /**
@@ -1202,6 +1206,11 @@ const TRIGGERS = (() => {
 })();
 
 /** Spans that overlap none of `cover` (token marks: O(spans + tokens covered)). */
+/** The spans with `add` in the place of those they overlap, sorted (n: the number of tokens). */
+function withAdded(spans: Span[], add: Span[], n: number): Span[] {
+  return withoutOverlaps(spans, add, 0, n).concat(add).sort((a, b) => a.s - b.s);
+}
+
 function withoutOverlaps(spans: Span[], cover: Span[], _from: number, n: number): Span[] {
   const mark = new Uint8Array(n + 1);
   for (const c of cover) mark.fill(1, c.s, c.e);
@@ -1514,7 +1523,7 @@ function teamsAfterNationality(tk: Tokens, out: Span[]): Span[] {
     (add ??= []).push({ s: a, e: d, type: 'organization', layout: true });
   }
   if (!add) return out;
-  return withoutOverlaps(out, add, 0, n).concat(add).sort((a, b) => a.s - b.s);
+  return withAdded(out, add, n);
 }
 
 /**
@@ -1562,7 +1571,7 @@ function venues(tk: Tokens, out: Span[], ats: number[]): Span[] {
     (add ??= []).push({ s: k + 1, e: end, type: 'place', layout: true });
   }
   if (!add) return out;
-  return withoutOverlaps(out, add, 0, n).concat(add).sort((a, b) => a.s - b.s);
+  return withAdded(out, add, n);
 }
 
 /** "Microsoft | Corp", "Daimler-Benz | AG": a legal-form suffix joins the name before it */
@@ -1595,7 +1604,7 @@ function dropLoneAdjectives(tk: Tokens, out: Span[]): Span[] {
     if (sp.e - sp.s !== 1) return !regionalAdjective(words, sp);
     const w = words[sp.s];
     const t = isAllCapsWord(w) ? w[0] + w.slice(1).toLowerCase() : w; // "GERMAN" in a headline
-    if ((DEMONYMS.has(t) || HOME_NATION_ADJECTIVES.has(t) || OLD_DEMONYMS.has(t)) && !COUNTRY_ALIAS.has(t)) return false; // ("ENGLISH PREMIER LEAGUE")
+    if (isNationality(t) && !COUNTRY_ALIAS.has(t)) return false; // ("ENGLISH PREMIER LEAGUE")
     return !NOT_NAME.has(w.toLowerCase()); // "AUGUST", "Monday"
   });
   return out;
@@ -1824,7 +1833,7 @@ function marketHolders(tk: Tokens, out: Span[], links: number[]): Span[] {
     from = end;
   }
   if (!add) return out;
-  return withoutOverlaps(out, add, 0, n).concat(add).sort((a, b) => a.s - b.s);
+  return withAdded(out, add, n);
 }
 
 /**
@@ -2059,6 +2068,10 @@ function titleComplementHolders(tk: Tokens, spans: Span[], head: Uint8Array): Sp
 
 /** Nationality adjectives of states gone, which the gazetteer's demonyms (from today's countries) lack. */
 const OLD_DEMONYMS = new Set(['Yugoslav', 'Soviet', 'Czechoslovak', 'Zairean', 'Zairian', 'Rhodesian', 'Burmese']);
+/** A nationality adjective: the gazetteer's, a home nation's ("English") or a gone state's ("Yugoslav"). */
+function isNationality(w: string): boolean {
+  return DEMONYMS.has(w) || HOME_NATION_ADJECTIVES.has(w) || OLD_DEMONYMS.has(w);
+}
 
 /** Titles a person holds in an organisation, in lower case between the organisation and the person. */
 const EMPLOYED_TITLES = new Set(['president', 'chairman', 'chairwoman', 'governor', 'spokesman', 'spokeswoman', 'spokesperson', 'chief',
@@ -2079,8 +2092,8 @@ function employersBeforeTitles(tk: Tokens, spans: Span[]): Span[] {
     if (!EMPLOYED_TITLES.has(words[t]) || tk.sentStart[t] || !isNameWord(words[k]) || (isAllCapsWord(words[k]) && words[k].length > 5)) continue;
     if (x > 0 && spans[x - 1].e > k) continue; // a name there already
     const l = lower(words[k]);
-    if (COMMON_WORDS.has(l) || FUNCTION_WORDS.has(l) || RULE_TITLE_WORDS.has(l) || DEMONYMS.has(words[k]) || OLD_DEMONYMS.has(words[k]) || HOME_NATION_ADJECTIVES.has(words[k]) ||
-      isPlaceName(words[k]) || isTitleWord(words[k]) || FIRST_NAMES.has(words[k])) continue;
+    if (COMMON_WORDS.has(l) || FUNCTION_WORDS.has(l) || RULE_TITLE_WORDS.has(l) || isNationality(words[k]) || isPlaceName(words[k]) || isTitleWord(words[k]) ||
+      FIRST_NAMES.has(words[k])) continue;
     (add ??= []).push({ s: k, e: k + 1, type: 'organization' });
   }
   return add ? spans.concat(add).sort((a, b) => a.s - b.s) : spans;
@@ -2154,9 +2167,7 @@ function countriesArePlaces(tk: Tokens, spans: Span[]): Span[] {
 }
 
 function isCountryName(s: string): boolean {
-  // ("SOUTH AFRICA": the second letter is a capital too before the regex is asked)
-  const c = s.charCodeAt(1);
-  return COUNTRY_ALIAS.has(s) || (s.length > 3 && c >= 65 && c <= 90 && /^[A-Z][A-Z .'-]+$/.test(s) && COUNTRY_ALIAS.has(titleCaps(s)));
+  return isKnownAsPrinted(s, (t) => COUNTRY_ALIAS.has(t));
 }
 
 /**
@@ -2244,7 +2255,7 @@ function scoreboardPeople(tk: Tokens, spans: Span[], digitLines: number[]): Span
     }
   }
   if (!add) return spans;
-  return withoutOverlaps(spans, add, 0, n).concat(add).sort((a, b) => a.s - b.s);
+  return withAdded(spans, add, n);
 }
 
 /**
@@ -2335,7 +2346,7 @@ function matchReports(tk: Tokens, spans: Span[], lines: number[]): Span[] {
     }
   }
   if (!add) return spans;
-  return withoutOverlaps(spans, add, 0, words.length).concat(add).sort((a, b) => a.s - b.s);
+  return withAdded(spans, add, words.length);
 }
 
 /** Nationality adjectives the gazetteer's demonyms lack (not added there: the tagger's features read that list). */
@@ -2422,7 +2433,7 @@ function versusPairs(tk: Tokens, spans: Span[], head: Uint8Array, vPos: number[]
     from = re;
   }
   if (!add) return spans;
-  return withoutOverlaps(spans, add, 0, n).concat(add).sort((a, b) => a.s - b.s);
+  return withAdded(spans, add, n);
 }
 
 /**
