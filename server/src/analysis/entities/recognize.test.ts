@@ -751,3 +751,10 @@ test('a legislature or seat of government named by one word is an organisation; 
   assert.deepEqual(typed('The Duma rejected the budget.'), ['Duma/organization']);
   assert.deepEqual(typed('The Senate Foreign Relations Committee met.'), ['Senate Foreign Relations Committee/organization']); // the tagger left "Relations" out
 });
+
+test('the header of a standings table ("W L T GF GA PTS") names nobody; a line of acronyms does', () => {
+  const table = typed('HOCKEY STANDINGS.\n\nW L T GF GA PTS\n\nKESTERBY 14 9 3 80 71 31\n\nVARNA 13 11 2 78 74 28');
+  assert.ok(!table.some((m) => /\b(GF|PTS)\b/.test(m)), JSON.stringify(table));
+  assert.ok(table.includes('KESTERBY/organization'), JSON.stringify(table));
+  assert.ok(typed('US UK EU UN\n\nThe talks ended.').some((m) => m.startsWith('UK')));
+});

@@ -1501,7 +1501,39 @@ function newswireLayouts(tk: Tokens, out: Span[], head: Uint8Array, ats: number[
   out = teamsOfPlayers(tk, out);
   out = scoreboardPeople(tk, out, digitLines);
   out = nameLists(tk, out);
+  out = columnHeaders(tk, out);
   return teamsAfterNationality(tk, lineups(tk, ats.length ? venues(tk, out, ats) : out));
+}
+
+/**
+ * The header of a standings table, "W L T GF GA PTS", "P W D L F A PTS": a line of nothing but one- to
+ * three-letter capitals, two of them single letters, names nobody (the tagger read "T GF GA PTS" as a person).
+ */
+function columnHeaders(tk: Tokens, out: Span[]): Span[] {
+  const words = tk.norm;
+  const n = words.length;
+  let drop: Set<Span> | null = null;
+  for (const sp of out) {
+    if (!isColumnLabel(words[sp.s])) continue;
+    let a = sp.s;
+    while (a > 0 && !tk.sentStart[a] && isColumnLabel(words[a - 1])) a--;
+    if (!tk.sentStart[a]) continue;
+    let b = sp.s + 1;
+    while (b < n && !tk.sentStart[b] && isColumnLabel(words[b])) b++;
+    let letters = 0; // "W", "L": a line of acronyms ("US UK EU UN") is no header
+    for (let k = a; k < b; k++) if (words[k].length === 1) letters++;
+    if (b - a >= 4 && letters >= 2 && (b === n || tk.sentStart[b]) && sp.e <= b) (drop ??= new Set()).add(sp);
+  }
+  return drop ? out.filter((sp) => !drop!.has(sp)) : out;
+}
+
+function isColumnLabel(w: string): boolean {
+  if (w.length > 3) return false;
+  for (let i = 0; i < w.length; i++) {
+    const c = w.charCodeAt(i);
+    if (c < 65 || c > 90) return false;
+  }
+  return true;
 }
 
 /**
