@@ -758,3 +758,9 @@ test('the header of a standings table ("W L T GF GA PTS") names nobody; a line o
   assert.ok(table.includes('KESTERBY/organization'), JSON.stringify(table));
   assert.ok(typed('US UK EU UN\n\nThe talks ended.').some((m) => m.startsWith('UK')));
 });
+
+test('a company named with its legal form ("Halvard-Krone AG") is that company where the document drops the form', () => {
+  const doc = typed('Halvard-Krone unit wins order.\n\nVARNA 1996-12-10\n\nHalvard-Krone AG said on Tuesday it had won an order.\n\nHalvard-Krone shares rose 1.20 marks in Varna.');
+  assert.equal(doc.filter((m) => m === 'Halvard-Krone/organization').length, 2, JSON.stringify(doc));
+  assert.ok(doc.includes('Halvard-Krone AG/organization'), JSON.stringify(doc));
+});

@@ -467,6 +467,7 @@ function splitKnownPairs(tk: Tokens, spans: Span[], votes: Map<string, Record<Me
 function harmonise(tk: Tokens, spans: Span[], head: Uint8Array): Span[] {
   const votes = new Map<string, Record<MentionType, number>>();
   const surname = new Map<string, number>();
+  let stems: Set<string> | null = null;
   for (const sp of spans) {
     const k = key(tk, sp);
     let v = votes.get(k);
@@ -483,6 +484,13 @@ function harmonise(tk: Tokens, spans: Span[], head: Uint8Array): Span[] {
       const last = tk.norm[sp.e - 1];
       surname.set(last, (surname.get(last) ?? 0) + 1);
     }
+    // "Daimler-Benz AG" names the company "Daimler-Benz" wherever the document prints it so
+    if (sp.type === 'organization' && sp.e - sp.s >= 2 && LEGAL_FORMS.has(tk.norm[sp.e - 1])) (stems ??= new Set()).add(tk.norm.slice(sp.s, sp.e - 1).join(' '));
+  }
+  if (stems) for (const k of stems) {
+    let v = votes.get(k);
+    if (!v) votes.set(k, (v = { person: 0, organization: 0, place: 0 }));
+    v.organization += 2;
   }
   placesByEvidence(tk, spans, votes, surname);
   const best = (k: string): MentionType | null => {
@@ -535,6 +543,13 @@ function harmonise(tk: Tokens, spans: Span[], head: Uint8Array): Span[] {
     let l = byFirst.get(toks[0]);
     if (!l) byFirst.set(toks[0], (l = []));
     l.push({ toks, type: best(k)! });
+  }
+  if (stems) for (const k of stems) if (!votes.has(k) && k.length >= 3 && isCap(k)) {
+    votes.set(k, { person: 0, organization: 1, place: 0 });
+    const toks = k.split(' ');
+    let l = byFirst.get(toks[0]);
+    if (!l) byFirst.set(toks[0], (l = []));
+    l.push({ toks, type: 'organization' });
   }
   for (const [sn] of surname) if (!votes.has(sn) && sn.length >= 3) {
     let l = byFirst.get(sn);
