@@ -764,3 +764,10 @@ test('a company named with its legal form ("Halvard-Krone AG") is that company w
   assert.equal(doc.filter((m) => m === 'Halvard-Krone/organization').length, 2, JSON.stringify(doc));
   assert.ok(doc.includes('Halvard-Krone AG/organization'), JSON.stringify(doc));
 });
+
+test('in an ALL-CAPS headline a result verb is no part of a name, nor a name of its own; a country the tagger cut is whole', () => {
+  assert.deepEqual(typed('CRICKET - SRI LANKA WIN BY 42 RUNS .'), ['SRI LANKA/place']);
+  const match = typed('KESTERBY ATHLETIC BEAT VARNA TO TAKE TITLE .\n\nLONDON 1996-12-07\n\nKesterby Athletic beat Varna 2-1 on Saturday .');
+  assert.ok(match.includes('KESTERBY ATHLETIC/organization') && match.includes('VARNA/organization'), JSON.stringify(match));
+  assert.ok(!match.some((m) => m.includes('BEAT')), JSON.stringify(match));
+});

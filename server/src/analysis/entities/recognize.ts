@@ -2189,6 +2189,7 @@ function expansionsOfAcronyms(tk: Tokens, parens: number[], spans: Span[]): Span
  */
 function headlineVerbs(tk: Tokens, head: Uint8Array, spans: Span[]): Span[] {
   const words = tk.norm;
+  spans = resultVerbsInHeadlines(tk, head, spans);
   for (const sp of spans) {
     const last = sp.e - 1;
     if (sp.e - sp.s < 2 || !head[last]) continue;
@@ -2204,12 +2205,62 @@ function headlineVerbs(tk: Tokens, head: Uint8Array, spans: Span[]): Span[] {
   return spans;
 }
 
+/** Verbs of a sports headline, as printed in capitals: "SRI LANKA WIN", "WESTERN PROVINCE BEAT AUCKLAND". */
+const HEADLINE_RESULT_VERBS = new Set([
+  'BEAT', 'BEATS', 'WIN', 'WINS', 'DRAW', 'DRAWS', 'LOSE', 'LOSES', 'HOLD', 'HOLDS', 'CRUSH', 'CRUSHES', 'THRASH',
+  'THRASHES', 'EDGE', 'EDGES', 'STUN', 'STUNS', 'DEFEAT', 'DEFEATS', 'ROUT', 'ROUTS', 'CLINCH', 'CLINCHES', 'RETAIN',
+  'RETAINS', 'OUST', 'OUSTS', 'TROUNCE', 'TROUNCES', 'SINK', 'SINKS', 'GET', 'GETS', 'KEEP', 'KEEPS', 'REACH',
+  'REACHES', 'SIGN', 'SIGNS', 'SACK', 'SACKS', 'SAY', 'FACE', 'FACES', 'TAKE', 'TAKES', 'LEAD', 'LEADS',
+]);
+
+/**
+ * In an ALL-CAPS headline the tagger may read "WESTERN PROVINCE BEAT AUCKLAND" as one name, or the verb of
+ * "SRI LANKA WIN BY 42 RUNS" as a name of its own: a result verb is no part of a name. The words on either
+ * side keep the span's type (a country is a place); document consistency types them as the body does.
+ */
+function resultVerbsInHeadlines(tk: Tokens, head: Uint8Array, spans: Span[]): Span[] {
+  const words = tk.norm;
+  let out: Span[] | null = null;
+  for (let x = 0; x < spans.length; x++) {
+    const sp = spans[x];
+    let verb = -1;
+    if (head[sp.s]) for (let k = sp.s; k < sp.e; k++) if (HEADLINE_RESULT_VERBS.has(words[k])) { verb = k; break; }
+    if (verb < 0) {
+      out?.push(sp);
+      continue;
+    }
+    out ??= spans.slice(0, x);
+    for (const [s, e] of [[sp.s, verb], [verb + 1, sp.e]]) {
+      if (e <= s || FUNCTION_WORDS.has(lower(words[s]))) continue;
+      out.push({ s, e, type: isCountryName(words.slice(s, e).join(' ')) ? 'place' : sp.type });
+    }
+  }
+  return out ?? spans;
+}
+
 /**
  * A country named alone is a place, also as the subject of news ("ZAIRE REBELS SAY …", "Pakistan said")
  * and as a national team: the tagger reads some headline countries as organisations.
  */
 function countriesArePlaces(tk: Tokens, spans: Span[]): Span[] {
   for (const sp of spans) if (sp.type === 'organization' && isCountryName(key(tk, sp))) sp.type = 'place';
+  return wholeCountryNames(tk, spans);
+}
+
+/** "SRI | LANKA": a span that a word or two the tagger left out would make a country's name takes them. */
+function wholeCountryNames(tk: Tokens, spans: Span[]): Span[] {
+  const words = tk.norm;
+  for (let x = 0; x < spans.length; x++) {
+    const sp = spans[x];
+    const limit = Math.min(x + 1 < spans.length ? spans[x + 1].s : words.length, sp.e + 2);
+    for (let e = sp.e + 1; e <= limit && !tk.sentStart[e - 1] && isCap(words[e - 1]); e++) {
+      if (isCountryName(words.slice(sp.s, e).join(' '))) {
+        sp.e = e;
+        sp.type = 'place';
+        break;
+      }
+    }
+  }
   return spans;
 }
 
