@@ -771,3 +771,7 @@ test('in an ALL-CAPS headline a result verb is no part of a name, nor a name of 
   assert.ok(match.includes('KESTERBY ATHLETIC/organization') && match.includes('VARNA/organization'), JSON.stringify(match));
   assert.ok(!match.some((m) => m.includes('BEAT')), JSON.stringify(match));
 });
+
+test('a side of a match report named like a region ("Northern Province beat …") stays a team', () => {
+  assert.deepEqual(typed('Northern Province beat Kesterby 23-21 in the final on Saturday .'), ['Northern Province/organization', 'Kesterby/organization']);
+});

@@ -1705,7 +1705,7 @@ function typeBySuffixAndHead(tk: Tokens, out: Span[]): Span[] {
     } else if (last === 'Bank' && sp.type !== 'organization' && !isPlaceName(key(tk, sp))) {
       // "Nordhavn Bank" (no suffix word: the West Bank is a place)
       sp.type = 'organization';
-    } else if (LOC_HEADS.has(last) && sp.type === 'organization') {
+    } else if (LOC_HEADS.has(last) && sp.type === 'organization' && !sp.layout) { // (not a side of a results line: "Western Province beat …")
       let orgWord = false;
       for (let k = sp.s; k < sp.e - 1; k++) if (ORG_WORDS.has(lower(words[k]))) orgWord = true;
       if (!orgWord) sp.type = 'place';
@@ -2386,7 +2386,8 @@ function matchReports(tk: Tokens, spans: Span[], lines: number[]): Span[] {
     }
     if (scores === 0) continue;
     const nameW = (k: number) => k >= s && k < e && isNameWord(words[k]) && !FUNCTION_FORMS.has(words[k]) && !NOT_NAME.has(lower(words[k])) && !isTitleWord(words[k]) &&
-      !(tk.sentStart[k] && (COMMON_WORDS.has(lower(words[k])) || FUNCTION_WORDS.has(lower(words[k])) || PRONOUNS.has(lower(words[k])))); // "She overcame …"
+      !(tk.sentStart[k] && (COMMON_WORDS.has(lower(words[k])) || FUNCTION_WORDS.has(lower(words[k])) || PRONOUNS.has(lower(words[k]))) &&
+        !(DIRECTION_ADJECTIVES.has(words[k]) && k + 1 < e && isNameWord(words[k + 1]))); // "She overcame …", not "Northern Province beat …"
     const groups: Array<[number, number]> = [];
     const groupAfter = (a: number) => {
       let z = a;
