@@ -775,3 +775,8 @@ test('in an ALL-CAPS headline a result verb is no part of a name, nor a name of 
 test('a side of a match report named like a region ("Northern Province beat …") stays a team', () => {
   assert.deepEqual(typed('Northern Province beat Kesterby 23-21 in the final on Saturday .'), ['Northern Province/organization', 'Kesterby/organization']);
 });
+
+test('"an analyst with X", and the second of "analysts at X and Y", are companies', () => {
+  assert.deepEqual(typed('" It was a surprise , " said Ilse Varga , an analyst with Carl Halloway Pryce in Varna .'), ['Ilse Varga/person', 'Carl Halloway Pryce/organization', 'Varna/place']);
+  assert.deepEqual(typed('Analysts at Kesterby Lynch and Brandt cut their ratings .'), ['Kesterby Lynch/organization', 'Brandt/organization']);
+});

@@ -1251,7 +1251,7 @@ function overlaps(a: Span, s: number, e: number): boolean {
  * pass: each of those rules walking every token itself cost about 1% of the recogniser (a token's string is
  * a read from memory far away).
  */
-interface TokenMarks { parens: number[]; letterStops: number[]; links: number[]; ats: number[]; institutions: number[] }
+interface TokenMarks { parens: number[]; letterStops: number[]; /** in, of, at, with */ links: number[]; ats: number[]; institutions: number[] }
 
 function tokenMarks(tk: Tokens): TokenMarks {
   const words = tk.norm;
@@ -1266,6 +1266,8 @@ function tokenMarks(tk: Tokens): TokenMarks {
       if (c1 === 46) { if (isCap(w)) marks.letterStops.push(k); } // "N."
       else if ((c0 === 105 && c1 === 110) || (c0 === 111 && c1 === 102) || (c0 === 97 && c1 === 116)) marks.links.push(k); // in of at
       else if (c0 === 65 && (c1 === 116 || c1 === 84) && tk.sentStart[k]) marks.ats.push(k); // At AT
+    } else if (n === 4 && w === 'with') {
+      marks.links.push(k);
     } else if (n >= 4 && n <= 10 && INSTITUTION_FIRST[w.charCodeAt(0) & 127] === 1 && INSTITUTIONS.has(w)) {
       marks.institutions.push(k);
     }
@@ -1853,13 +1855,15 @@ function bridgedOrganisations(tk: Tokens, out: Span[]): Span[] {
 
 /** "shares in X", "a stake in X", "dealers at X", "analysts at X": X is a company or a bank. */
 const MARKET_HOLDERS = new Set(['shares', 'share', 'stake', 'stakes', 'stock', 'dealers', 'dealer', 'traders', 'trader', 'analysts', 'analyst', 'economists', 'economist', 'strategists', 'strategist']);
+/** Those who work at the company ("an analyst with X"). */
+const MARKET_EMPLOYEES = new Set(['dealers', 'dealer', 'traders', 'trader', 'analysts', 'analyst', 'economists', 'economist', 'strategists', 'strategist']);
 /** Their first letters (lower case): "in", "of", "at" are frequent, a holder before them rare. */
 const HOLDER_FIRST = new Set([...'sdtae'].map((c) => c.charCodeAt(0)));
 
 /**
  * Market reports name companies by what is held in them and who works at them: "Shares in Daimler-Benz
  * rose", "dealers at Chase Manhattan said". The one to three name words after "shares in / of" or
- * "dealers / analysts / economists at" are an organisation, unless a place ("a stake in Britain").
+ * "dealers / analysts / economists at / with" are an organisation, unless a place ("a stake in Britain").
  */
 function marketHolders(tk: Tokens, out: Span[], links: number[]): Span[] {
   const words = tk.norm;
@@ -1869,6 +1873,7 @@ function marketHolders(tk: Tokens, out: Span[], links: number[]): Span[] {
   for (const at of links) {
     const k = at - 1;
     if (k < from || k < 0 || k + 2 >= n || words[k].length < 4 || !HOLDER_FIRST.has(words[k].charCodeAt(0) | 32) || !MARKET_HOLDERS.has(lower(words[k]))) continue;
+    if (words[at] === 'with' && !MARKET_EMPLOYEES.has(lower(words[k]))) continue; // "an analyst with X", not "shares with X"
     const a = k + 2;
     let e = a;
     while (e < n && e - a < 3 && !tk.sentStart[e] && isNameWord(words[e]) && !FUNCTION_WORDS.has(lower(words[e])) && !(COMMON_WORDS.has(lower(words[e])) && e === a)) e++;
@@ -1878,6 +1883,16 @@ function marketHolders(tk: Tokens, out: Span[], links: number[]): Span[] {
     const end = inside.length === 1 && inside[0].e > e ? inside[0].e : e;
     (add ??= []).push({ s: a, e: end, type: 'organization' });
     from = end;
+    // "analysts at Merrill Lynch and PaineWebber"
+    if (end + 1 < n && words[end] === 'and' && !tk.sentStart[end + 1]) {
+      let z = end + 1;
+      while (z < n && z - end - 1 < 3 && !tk.sentStart[z] && isNameWord(words[z]) && !FUNCTION_WORDS.has(lower(words[z])) && !COMMON_WORDS.has(lower(words[z]))) z++;
+      const other = out.filter((sp) => sp.s < z && end + 1 < sp.e);
+      if (z > end + 1 && !other.some((sp) => sp.type === 'place' || sp.s <= end || sp.e > z) && !isPlaceName(words.slice(end + 1, z).join(' '))) {
+        add.push({ s: end + 1, e: z, type: 'organization' });
+        from = z;
+      }
+    }
   }
   if (!add) return out;
   return withAdded(out, add, n);
