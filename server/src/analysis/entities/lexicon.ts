@@ -192,6 +192,7 @@ export const ORG_CUES: ReadonlySet<string> = new Set([
   'broadcaster', 'newspaper', 'conglomerate', 'group', 'giant', 'bank', 'club', 'team', 'party', 'outlet',
   'publisher', 'automaker', 'carmaker', 'startup', 'subsidiary', 'supplier', 'contractor', 'shipper', 'charity',
   'organisation', 'organization', 'agency', 'band', 'label', 'brand', 'chain', 'producer', 'developer', 'utility',
+  'unit', 'affiliate', 'brokerage', 'refiner', 'miner', 'distributor', 'exporter', 'importer',
 ]);
 
 /** Last words that make a multi-word name an organisation ("Danube Wire", "Acme Holdings", "General Motors"). */

@@ -780,3 +780,8 @@ test('"an analyst with X", and the second of "analysts at X and Y", are companie
   assert.deepEqual(typed('" It was a surprise , " said Ilse Varga , an analyst with Carl Halloway Pryce in Varna .'), ['Ilse Varga/person', 'Carl Halloway Pryce/organization', 'Varna/place']);
   assert.deepEqual(typed('Analysts at Kesterby Lynch and Brandt cut their ratings .'), ['Kesterby Lynch/organization', 'Brandt/organization']);
 });
+
+test('a name after "unit" or "affiliate" is a company; a person whose role holds such a word stays a person', () => {
+  assert.ok(typed("Halvard-Krone AG 's aerospace unit Dessa said on Tuesday it had won an order .").includes('Dessa/organization'));
+  assert.ok(typed('Officials say Ilse Varga , a unit commander for the rebels , was killed .').includes('Ilse Varga/person'));
+});

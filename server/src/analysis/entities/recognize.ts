@@ -1795,7 +1795,8 @@ function typeByOrgCues(tk: Tokens, out: Span[]): Span[] {
       else if (a === 'the' || a === 'a' || a === 'an') {
         for (let k = sp.e + 2; k < Math.min(n, sp.e + 7); k++) {
           const l = lower(words[k]);
-          if (ORG_CUES.has(l)) { cue = k + 1 >= n || !/^(of|for|'s)$/.test(lower(words[k + 1])); break; }
+          // (not a person's role: ", a unit commander for …")
+          if (ORG_CUES.has(l)) { cue = k + 1 >= n || !(/^(of|for|'s)$/.test(lower(words[k + 1])) || TITLE_HEADS.has(lower(words[k + 1])) || TITLE_WORDS.has(lower(words[k + 1]))); break; }
           if (TITLE_HEADS.has(l) || TITLE_WORDS.has(l) || FUNCTION_WORDS.has(l) || /^\p{P}/u.test(words[k])) break;
         }
       }
