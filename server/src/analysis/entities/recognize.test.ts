@@ -785,3 +785,7 @@ test('a name after "unit" or "affiliate" is a company; a person whose role holds
   assert.ok(typed("Halvard-Krone AG 's aerospace unit Dessa said on Tuesday it had won an order .").includes('Dessa/organization'));
   assert.ok(typed('Officials say Ilse Varga , a unit commander for the rebels , was killed .').includes('Ilse Varga/person'));
 });
+
+test('a place right before a company named by its trade is part of its name ("Varna Northern Airlines")', () => {
+  assert.ok(typed('The order came from Varna Northern Airlines for ten aircraft .').includes('Varna Northern Airlines/organization'));
+});

@@ -1297,6 +1297,7 @@ function applyRules(tk: Tokens, spans: Span[], head: Uint8Array): Span[] {
   out = addKnownAcronyms(tk, out, head);
   out = typeBySuffixAndHead(tk, out);
   out = joinSuffixSpans(tk, out);
+  out = placesOpeningTradeNames(tk, out);
   out = joinClubSuffixes(tk, out, head);
   out = dropEvents(tk, out);
   out = addCapsClubs(tk, out, head);
@@ -1715,6 +1716,29 @@ function typeBySuffixAndHead(tk: Tokens, out: Span[]): Span[] {
   }
   return out;
 }
+
+/**
+ * "China | Eastern Airlines", "Varna | Eastern | Airlines": a place right before a company named by its
+ * trade, with capitalised words the tagger left out between them, is part of the company's name.
+ */
+function placesOpeningTradeNames(tk: Tokens, out: Span[]): Span[] {
+  const words = tk.norm;
+  for (let x = 1; x < out.length; x++) {
+    const b = out[x], a = out[x - 1];
+    if (b.type !== 'organization' || !COMMERCIAL_HEADS.has(words[b.e - 1]) || a.type !== 'place' || b.s - a.e > 1) continue;
+    let k = a.e;
+    while (k < b.s && !tk.sentStart[k] && isCap(words[k]) && isNameWord(words[k])) k++;
+    if (k < b.s || tk.sentStart[b.s]) continue;
+    a.e = b.e;
+    a.type = 'organization';
+    out.splice(x, 1);
+    x--;
+  }
+  return out;
+}
+
+/** Last words of companies named by their trade, which may open with a place ("China Eastern Airlines"); no government body. */
+const COMMERCIAL_HEADS = new Set(['Airlines', 'Airways', 'Telecom', 'Shipping', 'Steel', 'Motors', 'Petroleum', 'Electric', 'Electronics', 'Chemicals', 'Industries', 'Holdings']);
 
 /** "Halvorsen | Shipping ASA", "Oslo | Rovers": a name directly followed by an organisation span that opens with a suffix word or ends in a legal form is one organisation */
 function joinSuffixSpans(tk: Tokens, out: Span[]): Span[] {
