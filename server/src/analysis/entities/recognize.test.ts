@@ -789,3 +789,7 @@ test('a name after "unit" or "affiliate" is a company; a person whose role holds
 test('a place right before a company named by its trade is part of its name ("Varna Northern Airlines")', () => {
   assert.ok(typed('The order came from Varna Northern Airlines for ten aircraft .').includes('Varna Northern Airlines/organization'));
 });
+
+test('"wa" is a particle inside a name ("Tshilombo wa Kasanda")', () => {
+  assert.deepEqual(typed('Prime Minister Tshilombo wa Kasanda , speaking in Varna , dismissed the claim .'), ['Tshilombo wa Kasanda/person', 'Varna/place']);
+});
