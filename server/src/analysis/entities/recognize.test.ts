@@ -793,3 +793,8 @@ test('a place right before a company named by its trade is part of its name ("Va
 test('"wa" is a particle inside a name ("Tshilombo wa Kasanda")', () => {
   assert.deepEqual(typed('Prime Minister Tshilombo wa Kasanda , speaking in Varna , dismissed the claim .'), ['Tshilombo wa Kasanda/person', 'Varna/place']);
 });
+
+test('a fielder after "caught by" and a bowler after "the bowling of" are cricketers', () => {
+  const t = typed('Halloway hit 82 before he was caught by Brandt Kesterby off the bowling of Tariq Varna .');
+  assert.ok(t.includes('Brandt Kesterby/person') && t.includes('Tariq Varna/person'), JSON.stringify(t));
+});

@@ -1302,6 +1302,7 @@ function applyRules(tk: Tokens, spans: Span[], head: Uint8Array): Span[] {
   out = dropEvents(tk, out);
   out = addCapsClubs(tk, out, head);
   out = typeByOrgCues(tk, out);
+  out = cricketDismissals(tk, out);
   out = marketHolders(tk, out, marks.links);
   if (marks.institutions.length) out = institutions(tk, out, marks.institutions);
   out = bridgedOrganisations(tk, out);
@@ -1828,6 +1829,22 @@ function typeByOrgCues(tk: Tokens, out: Span[]): Span[] {
     // "An Upjohn spokesman said": one unknown word read as a person (a person's surname comes back in harmonise)
     if (!cue && sp.type === 'person' && sp.e - sp.s === 1 && sp.e < n && ORG_FOLLOWERS.has(words[sp.e]) && !isPersonName(words[sp.s])) cue = true;
     if (cue) sp.type = 'organization';
+  }
+  return out;
+}
+
+/** Words before a fielder or a bowler: "caught by X", "off the bowling of X". */
+const DISMISSED_BY = new Set(['caught', 'bowled', 'stumped']);
+
+/** "caught by Moin Khan off the bowling of Saqlain Mushtaq": cricketers, whatever the tagger read. */
+function cricketDismissals(tk: Tokens, out: Span[]): Span[] {
+  const words = tk.norm;
+  for (const sp of out) {
+    if (sp.type === 'person' || sp.s < 2 || tk.sentStart[sp.s] || tk.sentStart[sp.s - 1]) continue;
+    const a = lower(words[sp.s - 2]), b = words[sp.s - 1];
+    if ((b === 'of' && a === 'bowling') || (b === 'by' && DISMISSED_BY.has(a))) {
+      if (!isPlaceName(key(tk, sp)) || sp.e - sp.s >= 2) sp.type = 'person';
+    }
   }
   return out;
 }
