@@ -67,7 +67,7 @@ export const TITLE_HEADS = new Set([
 /** Name particles kept inside person spans. */
 export const PARTICLES = new Set([
   'al', 'al-', 'el', 'el-', 'bin', 'ibn', 'bint', 'abu', 'van', 'von', 'de', 'der', 'den', 'del', 'della', 'di',
-  'da', 'dos', 'das', 'du', 'la', 'le', 'ben', 'ter', 'af', 'zu', 'y', 'wa',
+  'da', 'dos', 'das', 'du', 'la', 'le', 'ben', 'ter', 'af', 'zu', 'y', 'wa', 'arap',
 ]);
 
 /** Lowercase words that signal an organisation when inside a capitalised span. */

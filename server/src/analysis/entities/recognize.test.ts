@@ -798,3 +798,8 @@ test('a fielder after "caught by" and a bowler after "the bowling of" are cricke
   const t = typed('Halloway hit 82 before he was caught by Brandt Kesterby off the bowling of Tariq Varna .');
   assert.ok(t.includes('Brandt Kesterby/person') && t.includes('Tariq Varna/person'), JSON.stringify(t));
 });
+
+test('"Abu" inside a name and "arap" join it ("Nabil Abu Rashed", "Daniel arap Kiprono")', () => {
+  assert.ok(typed('" We will fight on , " his adviser Nabil Abu Rashed told reporters .').includes('Nabil Abu Rashed/person'));
+  assert.ok(typed('President Daniel arap Kiprono on Tuesday called for talks .').includes('Daniel arap Kiprono/person'));
+});

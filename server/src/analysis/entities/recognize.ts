@@ -1369,6 +1369,9 @@ function splitAtLowercaseWords(tk: Tokens, spans: Span[], head: Uint8Array): Spa
  * and a capitalised word (tagged or not) is one person; so is a person right before a span that opens with
  * a particle ("Luiz" + "da Silva").
  */
+/** Particles printed with a capital inside a name ("Nabil Abu Rdainah"); not those that open names of their own ("Van", "De"). */
+const CAPITAL_PARTICLES = new Set(['Abu', 'Bin', 'Ibn', 'Bint', 'Ould']);
+
 function joinParticleNames(tk: Tokens, spans: Span[]): Span[] {
   const words = tk.norm;
   const n = words.length;
@@ -1378,10 +1381,10 @@ function joinParticleNames(tk: Tokens, spans: Span[]): Span[] {
     const sp = spans[x];
     const next = x + 1 < spans.length ? spans[x + 1] : undefined;
     let k = sp.e;
-    if (sp.type === 'person') while (k < n && k - sp.e < 2 && PARTICLES.has(words[k]) && !tk.sentStart[k]) k++;
+    if (sp.type === 'person') while (k < n && k - sp.e < 2 && (PARTICLES.has(words[k]) || CAPITAL_PARTICLES.has(words[k])) && !tk.sentStart[k]) k++;
     // the particles open the next span ("Luiz" + "da Silva"), or stand between this one and the name
     const joinsNext = sp.type === 'person' && next !== undefined && !tk.sentStart[next.s] &&
-      (next.s === sp.e ? PARTICLES.has(words[next.s]) : next.s === k && k > sp.e) && isNameWord(words[next.e - 1]);
+      (next.s === sp.e ? PARTICLES.has(words[next.s]) || CAPITAL_PARTICLES.has(words[next.s]) : next.s === k && k > sp.e) && isNameWord(words[next.e - 1]);
     const takesWord = !joinsNext && (k > sp.e || (sp.type === 'person' && sp.e - sp.s > 1 && PARTICLES.has(words[sp.e - 1]))) && k < n && !tk.sentStart[k] && isNameWord(words[k]) && !(next !== undefined && next.s <= k);
     if (!joinsNext && !takesWord) {
       out.push(sp);
