@@ -803,3 +803,12 @@ test('"Abu" inside a name and "arap" join it ("Nabil Abu Rashed", "Daniel arap K
   assert.ok(typed('" We will fight on , " his adviser Nabil Abu Rashed told reporters .').includes('Nabil Abu Rashed/person'));
   assert.ok(typed('President Daniel arap Kiprono on Tuesday called for talks .').includes('Daniel arap Kiprono/person'));
 });
+
+test('"Kestra Electronics NV" names "Kestra" too; a repeat after a capitalised "A" opening the sentence is found', () => {
+  const doc = typed('Kestra to sell stake .\n\nVARNA 1996-12-09\n\nDutch electronics group Kestra Electronics NV said on Monday it would sell its stake .\n\nKestra shares were up 1.10 guilders .\n\nA Kestra spokesman in Varna declined to comment .');
+  assert.equal(doc.filter((m) => m === 'Kestra/organization').length, 3, JSON.stringify(doc));
+});
+
+test('a nationality after "a stake in" is no company ("a stake in German electronics maker Halvard AG")', () => {
+  assert.deepEqual(typed('It would sell its stake in German consumer electronics maker Halvard AG .'), ['Halvard AG/organization']);
+});

@@ -484,8 +484,13 @@ function harmonise(tk: Tokens, spans: Span[], head: Uint8Array): Span[] {
       const last = tk.norm[sp.e - 1];
       surname.set(last, (surname.get(last) ?? 0) + 1);
     }
-    // "Daimler-Benz AG" names the company "Daimler-Benz" wherever the document prints it so
-    if (sp.type === 'organization' && sp.e - sp.s >= 2 && LEGAL_FORMS.has(tk.norm[sp.e - 1])) (stems ??= new Set()).add(tk.norm.slice(sp.s, sp.e - 1).join(' '));
+    // "Daimler-Benz AG" names the company "Daimler-Benz" wherever the document prints it so, and
+    // "Philips Electronics NV" names "Philips Electronics" and "Philips"
+    if (sp.type === 'organization' && sp.e - sp.s >= 2 && LEGAL_FORMS.has(tk.norm[sp.e - 1])) {
+      (stems ??= new Set()).add(tk.norm.slice(sp.s, sp.e - 1).join(' '));
+      const first = tk.norm[sp.s];
+      if (sp.e - sp.s === 3 && COMMERCIAL_HEADS.has(tk.norm[sp.s + 1]) && !COMMON_WORDS.has(lower(first)) && !isNationality(first) && !FIRST_NAMES.has(first)) stems.add(first);
+    }
   }
   if (stems) for (const k of stems) {
     let v = votes.get(k);
@@ -588,7 +593,7 @@ function harmonise(tk: Tokens, spans: Span[], head: Uint8Array): Span[] {
       // the next token must not continue a capitalised name (in an ALL-CAPS headline every word is capitalised:
       // "BRANNVIK HOLD ROSENBORG" repeats the body's "Brannvik" and "Rosenborg")
       if (ok && i + m < tk.norm.length && isCap(tk.norm[i + m]) && !tk.sentStart[i + m] && /^\p{L}/u.test(tk.norm[i + m]) && !(head[i + m] && isCapsHeadWord(tk, i + m))) ok = false;
-      if (ok && i > 0 && isCap(tk.norm[i - 1]) && !tk.sentStart[i] && /^\p{L}/u.test(tk.norm[i - 1]) && !isTitleWord(tk.norm[i - 1]) && !isHonorific(tk.norm[i - 1]) && !(head[i - 1] && isCapsHeadWord(tk, i - 1))) ok = false;
+      if (ok && i > 0 && isCap(tk.norm[i - 1]) && !tk.sentStart[i] && /^\p{L}/u.test(tk.norm[i - 1]) && !(tk.sentStart[i - 1] && FUNCTION_WORDS.has(lower(tk.norm[i - 1]))) && !isTitleWord(tk.norm[i - 1]) && !isHonorific(tk.norm[i - 1]) && !(head[i - 1] && isCapsHeadWord(tk, i - 1))) ok = false;
       if (ok) {
         added.push({ s: i, e: i + m, type: cand.type });
         i += m - 1;
@@ -1742,7 +1747,7 @@ function placesOpeningTradeNames(tk: Tokens, out: Span[]): Span[] {
 }
 
 /** Last words of companies named by their trade, which may open with a place ("China Eastern Airlines"); no government body. */
-const COMMERCIAL_HEADS = new Set(['Airlines', 'Airways', 'Telecom', 'Shipping', 'Steel', 'Motors', 'Petroleum', 'Electric', 'Electronics', 'Chemicals', 'Industries', 'Holdings']);
+const COMMERCIAL_HEADS = new Set(['Airlines', 'Airways', 'Telecom', 'Shipping', 'Steel', 'Motors', 'Petroleum', 'Electric', 'Electronics', 'Chemicals', 'Industries', 'Holdings', 'Group']);
 
 /** "Halvorsen | Shipping ASA", "Oslo | Rovers": a name directly followed by an organisation span that opens with a suffix word or ends in a legal form is one organisation */
 function joinSuffixSpans(tk: Tokens, out: Span[]): Span[] {
@@ -1922,7 +1927,7 @@ function marketHolders(tk: Tokens, out: Span[], links: number[]): Span[] {
     const a = k + 2;
     let e = a;
     while (e < n && e - a < 3 && !tk.sentStart[e] && isNameWord(words[e]) && !FUNCTION_WORDS.has(lower(words[e])) && !(COMMON_WORDS.has(lower(words[e])) && e === a)) e++;
-    if (e === a) continue;
+    if (e === a || isNationality(words[a])) continue; // "a stake in German consumer electronics maker …"
     const inside = out.filter((sp) => sp.s < e && a < sp.e);
     if (inside.some((sp) => sp.type === 'place' || sp.s < a || sp.e > e + 1) || isPlaceName(words.slice(a, e).join(' '))) continue;
     const end = inside.length === 1 && inside[0].e > e ? inside[0].e : e;
