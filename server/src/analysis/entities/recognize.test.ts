@@ -812,3 +812,8 @@ test('"Kestra Electronics NV" names "Kestra" too; a repeat after a capitalised "
 test('a nationality after "a stake in" is no company ("a stake in German electronics maker Halvard AG")', () => {
   assert.deepEqual(typed('It would sell its stake in German consumer electronics maker Halvard AG .'), ['Halvard AG/organization']);
 });
+
+test('the news agencies the wire quotes are organisations ("told Interfax", "the Kyodo news agency")', () => {
+  assert.deepEqual(typed('Communist leader Ilse Varga told Interfax the president was not fit to rule .'), ['Ilse Varga/person', 'Interfax/organization']);
+  assert.ok(typed('Officials told the Kyodo news agency that they were looking into it .').includes('Kyodo/organization'));
+});

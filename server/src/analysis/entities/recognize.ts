@@ -1700,11 +1700,25 @@ function addKnownAcronyms(tk: Tokens, out: Span[], head: Uint8Array): Span[] {
     for (let k = 0; k < n; k++) {
       const w = words[k];
       if (!covered[k] && !head[k] && w.length >= 2 && isAllCapsWord(w) && ORG_ALIAS.has(w) && !(tk.sentStart[k] && words[k + 1] === ':')) extra.push({ s: k, e: k + 1, type: 'organization' });
+      // "told Interfax": the agencies the wire quotes, whatever the tagger read
+      else if (w.length >= 3 && NEWS_AGENCY_FIRST[w.charCodeAt(0) & 127] === 1 && NEWS_AGENCIES.has(w) && !(tk.sentStart[k] && words[k + 1] === ':')) {
+        if (!covered[k]) extra.push({ s: k, e: k + 1, type: 'organization' });
+        else for (const sp of out) if (sp.s === k && sp.e === k + 1) sp.type = 'organization';
+      }
     }
     if (extra.length) out = out.concat(extra).sort((a, b) => a.s - b.s);
   }
   return out;
 }
+
+/** News agencies the wire quotes by name ("told Interfax", "Itar-Tass said"). */
+const NEWS_AGENCIES = new Set(['Interfax', 'Itar-Tass', 'ITAR-TASS', 'Tass', 'TASS', 'Xinhua', 'Kyodo', 'Tanjug', 'ANSA', 'Bernama', 'Antara', 'Yonhap',
+  'IRNA', 'PAP', 'CTK', 'DPA', 'EFE', 'PTI', 'UPI', 'Reuters', 'HINA', 'BTA', 'MTI', 'Jiji', 'Belga', 'Notimex']);
+const NEWS_AGENCY_FIRST = (() => {
+  const a = new Uint8Array(128);
+  for (const w of NEWS_AGENCIES) a[w.charCodeAt(0)] = 1;
+  return a;
+})();
 
 /** 2. suffixes and heads: "Danube Wire" / "Acme Holdings" organisations, "Black Sea" places */
 function typeBySuffixAndHead(tk: Tokens, out: Span[]): Span[] {
