@@ -817,3 +817,8 @@ test('the news agencies the wire quotes are organisations ("told Interfax", "the
   assert.deepEqual(typed('Communist leader Ilse Varga told Interfax the president was not fit to rule .'), ['Ilse Varga/person', 'Interfax/organization']);
   assert.ok(typed('Officials told the Kyodo news agency that they were looking into it .').includes('Kyodo/organization'));
 });
+
+test('a side of a match report the tagger read as a person holding a town is a club ("Lokomotiv Sofia were held 1-1")', () => {
+  assert.deepEqual(typed('Kesterby went top while Lokomotiv Sofia were held 1-1 at home by Tromvik .'), ['Lokomotiv Sofia/organization', 'Tromvik/organization']);
+  assert.ok(typed('Ilse Varga beat Anke Halloway 6-2 4-6 6-1 .').includes('Ilse Varga/person'));
+});

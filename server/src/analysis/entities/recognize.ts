@@ -2518,7 +2518,9 @@ function matchReports(tk: Tokens, spans: Span[], lines: number[]): Span[] {
       // a name the tagger read past the group's edges ("Rosenborg Ballklub"): leave it
       if (inside.some((sp) => sp.s < gs || sp.e > ge)) continue;
       const text = words.slice(gs, ge).join(' ');
-      const fullName = inside.some((sp) => sp.type === 'person' && sp.e - sp.s >= 2) || (ge - gs >= 2 && FIRST_NAMES.has(words[gs]));
+      // (a person read holding a town is a club: "Bayern Munich were held 1-1")
+      const fullName = (ge - gs >= 2 && FIRST_NAMES.has(words[gs])) ||
+        inside.some((sp) => sp.type === 'person' && sp.e - sp.s >= 2 && !isPlaceName(words[sp.e - 1]) && !isPlaceName(words[sp.s]));
       const type: MentionType = COUNTRY_ALIAS.has(text) ? 'place' : fullName || sets >= 2 ? 'person' : 'organization';
       (add ??= []).push({ s: gs, e: ge, type, layout: true });
     }
