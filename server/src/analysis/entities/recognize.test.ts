@@ -822,3 +822,9 @@ test('a side of a match report the tagger read as a person holding a town is a c
   assert.deepEqual(typed('Kesterby went top while Lokomotiv Sofia were held 1-1 at home by Tromvik .'), ['Lokomotiv Sofia/organization', 'Tromvik/organization']);
   assert.ok(typed('Ilse Varga beat Anke Halloway 6-2 4-6 6-1 .').includes('Ilse Varga/person'));
 });
+
+test('on a sports page a town named alone that names a side of a results line is that club', () => {
+  const doc = typed('SOCCER - VARNA GO TOP .\n\nLONDON 1996-12-07\n\nStriker Ilse Halloway scored twice for Varna on Saturday .\n\nResults :\n\nDynamo Varna 3 Kesterby 1');
+  assert.ok(doc.includes('VARNA/organization') && doc.includes('Varna/organization'), JSON.stringify(doc));
+  assert.ok(doc.includes('LONDON/place'), JSON.stringify(doc));
+});

@@ -464,7 +464,32 @@ function splitKnownPairs(tk: Tokens, spans: Span[], votes: Map<string, Record<Me
   return out ?? spans;
 }
 
+/**
+ * "scored twice for Dortmund", "HELD AS DORTMUND GO TOP" over a results line "Hansa Rostock 1 Borussia
+ * Dortmund 3": on a sports page a town named alone that names a side of a results line (or is a word of
+ * its name) is that club, unless it follows a locative ("in", "near", "at") or "from".
+ */
+function clubsNamedByTown(tk: Tokens, spans: Span[]): void {
+  let clubWords: Set<string> | null = null;
+  for (const sp of spans) {
+    if (!sp.layout || sp.type !== 'organization') continue;
+    for (let k = sp.s; k < sp.e; k++) {
+      const w = tk.norm[k];
+      if (w.length >= 4 && isCap(w) && !COMMON_WORDS.has(lower(w)) && !FUNCTION_WORDS.has(lower(w))) (clubWords ??= new Set()).add(isAllCapsWord(w) ? titleCaps(w) : w);
+    }
+  }
+  if (!clubWords) return;
+  for (const sp of spans) {
+    if (sp.type !== 'place' || sp.e - sp.s !== 1 || sp.layout) continue;
+    const w = tk.norm[sp.s];
+    if (!clubWords.has(isAllCapsWord(w) ? titleCaps(w) : w) || isCountryName(w)) continue;
+    const before = sp.s > 0 ? lower(tk.norm[sp.s - 1]) : '';
+    if (!LOCATIVES.has(before) && before !== 'from') sp.type = 'organization';
+  }
+}
+
 function harmonise(tk: Tokens, spans: Span[], head: Uint8Array): Span[] {
+  clubsNamedByTown(tk, spans);
   const votes = new Map<string, Record<MentionType, number>>();
   const surname = new Map<string, number>();
   let stems: Set<string> | null = null;
