@@ -828,3 +828,7 @@ test('on a sports page a town named alone that names a side of a results line is
   assert.ok(doc.includes('VARNA/organization') && doc.includes('Varna/organization'), JSON.stringify(doc));
   assert.ok(doc.includes('LONDON/place'), JSON.stringify(doc));
 });
+
+test('a team before "driver", "rider" or "manager" and a name is the team ("Vestra driver Gerhard Halloway")', () => {
+  assert.ok(typed('He lapped ahead of Vestra driver Gerhard Halloway on Wednesday .').includes('Vestra/organization'));
+});

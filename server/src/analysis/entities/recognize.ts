@@ -2558,7 +2558,7 @@ function matchReports(tk: Tokens, spans: Span[], lines: number[]): Span[] {
 const HOME_NATION_ADJECTIVES = new Set(['English', 'Scottish', 'Northern Irish']);
 /** Roles in a team: the name before them is the team's ("Kesterby striker Pavel Drozd", "Varna coach Henrik Aalto"). */
 const TEAM_ROLES = new Set(['striker', 'coach', 'captain', 'midfielder', 'goalkeeper', 'keeper', 'defender', 'forward', 'winger', 'skipper',
-  'batsman', 'bowler', 'opener', 'fullback', 'quarterback', 'pitcher', 'playmaker', 'centre-back', 'center-back', 'full-back', 'wicketkeeper']);
+  'batsman', 'bowler', 'opener', 'fullback', 'quarterback', 'pitcher', 'playmaker', 'centre-back', 'center-back', 'full-back', 'wicketkeeper', 'driver', 'rider', 'manager']);
 
 /**
  * "Kesterby striker Pavel Drozd": one to three name words right before a team role that a name follows are the
