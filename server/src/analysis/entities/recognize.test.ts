@@ -832,3 +832,8 @@ test('on a sports page a town named alone that names a side of a results line is
 test('a team before "driver", "rider" or "manager" and a name is the team ("Vestra driver Gerhard Halloway")', () => {
   assert.ok(typed('He lapped ahead of Vestra driver Gerhard Halloway on Wednesday .').includes('Vestra/organization'));
 });
+
+test('a nationality before a full name is no part of the person ("Finn Mika Halloway", "Austrian Tomas Varga")', () => {
+  assert.ok(typed('The team tested a new engine but Finn Mika Halloway stopped with a gearbox failure .').includes('Mika Halloway/person'));
+  assert.ok(typed('Kesterby overcame Austrian Tomas Varga in three sets .').includes('Tomas Varga/person'));
+});

@@ -1339,6 +1339,7 @@ function applyRules(tk: Tokens, spans: Span[], head: Uint8Array): Span[] {
   out = addSpeakers(tk, out, head);
   out = appositionPersons(tk, out, head);
   out = titledPersons(tk, out, head);
+  out = nationalitiesBeforePeople(tk, out);
   return headlineVerbs(tk, head, expansionsOfAcronyms(tk, marks.parens, countriesArePlaces(tk, employersBeforeTitles(tk, titleComplementHolders(tk, slashAcronyms(tk, holdersInsideTitles(tk, out), head), head)))));
 }
 
@@ -2222,6 +2223,21 @@ const OLD_DEMONYMS = new Set(['Yugoslav', 'Soviet', 'Czechoslovak', 'Zairean', '
 /** A nationality adjective: the gazetteer's, a home nation's ("English") or a gone state's ("Yugoslav"). */
 function isNationality(w: string): boolean {
   return DEMONYMS.has(w) || HOME_NATION_ADJECTIVES.has(w) || OLD_DEMONYMS.has(w);
+}
+
+/** Nouns for a person of a nation, which open a person read ("Finn Mika Hakkinen"); adjectives are in isNationality. */
+const NATIONALITY_NOUNS = new Set(['Finn', 'Briton', 'Dane', 'Swede', 'Pole', 'Scot', 'Spaniard', 'Frenchman', 'Frenchwoman', 'Dutchman',
+  'Welshman', 'Irishman', 'Englishman', 'Englishwoman', 'Turk', 'Kiwi', 'Aussie', 'Yank', 'Swiss']);
+
+/** "Austrian Thomas Muster", "Finn Mika Hakkinen": the nationality before a person's full name is no part of it. */
+function nationalitiesBeforePeople(tk: Tokens, spans: Span[]): Span[] {
+  const words = tk.norm;
+  for (const sp of spans) {
+    if (sp.type !== 'person' || sp.e - sp.s < 3) continue;
+    const w = words[sp.s];
+    if ((isNationality(w) || NATIONALITY_NOUNS.has(w)) && isCap(words[sp.s + 1])) sp.s++;
+  }
+  return spans;
 }
 
 /** Titles a person holds in an organisation, in lower case between the organisation and the person. */
