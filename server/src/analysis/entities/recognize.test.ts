@@ -837,3 +837,9 @@ test('a nationality before a full name is no part of the person ("Finn Mika Hall
   assert.ok(typed('The team tested a new engine but Finn Mika Halloway stopped with a gearbox failure .').includes('Mika Halloway/person'));
   assert.ok(typed('Kesterby overcame Austrian Tomas Varga in three sets .').includes('Tomas Varga/person'));
 });
+
+test('the home side after "at" in a match report is a club ("a 3-1 win at Hansa Varna", "losing 1-0 at Vicenta"), not a ground', () => {
+  assert.ok(typed('Kesterby went top after a 3-1 win at Hansa Varna .').includes('Hansa Varna/organization'));
+  assert.ok(typed('Halden slipped to third after losing 1-0 at Vicenta .').includes('Vicenta/organization'));
+  assert.ok(!typed('They lost 1-0 at Halden Park .').includes('Halden/organization'));
+});

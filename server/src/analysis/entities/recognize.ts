@@ -2514,7 +2514,7 @@ function matchReports(tk: Tokens, spans: Span[], lines: number[]): Span[] {
       while (z < e && z - a < 4 && nameW(z)) z++;
       if (z > a) groups.push([a, z]);
     };
-    // "Kesterby's 2-1 win over Varna Athletic", "a lucky 2-1 win against Halden"
+    // "Kesterby's 2-1 win over Varna Athletic", "a lucky 2-1 win against Halden", "a 3-1 win at Hansa Rostock"
     for (let k = s + 1; k + 1 < e; k++) {
       if (!isMatchScore(words[k])) continue;
       if (k >= s + 2 && (words[k - 1] === "'s" || words[k - 1] === '’s')) {
@@ -2522,7 +2522,7 @@ function matchReports(tk: Tokens, spans: Span[], lines: number[]): Span[] {
         while (b > s && k - 1 - b < 4 && nameW(b - 1)) b--;
         if (b < k - 1) groups.push([b, k - 1]);
       }
-      if (RESULT_NOUNS.has(words[k + 1]) && k + 3 < e && RESULT_LINKS.has(words[k + 2])) groupAfter(k + 3);
+      if (RESULT_NOUNS.has(words[k + 1]) && k + 3 < e && (RESULT_LINKS.has(words[k + 2]) || (words[k + 2] === 'at' && !isVenueAfter(words, k + 3, e)))) groupAfter(k + 3);
     }
     for (const k of innings) {
       let b = k;
@@ -2546,11 +2546,11 @@ function matchReports(tk: Tokens, spans: Span[], lines: number[]): Span[] {
           groups.push([c, b - 1]);
         }
       }
-      // the side after it: at once, or after a score and a link word
+      // the side after it: at once, or after a score and a link word ("lost 1-0 at Vicenza": the home side)
       let a = v + 1;
       if (!nameW(a)) {
         a = -1;
-        for (let k = v + 1; k < Math.min(e - 1, v + 5); k++) if (RESULT_LINKS.has(words[k]) && nameW(k + 1)) { a = k + 1; break; }
+        for (let k = v + 1; k < Math.min(e - 1, v + 5); k++) if ((RESULT_LINKS.has(words[k]) || (words[k] === 'at' && !isVenueAfter(words, k + 1, e))) && nameW(k + 1)) { a = k + 1; break; }
       }
       if (a >= 0) groupAfter(a);
     }
@@ -2568,6 +2568,14 @@ function matchReports(tk: Tokens, spans: Span[], lines: number[]): Span[] {
   }
   if (!add) return spans;
   return withAdded(spans, add, words.length);
+}
+
+/** Words naming a ground: "at Wembley Stadium", "at Hampden Park" is where a match was played, not a side. */
+const VENUE_WORDS = new Set(['Stadium', 'Park', 'Arena', 'Ground', 'Road', 'Lane', 'Oval', 'Stadion', 'Stade', 'Estadio', 'stadium']);
+
+function isVenueAfter(words: string[], a: number, e: number): boolean {
+  for (let k = a; k < Math.min(e, a + 5); k++) if (VENUE_WORDS.has(words[k])) return true;
+  return false;
 }
 
 /** Nationality adjectives the gazetteer's demonyms lack (not added there: the tagger's features read that list). */
