@@ -208,6 +208,7 @@ export const ORG_SUFFIXES: ReadonlySet<string> = new Set([
   'Agency', 'Authority', 'University', 'Institute', 'Academy', 'Foundation', 'Association', 'Federation', 'League',
   'Club', 'FC', 'United', 'Rovers', 'Wanderers', 'Athletic', 'Bureau', 'Department', 'Police', 'Army', 'Navy',
   'Parliament', 'Assembly', 'Senate', 'Court', 'Tribunal', 'Service', 'Movement', 'Front', 'Brigade', 'Brigades',
+  'Properties', 'Developments', 'Resources', 'Mining', 'Chemicals', 'Steel', 'Motor',
 ]);
 
 /** Last words that make a multi-word name a place ("Black Sea", "Rocky Mountains"). */

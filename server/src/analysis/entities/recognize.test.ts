@@ -843,3 +843,10 @@ test('the home side after "at" in a match report is a club ("a 3-1 win at Hansa 
   assert.ok(typed('Halden slipped to third after losing 1-0 at Vicenta .').includes('Vicenta/organization'));
   assert.ok(!typed('They lost 1-0 at Halden Park .').includes('Halden/organization'));
 });
+
+test('a name before "party" is the party ("the ruling Kestra party"); "X Properties", "X Motor Co" are companies and name "X"', () => {
+  assert.ok(typed('The ruling Kestra party on Monday named its candidates .').includes('Kestra/organization'));
+  assert.ok(typed('Property shares led by Sun Hung Kai Properties rallied .').includes('Sun Hung Kai Properties/organization'));
+  const doc = typed('Halvard to cut jobs at plant .\n\nLONDON 1996-12-11\n\nHalvard Motor Co said on Wednesday it would cut 1,300 jobs .');
+  assert.ok(doc.includes('Halvard/organization'), JSON.stringify(doc));
+});

@@ -514,7 +514,7 @@ function harmonise(tk: Tokens, spans: Span[], head: Uint8Array): Span[] {
     if (sp.type === 'organization' && sp.e - sp.s >= 2 && LEGAL_FORMS.has(tk.norm[sp.e - 1])) {
       (stems ??= new Set()).add(tk.norm.slice(sp.s, sp.e - 1).join(' '));
       const first = tk.norm[sp.s];
-      if (sp.e - sp.s === 3 && COMMERCIAL_HEADS.has(tk.norm[sp.s + 1]) && !COMMON_WORDS.has(lower(first)) && !isNationality(first) && !FIRST_NAMES.has(first)) stems.add(first);
+      if (sp.e - sp.s === 3 && COMMERCIAL_HEADS.has(tk.norm[sp.s + 1]) && !COMMON_WORDS.has(lower(first)) && !isNationality(first)) stems.add(first);
     }
   }
   if (stems) for (const k of stems) {
@@ -1787,7 +1787,7 @@ function placesOpeningTradeNames(tk: Tokens, out: Span[]): Span[] {
 }
 
 /** Last words of companies named by their trade, which may open with a place ("China Eastern Airlines"); no government body. */
-const COMMERCIAL_HEADS = new Set(['Airlines', 'Airways', 'Telecom', 'Shipping', 'Steel', 'Motors', 'Petroleum', 'Electric', 'Electronics', 'Chemicals', 'Industries', 'Holdings', 'Group']);
+const COMMERCIAL_HEADS = new Set(['Airlines', 'Airways', 'Telecom', 'Shipping', 'Steel', 'Motor', 'Motors', 'Petroleum', 'Electric', 'Electronics', 'Chemicals', 'Industries', 'Holdings', 'Group']);
 
 /** "Halvorsen | Shipping ASA", "Oslo | Rovers": a name directly followed by an organisation span that opens with a suffix word or ends in a legal form is one organisation */
 function joinSuffixSpans(tk: Tokens, out: Span[]): Span[] {
@@ -1876,6 +1876,8 @@ function typeByOrgCues(tk: Tokens, out: Span[]): Span[] {
     }
     // "An Upjohn spokesman said": one unknown word read as a person (a person's surname comes back in harmonise)
     if (!cue && sp.type === 'person' && sp.e - sp.s === 1 && sp.e < n && ORG_FOLLOWERS.has(words[sp.e]) && !isPersonName(words[sp.s])) cue = true;
+    // "the ruling Golkar party" (not "the Texas party", a place's branch)
+    if (!cue && sp.e - sp.s === 1 && sp.e < n && words[sp.e] === 'party' && !isPlaceName(words[sp.s]) && !isNationality(words[sp.s])) cue = true;
     if (cue) sp.type = 'organization';
   }
   return out;
