@@ -850,3 +850,7 @@ test('a name before "party" is the party ("the ruling Kestra party"); "X Propert
   const doc = typed('Halvard to cut jobs at plant .\n\nLONDON 1996-12-11\n\nHalvard Motor Co said on Wednesday it would cut 1,300 jobs .');
   assert.ok(doc.includes('Halvard/organization'), JSON.stringify(doc));
 });
+
+test('a club whose name ends in a weekday keeps it on a results line ("Halden Wednesday 1")', () => {
+  assert.deepEqual(typed('Kesterby 0 Halden Wednesday 1 ( Whittaker 22 ) . Halftime 0-1 . Attendance 39,507'), ['Kesterby/organization', 'Halden Wednesday/organization', 'Whittaker/person']);
+});

@@ -877,7 +877,8 @@ function withoutWeekdays(tk: Tokens, spans: Span[]): Span[] {
   const out: Span[] = [];
   for (const sp of spans) {
     for (;;) {
-      if (sp.e - sp.s > 1 && isWeekday(tk.norm[sp.e - 1]) && lower(tk.norm[sp.e - 2]) !== 'on') sp.e--;
+      // (not a club a score follows: "Sheffield Wednesday 1")
+      if (sp.e - sp.s > 1 && isWeekday(tk.norm[sp.e - 1]) && lower(tk.norm[sp.e - 2]) !== 'on' && !(sp.e < tk.norm.length && /^\d{1,3}$/.test(tk.norm[sp.e]))) sp.e--;
       // "… World Bank Saturday and Sunday"
       else if (sp.e - sp.s > 2 && (tk.norm[sp.e - 1] === 'and' || tk.norm[sp.e - 1] === 'or') && isWeekday(tk.norm[sp.e - 2])) sp.e--;
       else break;
@@ -1188,7 +1189,8 @@ function datelinesAndResults(tk: Tokens, spans: Span[], digitLines: number[], vP
         const nameLike = (w: string) => isNameWord(w) && !FUNCTION_FORMS.has(w) && !NOT_NAME.has(w.toLowerCase()) && !(isAllCapsWord(w) && COMMON_WORDS.has(w.toLowerCase()));
         if (!nameLike(words[k])) { k++; continue; }
         let j = k;
-        while (j < e && (nameLike(words[j]) || (j > k && (words[j] === '&' || PARTICLES.has(words[j]))))) j++;
+        // (a weekday ends no club a score follows: "Sheffield Wednesday 1")
+        while (j < e && (nameLike(words[j]) || (j > k && (words[j] === '&' || PARTICLES.has(words[j]) || (isWeekday(words[j]) && j + 1 < e && SCORE.test(words[j + 1])))))) j++;
         // scorers in parentheses "( Tor Haugen 73 )", "(Bergkamp 15, Wright 40)", and full names the tagger found, are people, except in a
         // bare result "Atletico Halden 0 Deportivo Brannvik 0"
         if (insideParens(words, s, k) || (personAt(k) && !bareResult())) { k = j; continue; }
