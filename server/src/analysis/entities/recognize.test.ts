@@ -854,3 +854,14 @@ test('a name before "party" is the party ("the ruling Kestra party"); "X Propert
 test('a club whose name ends in a weekday keeps it on a results line ("Halden Wednesday 1")', () => {
   assert.deepEqual(typed('Kesterby 0 Halden Wednesday 1 ( Whittaker 22 ) . Halftime 0-1 . Attendance 39,507'), ['Kesterby/organization', 'Halden Wednesday/organization', 'Whittaker/person']);
 });
+
+test('cricket scoreboards: initials open a batsman whose surname is a common word ("B. Young c …"); "Extras" and "Total" rows name nobody; a golfer\'s surname before the scores', () => {
+  assert.deepEqual(typed('B. Young c Tariq Halloway b Imran Kesterby 11'), ['B. Young/person', 'Tariq Halloway/person', 'Imran Kesterby/person']);
+  assert.deepEqual(typed('Extras ( lb-4 nb-5 ) 9'), []);
+  assert.deepEqual(typed('Total ( for 5 wickets ) 215'), []);
+  assert.deepEqual(typed('135 Greg Norman 68 67'), ['Greg Norman/person']);
+});
+
+test('a word after a country in an ALL-CAPS headline, no head of a name, is no part of it ("… V NEW ZEALAND SCOREBOARD")', () => {
+  assert.deepEqual(typed('CRICKET - PAKISTAN V NEW ZEALAND SCOREBOARD .'), ['PAKISTAN/place', 'NEW ZEALAND/place']);
+});

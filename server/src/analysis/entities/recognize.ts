@@ -1463,6 +1463,11 @@ function joinInitials(tk: Tokens, spans: Span[], letterStops: number[]): Span[] 
   return out.some((sp) => isLetterStop(words[sp.s]) && isLetterStop(words[sp.e - 1])) ? out.filter((sp) => !words.slice(sp.s, sp.e).every(isLetterStop)) : out;
 }
 
+function isDigitStart(w: string): boolean {
+  const c = w.charCodeAt(0);
+  return c >= 48 && c <= 57;
+}
+
 /** joinInitials at the initial k: the spans with its name joined, and the token after what it read. */
 function joinInitialsAt(tk: Tokens, out: Span[], k: number): { spans: Span[]; next: number } {
   const words = tk.norm;
@@ -1506,9 +1511,12 @@ function firstNamesWithSurnames(tk: Tokens, spans: Span[]): Span[] {
     if (sp.type !== 'person' || sp.e - sp.s !== 1 || k >= n || !FIRST_NAMES.has(words[sp.s]) || tk.sentStart[k]) continue;
     if ((x + 1 < spans.length && spans[x + 1].s === k) || !isNameWord(words[k]) || isAllCapsWord(words[k]) !== isAllCapsWord(words[sp.s])) continue;
     const l = lower(words[k]);
-    if (COMMON_WORDS.has(l) || FUNCTION_WORDS.has(l) || NOT_NAME.has(l) || isPlaceName(words[k]) || isTitleWord(words[k]) || isWeekday(words[k])) continue;
+    // ("135 Greg Norman 68 67": before a score a surname may be a word of other uses)
+    const scored = k + 1 < n && !tk.sentStart[k + 1] && isDigitStart(words[k + 1]);
+    if (FUNCTION_WORDS.has(l) || NOT_NAME.has(l) || isTitleWord(words[k]) || isWeekday(words[k])) continue;
+    if (!scored && (COMMON_WORDS.has(l) || isPlaceName(words[k]) || DEMONYMS.has(words[k]))) continue;
     // "Marshall Fund", "Davis Administration", "Brent North Sea": the head of another kind of name
-    if (ORG_WORDS.has(l) || ORG_SUFFIXES.has(words[k]) || LOC_HEADS.has(words[k]) || DIRECTION_WORDS.has(words[k]) || DEMONYMS.has(words[k])) continue;
+    if (ORG_WORDS.has(l) || ORG_SUFFIXES.has(words[k]) || LOC_HEADS.has(words[k]) || DIRECTION_WORDS.has(words[k])) continue;
     if (!changed) { spans = spans.slice(); changed = true; }
     spans[x] = { s: sp.s, e: k + 1, type: sp.type };
   }
@@ -2326,6 +2334,21 @@ function headlineVerbs(tk: Tokens, head: Uint8Array, spans: Span[]): Span[] {
     if (ORG_SUFFIXES.has(t) || LOC_HEADS.has(t) || isPlaceName(key(tk, sp)) || COMPANY_PHRASES.has(titleCaps(key(tk, sp)))) continue;
     sp.e = last;
   }
+  return placesBeforeHeadlineNouns(tk, head, spans);
+}
+
+/** "PAKISTAN V NEW ZEALAND SCOREBOARD": a word after a country in an ALL-CAPS headline, no head of a name, is no part of it. */
+function placesBeforeHeadlineNouns(tk: Tokens, head: Uint8Array, spans: Span[]): Span[] {
+  const words = tk.norm;
+  for (const sp of spans) {
+    if (sp.e - sp.s < 2 || !head[sp.s] || !isAllCapsWord(words[sp.e - 1])) continue;
+    const l = lower(words[sp.e - 1]);
+    const t = titleCaps(words[sp.e - 1]);
+    if (ORG_SUFFIXES.has(t) || LOC_HEADS.has(t) || ORG_WORDS.has(l) || COMPANY_PHRASES.has(titleCaps(key(tk, sp)))) continue;
+    if (!isCountryName(words.slice(sp.s, sp.e - 1).join(' '))) continue;
+    sp.e--;
+    sp.type = 'place';
+  }
   return spans;
 }
 
@@ -2421,6 +2444,8 @@ function isHolderWord(w: string): boolean {
 }
 
 const DISMISSAL = new Set(['b', 'c', 'lbw', 'st', 'c&b']);
+/** Rows of a cricket scoreboard that are no batsman. */
+const SCOREBOARD_LABELS = new Set(['Extras', 'Total', 'Bowling', 'Batting', 'Sundries']);
 const BOWLING_FIGURES = /^\d{1,2}(\.\d)?-\d{1,2}-\d{1,3}-\d{1,2}$/;
 const RUNS = /^\d{1,3}(-\d{1,2})?\*?$/;
 
@@ -2435,6 +2460,7 @@ function scoreboardPeople(tk: Tokens, spans: Span[], digitLines: number[]): Span
   const n = words.length;
   let add: Span[] | null = null;
   const nameW = (w: string) => isNameWord(w) && !FUNCTION_FORMS.has(w) && !NOT_NAME.has(w.toLowerCase()) && !VERSUS.has(w) && !isAllCapsWord(w);
+  let labels: Set<number> | null = null;
   for (let li = 0; li < digitLines.length; li += 2) {
     const s = digitLines[li], e = digitLines[li + 1];
     let cue = false;
@@ -2446,9 +2472,10 @@ function scoreboardPeople(tk: Tokens, spans: Span[], digitLines: number[]): Span
       else if (c <= 57 && w.length >= 7 && BOWLING_FIGURES.test(w)) cue = true;
     }
     if (!cue) continue;
+    if (SCOREBOARD_LABELS.has(words[s])) (labels ??= new Set()).add(s);
     // a batting line: opens with a name, has a dismissal ("b", "lbw", "c", "st", "run out", "not out"), ends with runs
     let batting = false;
-    if (nameW(words[s]) && RUNS.test(words[e - 1]) && e - s <= 14) {
+    if ((nameW(words[s]) || isLetterStop(words[s])) && RUNS.test(words[e - 1]) && e - s <= 14) {
       for (let k = s + 1; k < e - 1; k++) {
         const w = words[k];
         if (DISMISSAL.has(w) || ((w === 'run' || w === 'not') && words[k + 1] === 'out')) { batting = true; break; }
@@ -2472,10 +2499,15 @@ function scoreboardPeople(tk: Tokens, spans: Span[], digitLines: number[]): Span
       }
       const person = batting || athlete || BOWLING_FIGURES.test(next) ||
         (paren > 0 && (RUNS.test(next) || (next === 'not' && words[j + 1] === 'out')) && (k === s || /^[(,;]$/.test(words[k - 1])));
-      if (person && !isPlaceName(words.slice(k, j).join(' '))) (add ??= []).push({ s: k, e: j, type: 'person', layout: true });
+      // initials before it ("B. Young c …") make it a person's name, whatever else it names
+      let b = k;
+      while (b > s && isLetterStop(words[b - 1])) b--;
+      if (person && (b < k || !isPlaceName(words.slice(k, j).join(' ')))) (add ??= []).push({ s: b, e: j, type: 'person', layout: true });
       k = j;
     }
   }
+  // "Extras ( lb-4 nb-5 ) 9", "Total ( for 5 wickets ) 215": the scoreboard's own rows name nobody
+  if (labels) spans = spans.filter((sp) => !(sp.e === sp.s + 1 && labels!.has(sp.s)));
   if (!add) return spans;
   return withAdded(spans, add, n);
 }
