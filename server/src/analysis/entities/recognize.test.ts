@@ -865,3 +865,8 @@ test('cricket scoreboards: initials open a batsman whose surname is a common wor
 test('a word after a country in an ALL-CAPS headline, no head of a name, is no part of it ("… V NEW ZEALAND SCOREBOARD")', () => {
   assert.deepEqual(typed('CRICKET - PAKISTAN V NEW ZEALAND SCOREBOARD .'), ['PAKISTAN/place', 'NEW ZEALAND/place']);
 });
+
+test('a known organisation spelled out is one name in either spelling; "Air" before a place names an airline', () => {
+  assert.deepEqual(typed('The Organisation for Security and Cooperation in Europe said the vote in Varna had been flawed .'), ['Organisation for Security and Cooperation in Europe/organization', 'Varna/place']);
+  assert.ok(typed('Pilots at Air France called off a strike .').includes('Air France/organization'));
+});

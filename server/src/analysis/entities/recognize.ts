@@ -1713,8 +1713,53 @@ function retypeKnownNames(tk: Tokens, out: Span[]): Span[] {
     else if (sp.type !== 'organization' && sp.e - sp.s >= 2 && COMPANY_PHRASES.has(key(tk, sp))) sp.type = 'organization';
     // "the executive Commission welcomed": an organisation's head noun alone names no person
     else if (sp.type === 'person' && sp.e - sp.s === 1 && ORG_HEADS.has(lower(tk.norm[sp.s]))) sp.type = 'organization';
+    // "Air France", "Air New Zealand": an airline, not the place
+    else if (sp.type === 'place' && sp.e - sp.s >= 2 && (tk.norm[sp.s] === 'Air' || tk.norm[sp.s] === 'AIR')) sp.type = 'organization';
   }
-  return out;
+  return knownExpansions(tk, out);
+}
+
+/**
+ * The names of ORG_ALIAS spelled out ("Organisation for Security and Cooperation in Europe"), by first word:
+ * their token arrays, in both spellings of "Organisation" and "Co-operation".
+ */
+const EXPANSIONS: ReadonlyMap<string, readonly string[][]> = (() => {
+  const byFirst = new Map<string, string[][]>();
+  const spellings = (w: string) => w === 'Organisation' || w === 'Organization' ? ['Organisation', 'Organization'] : w === 'Co-operation' || w === 'Cooperation' ? ['Co-operation', 'Cooperation'] : [w];
+  for (const name of new Set(ORG_ALIAS.values())) {
+    let forms: string[][] = [[]];
+    const words = name.split(' ');
+    if (words.length < 3) continue;
+    for (const w of words) forms = forms.flatMap((f) => spellings(w).map((v) => f.concat(v)));
+    for (const f of forms) {
+      const list = byFirst.get(f[0]);
+      if (list) list.push(f);
+      else byFirst.set(f[0], [f]);
+    }
+  }
+  return byFirst;
+})();
+
+/** "The Organisation for Security and Cooperation in Europe said": a known organisation spelled out is one name, whatever the tagger cut. */
+function knownExpansions(tk: Tokens, out: Span[]): Span[] {
+  const words = tk.norm;
+  const n = words.length;
+  let add: Span[] | null = null;
+  for (let k = 0; k < n; k++) {
+    const forms = isCap(words[k]) ? EXPANSIONS.get(words[k]) : undefined;
+    if (!forms) continue;
+    for (const f of forms) {
+      if (k + f.length > n) continue;
+      let j = 1;
+      while (j < f.length && words[k + j] === f[j] && !tk.sentStart[k + j]) j++;
+      if (j < f.length) continue;
+      const e = k + f.length;
+      if (!out.some((sp) => sp.s < e && k < sp.e && (sp.s < k || sp.e > e))) (add ??= []).push({ s: k, e, type: 'organization' });
+      k = e - 1;
+      break;
+    }
+  }
+  return add ? withAdded(out, add, n) : out;
 }
 
 /** A first name or a surname of the gazetteer. */
