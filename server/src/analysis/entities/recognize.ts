@@ -1283,11 +1283,19 @@ function overlaps(a: Span, s: number, e: number): boolean {
  * pass: each of those rules walking every token itself cost about 1% of the recogniser (a token's string is
  * a read from memory far away).
  */
-interface TokenMarks { parens: number[]; letterStops: number[]; /** in, of, at, with */ links: number[]; ats: number[]; institutions: number[] }
+interface TokenMarks {
+  parens: number[];
+  letterStops: number[];
+  /** in, of, at, with */
+  links: number[];
+  ats: number[];
+  /** Words of the rules' own lists: institutions, news agencies, first words of known organisations' names. */
+  known: number[];
+}
 
 function tokenMarks(tk: Tokens): TokenMarks {
   const words = tk.norm;
-  const marks: TokenMarks = { parens: [], letterStops: [], links: [], ats: [], institutions: [] };
+  const marks: TokenMarks = { parens: [], letterStops: [], links: [], ats: [], known: [] };
   for (let k = 0; k < words.length; k++) {
     const w = words[k];
     const n = w.length;
@@ -1298,10 +1306,10 @@ function tokenMarks(tk: Tokens): TokenMarks {
       if (c1 === 46) { if (isCap(w)) marks.letterStops.push(k); } // "N."
       else if ((c0 === 105 && c1 === 110) || (c0 === 111 && c1 === 102) || (c0 === 97 && c1 === 116)) marks.links.push(k); // in of at
       else if (c0 === 65 && (c1 === 116 || c1 === 84) && tk.sentStart[k]) marks.ats.push(k); // At AT
-    } else if (n === 4 && w === 'with') {
+    } else if (n === 4 && w.charCodeAt(0) === 119 && w === 'with') {
       marks.links.push(k);
-    } else if (n >= 4 && n <= 10 && INSTITUTION_FIRST[w.charCodeAt(0) & 127] === 1 && INSTITUTIONS.has(w)) {
-      marks.institutions.push(k);
+    } else if (mayBeIn(KNOWN_SHAPES, w) && KNOWN_WORDS.has(w)) {
+      marks.known.push(k);
     }
   }
   return marks;
@@ -1325,8 +1333,8 @@ function applyRules(tk: Tokens, spans: Span[], head: Uint8Array): Span[] {
   out = newswireLayouts(tk, out, head, marks.ats);
   out = joinLegalForms(tk, out);
   out = dropLoneAdjectives(tk, out);
-  out = retypeKnownNames(tk, out);
-  out = addKnownAcronyms(tk, out, head);
+  out = retypeKnownNames(tk, out, marks.known);
+  out = addKnownAcronyms(tk, out, head, marks.known);
   out = typeBySuffixAndHead(tk, out);
   out = joinSuffixSpans(tk, out);
   out = placesOpeningTradeNames(tk, out);
@@ -1336,7 +1344,7 @@ function applyRules(tk: Tokens, spans: Span[], head: Uint8Array): Span[] {
   out = typeByOrgCues(tk, out);
   out = cricketDismissals(tk, out);
   out = marketHolders(tk, out, marks.links);
-  if (marks.institutions.length) out = institutions(tk, out, marks.institutions);
+  if (marks.known.length) out = institutions(tk, out, marks.known.filter((k) => INSTITUTIONS.has(tk.norm[k])));
   out = bridgedOrganisations(tk, out);
   out = addSpeakers(tk, out, head);
   out = appositionPersons(tk, out, head);
@@ -1706,7 +1714,7 @@ function dropLoneAdjectives(tk: Tokens, out: Span[]): Span[] {
 }
 
 
-function retypeKnownNames(tk: Tokens, out: Span[]): Span[] {
+function retypeKnownNames(tk: Tokens, out: Span[], known: number[]): Span[] {
   for (const sp of out) {
     if (sp.type === 'organization' && COUNTRY_ALIAS.has(key(tk, sp))) sp.type = 'place';
     // "Goldman Sachs" read as a person: a known multi-word organisation name is an organisation
@@ -1716,7 +1724,7 @@ function retypeKnownNames(tk: Tokens, out: Span[]): Span[] {
     // "Air France", "Air New Zealand": an airline, not the place
     else if (sp.type === 'place' && sp.e - sp.s >= 2 && (tk.norm[sp.s] === 'Air' || tk.norm[sp.s] === 'AIR')) sp.type = 'organization';
   }
-  return knownExpansions(tk, out);
+  return known.length ? knownExpansions(tk, out, known) : out;
 }
 
 /**
@@ -1741,12 +1749,13 @@ const EXPANSIONS: ReadonlyMap<string, readonly string[][]> = (() => {
 })();
 
 /** "The Organisation for Security and Cooperation in Europe said": a known organisation spelled out is one name, whatever the tagger cut. */
-function knownExpansions(tk: Tokens, out: Span[]): Span[] {
+function knownExpansions(tk: Tokens, out: Span[], known: number[]): Span[] {
   const words = tk.norm;
   const n = words.length;
   let add: Span[] | null = null;
-  for (let k = 0; k < n; k++) {
-    const forms = isCap(words[k]) ? EXPANSIONS.get(words[k]) : undefined;
+  let from = 0;
+  for (let k of known) {
+    const forms = k >= from ? EXPANSIONS.get(words[k]) : undefined;
     if (!forms) continue;
     for (const f of forms) {
       if (k + f.length > n) continue;
@@ -1755,7 +1764,7 @@ function knownExpansions(tk: Tokens, out: Span[]): Span[] {
       if (j < f.length) continue;
       const e = k + f.length;
       if (!out.some((sp) => sp.s < e && k < sp.e && (sp.s < k || sp.e > e))) (add ??= []).push({ s: k, e, type: 'organization' });
-      k = e - 1;
+      from = e;
       break;
     }
   }
@@ -1771,7 +1780,7 @@ function isPersonName(w: string): boolean {
 const ORG_FOLLOWERS = new Set(['spokesman', 'spokeswoman', 'spokesperson', 'spokespeople', 'executive', 'executives', 'employees', 'shareholders', 'stockholders', 'subsidiary', 'shares', 'headquarters']);
 
 /** known organisation acronyms the tagger left out ("NATO Secretary-General …"), outside headlines */
-function addKnownAcronyms(tk: Tokens, out: Span[], head: Uint8Array): Span[] {
+function addKnownAcronyms(tk: Tokens, out: Span[], head: Uint8Array, known: number[]): Span[] {
   const words = tk.norm;
   const n = words.length;
   {
@@ -1781,11 +1790,12 @@ function addKnownAcronyms(tk: Tokens, out: Span[], head: Uint8Array): Span[] {
     for (let k = 0; k < n; k++) {
       const w = words[k];
       if (!covered[k] && !head[k] && w.length >= 2 && isAllCapsWord(w) && ORG_ALIAS.has(w) && !(tk.sentStart[k] && words[k + 1] === ':')) extra.push({ s: k, e: k + 1, type: 'organization' });
-      // "told Interfax": the agencies the wire quotes, whatever the tagger read
-      else if (w.length >= 3 && NEWS_AGENCY_FIRST[w.charCodeAt(0) & 127] === 1 && NEWS_AGENCIES.has(w) && !(tk.sentStart[k] && words[k + 1] === ':')) {
-        if (!covered[k]) extra.push({ s: k, e: k + 1, type: 'organization' });
-        else for (const sp of out) if (sp.s === k && sp.e === k + 1) sp.type = 'organization';
-      }
+    }
+    // "told Interfax": the agencies the wire quotes, whatever the tagger read
+    for (const k of known) {
+      if (!NEWS_AGENCIES.has(words[k]) || (tk.sentStart[k] && words[k + 1] === ':') || extra.some((sp) => sp.s === k)) continue;
+      if (!covered[k]) extra.push({ s: k, e: k + 1, type: 'organization' });
+      else for (const sp of out) if (sp.s === k && sp.e === k + 1) sp.type = 'organization';
     }
     if (extra.length) out = out.concat(extra).sort((a, b) => a.s - b.s);
   }
@@ -1795,11 +1805,20 @@ function addKnownAcronyms(tk: Tokens, out: Span[], head: Uint8Array): Span[] {
 /** News agencies the wire quotes by name ("told Interfax", "Itar-Tass said"). */
 const NEWS_AGENCIES = new Set(['Interfax', 'Itar-Tass', 'ITAR-TASS', 'Tass', 'TASS', 'Xinhua', 'Kyodo', 'Tanjug', 'ANSA', 'Bernama', 'Antara', 'Yonhap',
   'IRNA', 'PAP', 'CTK', 'DPA', 'EFE', 'PTI', 'UPI', 'Reuters', 'HINA', 'BTA', 'MTI', 'Jiji', 'Belga', 'Notimex']);
-const NEWS_AGENCY_FIRST = (() => {
-  const a = new Uint8Array(128);
-  for (const w of NEWS_AGENCIES) a[w.charCodeAt(0)] = 1;
+
+/**
+ * The (first character, length) pairs of a set of words: most tokens are ruled out by one array read,
+ * before a set lookup hashes them (rules that look up every token cost a few percent each otherwise).
+ */
+function shapesOf(words: Iterable<string>): Uint8Array {
+  const a = new Uint8Array(128 * 32);
+  for (const w of words) a[(w.charCodeAt(0) & 127) * 32 + Math.min(w.length, 31)] = 1;
   return a;
-})();
+}
+
+function mayBeIn(shapes: Uint8Array, w: string): boolean {
+  return shapes[(w.charCodeAt(0) & 127) * 32 + Math.min(w.length, 31)] === 1;
+}
 
 /** 2. suffixes and heads: "Danube Wire" / "Acme Holdings" organisations, "Black Sea" places */
 function typeBySuffixAndHead(tk: Tokens, out: Span[]): Span[] {
@@ -1957,11 +1976,10 @@ function cricketDismissals(tk: Tokens, out: Span[]): Span[] {
 /** Legislatures and seats of government named by one word: organisations ("the Senate voted", "the Duma"). */
 const INSTITUTIONS = new Set(['Senate', 'Congress', 'Parliament', 'Duma', 'Knesset', 'Bundestag', 'Bundesrat', 'Sejm', 'Storting', 'Riksdag',
   'Folketing', 'Majlis', 'Politburo', 'Pentagon', 'Kremlin']);
-const INSTITUTION_FIRST = (() => {
-  const a = new Uint8Array(128);
-  for (const w of INSTITUTIONS) a[w.charCodeAt(0)] = 1;
-  return a;
-})();
+
+/** The words tokenMarks finds for the rules that look up their own lists (institutions, agencies, known names). */
+const KNOWN_WORDS: ReadonlySet<string> = new Set([...INSTITUTIONS, ...NEWS_AGENCIES, ...EXPANSIONS.keys()]);
+const KNOWN_SHAPES = shapesOf(KNOWN_WORDS);
 
 /**
  * "testified before the Senate health committee", "the Duma rejected it": one of these words, alone or
