@@ -1965,7 +1965,9 @@ function cricketDismissals(tk: Tokens, out: Span[]): Span[] {
   const words = tk.norm;
   for (const sp of out) {
     if (sp.type === 'person' || sp.s < 2 || tk.sentStart[sp.s] || tk.sentStart[sp.s - 1]) continue;
-    const a = lower(words[sp.s - 2]), b = words[sp.s - 1];
+    const b = words[sp.s - 1];
+    if (b !== 'of' && b !== 'by') continue;
+    const a = lower(words[sp.s - 2]);
     if ((b === 'of' && a === 'bowling') || (b === 'by' && DISMISSED_BY.has(a))) {
       if (!isPlaceName(key(tk, sp)) || sp.e - sp.s >= 2) sp.type = 'person';
     }
