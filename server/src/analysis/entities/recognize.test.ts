@@ -870,3 +870,14 @@ test('a known organisation spelled out is one name in either spelling; "Air" bef
   assert.deepEqual(typed('The Organisation for Security and Cooperation in Europe said the vote in Varna had been flawed .'), ['Organisation for Security and Cooperation in Europe/organization', 'Varna/place']);
   assert.ok(typed('Pilots at Air France called off a strike .').includes('Air France/organization'));
 });
+
+test('text tokenised the CoNLL way: a possessive printed apart is the clitic "\'s", and an acronym in parentheses binds a name across it', () => {
+  assert.deepEqual(tokenize("the Varna People 's Army and Kesterby ’s men said 'sorry'").norm, ['the', 'Varna', 'People', "'s", 'Army', 'and', 'Kesterby', "'s", 'men', 'said', "'", 'sorry', "'"]);
+  assert.ok(typed("Rebels of the Varna People 's Liberation Army ( VPLA ) attacked .").includes("Varna People 's Liberation Army/organization"));
+});
+
+test('a name read across a possessive whose owner is a name of its own is two; a possessive inside a name stays', () => {
+  const t = typed("The Kesterby Civil Liberties Union 's Reproductive Freedom Project asked the court .");
+  assert.ok(t.includes('Kesterby Civil Liberties Union/organization') && t.includes('Reproductive Freedom Project/organization'), JSON.stringify(t));
+  assert.ok(typed("The northern-based Lord 's Resistance Army has fought since 1987 .").includes("Lord 's Resistance Army/organization"));
+});

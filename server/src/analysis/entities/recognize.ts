@@ -1324,7 +1324,7 @@ function applyRules(tk: Tokens, spans: Span[], head: Uint8Array): Span[] {
   // One function per rule: small functions are optimised early and a deoptimisation recompiles one rule,
   // not the whole layer (one 250-line function took ~120 ms to compile, several times per process).
   const marks = tokenMarks(tk);
-  let out = splitAtLowercaseWords(tk, spans, head);
+  let out = splitAtPossessives(tk, splitAtLowercaseWords(tk, spans, head));
   out = joinInitials(tk, out, marks.letterStops);
   out = firstNamesWithSurnames(tk, out);
   out = joinParticleNames(tk, out);
@@ -1351,6 +1351,33 @@ function applyRules(tk: Tokens, spans: Span[], head: Uint8Array): Span[] {
   out = titledPersons(tk, out, head);
   out = nationalitiesBeforePeople(tk, out);
   return headlineVerbs(tk, head, expansionsOfAcronyms(tk, marks.parens, countriesArePlaces(tk, employersBeforeTitles(tk, titleComplementHolders(tk, slashAcronyms(tk, holdersInsideTitles(tk, out), head), head)))));
+}
+
+/**
+ * "the American Civil Liberties Union 's Reproductive Freedom Project", "Pakistan 's Supreme Court": a name
+ * read across a possessive whose owner is a name of its own (ending in an organisation's word, a place, an
+ * acronym) is two names. A possessive inside a name stays ("Lord 's Resistance Army", "Workers ' Party").
+ */
+function splitAtPossessives(tk: Tokens, spans: Span[]): Span[] {
+  const words = tk.norm;
+  let out: Span[] | null = null;
+  for (let x = 0; x < spans.length; x++) {
+    const sp = spans[x];
+    let k = -1;
+    if (sp.e - sp.s >= 3) for (let j = sp.s + 1; j < sp.e - 1; j++) if ((words[j] === "'s" || words[j] === "'") && isOwnerName(words, sp.s, j)) { k = j; break; }
+    if (k < 0) {
+      out?.push(sp);
+      continue;
+    }
+    out ??= spans.slice(0, x);
+    out.push({ s: sp.s, e: k, type: sp.type }, { s: k + 1, e: sp.e, type: sp.type });
+  }
+  return out ?? spans;
+}
+
+function isOwnerName(words: string[], s: number, e: number): boolean {
+  const last = words[e - 1];
+  return ORG_SUFFIXES.has(last) || ORG_WORDS.has(lower(last)) || (isAllCapsWord(last) && last.length <= 5) || isPlaceName(words.slice(s, e).join(' '));
 }
 
 /** 1. split spans at plain lowercase words ("Romania presses Bulgaria") and "A and B" without organisation words */
@@ -2365,7 +2392,7 @@ function expansionsOfAcronyms(tk: Tokens, parens: number[], spans: Span[]): Span
         if (w[0] !== acronym[i]) break;
         i--;
         if (i < 0) break;
-      } else if (!(FUNCTION_WORDS.has(w) || w === '&') || q === p - 1) break;
+      } else if (!(FUNCTION_WORDS.has(w) || w === '&' || w === "'s") || q === p - 1) break; // ("Sudan People 's Liberation Army ( SPLA )")
       if (tk.sentStart[q]) break;
     }
     if (i >= 0 || p - q < 2) continue;

@@ -26,6 +26,23 @@ const ABBREV = new Set([
 const TOKEN_RE = /([UE]\. [SNK]\.(?!\p{L})|\p{L}(?:\.\p{L})+\.?)|([\p{L}\p{N}\p{M}]+(?:[-'’‘][\p{L}\p{N}\p{M}]+)*(?:[.,:][\p{N}]+)*|(?<!\S)\.\p{N}+)|(\.\.\.|--|\S)/gu;
 
 
+/**
+ * "People 's Liberation Army": text tokenised the CoNLL way (tokens joined by spaces) prints the possessive
+ * apart. An apostrophe after a space that ends a word, then "s" alone, is the clitic "'s", as "People's" gives.
+ */
+function isSpacedClitic(text: string, p: number): boolean {
+  if (p < 2 || !isSpaceCode(text.charCodeAt(p - 1))) return false;
+  const s = text.charCodeAt(p + 1);
+  if (s !== 115 && s !== 83) return false;
+  const after = text.charCodeAt(p + 2);
+  if (after === after && (isWordCode(after) || after > 127)) return false; // (NaN at the end: nothing after)
+  return isWordCode(text.charCodeAt(p - 2)) || text.charCodeAt(p - 2) > 127;
+}
+
+function isWordCode(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
+}
+
 function isDigitCode(c: number): boolean {
   return c >= 48 && c <= 57;
 }
@@ -110,7 +127,7 @@ export function tokenizeWith(text: string, fast: boolean): Tokens {
           continue;
         }
       } else if (!(c === 46 && isDigitCode(text.charCodeAt(p + 1)) && (p === 0 || isSpaceCode(text.charCodeAt(p - 1))))) { // (".769": the regex)
-        const k = c === 46 && text.charCodeAt(p + 1) === 46 && text.charCodeAt(p + 2) === 46 ? 3 : c === 45 && text.charCodeAt(p + 1) === 45 ? 2 : 1;
+        const k = c === 46 && text.charCodeAt(p + 1) === 46 && text.charCodeAt(p + 2) === 46 ? 3 : c === 45 && text.charCodeAt(p + 1) === 45 ? 2 : c === 39 && isSpacedClitic(text, p) ? 2 : 1;
         push(p, p + k);
         if (c === 46 || c === 63 || c === 33) newSentence = true;
         p += k;
@@ -147,6 +164,11 @@ export function tokenizeWith(text: string, fast: boolean): Tokens {
           TOKEN_RE.lastIndex = e;
         }
         push(s, e);
+        break match;
+      }
+      if (m[3] !== undefined && (m[3] === "'" || m[3] === '’') && isSpacedClitic(text, s)) {
+        push(s, s + 2);
+        TOKEN_RE.lastIndex = s + 2;
         break match;
       }
       push(s, e);
