@@ -881,3 +881,7 @@ test('a name read across a possessive whose owner is a name of its own is two; a
   assert.ok(t.includes('Kesterby Civil Liberties Union/organization') && t.includes('Reproductive Freedom Project/organization'), JSON.stringify(t));
   assert.ok(typed("The northern-based Lord 's Resistance Army has fought since 1987 .").includes("Lord 's Resistance Army/organization"));
 });
+
+test('what a place noun names is a place ("near the village of Kfar Halun"), whatever the tagger read', () => {
+  assert.ok(typed('The guerrillas were killed near the village of Kfar Halun inside the zone .').includes('Kfar Halun/place'));
+});

@@ -1343,6 +1343,7 @@ function applyRules(tk: Tokens, spans: Span[], head: Uint8Array): Span[] {
   out = addCapsClubs(tk, out, head);
   out = typeByOrgCues(tk, out);
   out = cricketDismissals(tk, out);
+  out = placesAfterPlaceNouns(tk, out);
   out = marketHolders(tk, out, marks.links);
   if (marks.known.length) out = institutions(tk, out, marks.known.filter((k) => INSTITUTIONS.has(tk.norm[k])));
   out = bridgedOrganisations(tk, out);
@@ -1980,6 +1981,16 @@ function typeByOrgCues(tk: Tokens, out: Span[]): Span[] {
     // "the ruling Golkar party" (not "the Texas party", a place's branch)
     if (!cue && sp.e - sp.s === 1 && sp.e < n && words[sp.e] === 'party' && !isPlaceName(words[sp.s]) && !isNationality(words[sp.s])) cue = true;
     if (cue) sp.type = 'organization';
+  }
+  return out;
+}
+
+/** "near the village of Kfar Houneh", "the town of Bunagana": what a place noun names is a place, whatever the tagger read. */
+function placesAfterPlaceNouns(tk: Tokens, out: Span[]): Span[] {
+  const words = tk.norm;
+  for (const sp of out) {
+    if (sp.type === 'place' || sp.s < 2 || words[sp.s - 1] !== 'of' || tk.sentStart[sp.s - 1] || !PLACE_NOUNS.has(words[sp.s - 2])) continue;
+    if (!ORG_SUFFIXES.has(words[sp.e - 1]) && !LEGAL_FORMS.has(words[sp.e - 1])) sp.type = 'place';
   }
   return out;
 }
