@@ -885,3 +885,9 @@ test('a name read across a possessive whose owner is a name of its own is two; a
 test('what a place noun names is a place ("near the village of Kfar Halun"), whatever the tagger read', () => {
   assert.ok(typed('The guerrillas were killed near the village of Kfar Halun inside the zone .').includes('Kfar Halun/place'));
 });
+
+test('on a list line the name in parentheses after a player is the team ("9 - Peter Hoekstra ( Roda JC )"); a country stays a place', () => {
+  assert.deepEqual(typed('9 - Tomas Halloway ( Kesta JC )'), ['Tomas Halloway/person', 'Kesta JC/organization']);
+  assert.deepEqual(typed('12 - Lukas Varga ( VSV )'), ['Lukas Varga/person', 'VSV/organization']);
+  assert.ok(typed('3. Arvid Strand ( Estonia ) 10.05').includes('Estonia/place'));
+});

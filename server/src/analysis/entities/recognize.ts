@@ -1601,7 +1601,33 @@ function newswireLayouts(tk: Tokens, out: Span[], head: Uint8Array, ats: number[
   out = scoreboardPeople(tk, out, digitLines);
   out = nameLists(tk, out);
   out = columnHeaders(tk, out);
+  out = teamsInParentheses(tk, out);
   return teamsAfterNationality(tk, lineups(tk, ats.length ? venues(tk, out, ats) : out));
+}
+
+/**
+ * "10 - Jari Litmanen ( Ajax )", "9 - Peter Hoekstra ( Roda JC )": on a list line the name in parentheses right
+ * after a player's full name, no place (a country is a nationality: "( Estonia )"), is the team.
+ */
+function teamsInParentheses(tk: Tokens, out: Span[]): Span[] {
+  const words = tk.norm;
+  const n = words.length;
+  let add: Span[] | null = null;
+  for (const p of out) {
+    if (p.type !== 'person' || p.e - p.s < 2 || p.e + 2 >= n || words[p.e] !== '(') continue;
+    const a = p.e + 1;
+    let e = a;
+    while (e < n && e - a < 3 && !tk.sentStart[e] && isNameWord(words[e]) && !/^[A-Z]-/.test(words[e])) e++; // (not "R-Kan", a senator's party and state)
+    if (e === a || words[e] !== ')') continue;
+    const name = words.slice(a, e).join(' ');
+    if (isPlaceName(name) || isNationality(name) || COMMON_WORDS.has(lower(words[a]))) continue;
+    // (a list line: it opens with a number, a rank or a goal count)
+    let b = p.s;
+    while (b > 0 && !tk.sentStart[b]) b--;
+    if (!isDigitStart(words[b])) continue;
+    (add ??= []).push({ s: a, e, type: 'organization', layout: true });
+  }
+  return add ? withAdded(out, add, n) : out;
 }
 
 /**
