@@ -2016,6 +2016,7 @@ function placesAfterPlaceNouns(tk: Tokens, out: Span[]): Span[] {
   const words = tk.norm;
   for (const sp of out) {
     if (sp.type === 'place' || sp.s < 2 || words[sp.s - 1] !== 'of' || tk.sentStart[sp.s - 1] || !PLACE_NOUNS.has(words[sp.s - 2])) continue;
+    if (sp.type === 'person' && FIRST_NAMES.has(words[sp.s])) continue; // a first name says person (placesByEvidence weighs it)
     if (!ORG_SUFFIXES.has(words[sp.e - 1]) && !LEGAL_FORMS.has(words[sp.e - 1])) sp.type = 'place';
   }
   return out;
