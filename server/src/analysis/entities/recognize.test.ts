@@ -891,3 +891,13 @@ test('on a list line the name in parentheses after a player is the team ("9 - Pe
   assert.deepEqual(typed('12 - Lukas Varga ( VSV )'), ['Lukas Varga/person', 'VSV/organization']);
   assert.ok(typed('3. Arvid Strand ( Estonia ) 10.05').includes('Estonia/place'));
 });
+
+test('match reports: "beat the New Varna Knicks 103-88" (a side after "the", opening with a title word of a place); a team named by its town goes by its plural ("the Bulls")', () => {
+  assert.deepEqual(typed('the Kesterby Bulls beat the New York Hawks 103-88 on Tuesday .'), ['Kesterby Bulls/organization', 'New York Hawks/organization']);
+  const doc = typed('BULLS BEAT HAWKS .\n\nLONDON 1996-12-10\n\nThe Varna Bulls beat the Sofia Hawks 103-88 on Tuesday .\n\nTomas Halloway grabbed 16 rebounds for the Bulls .');
+  assert.ok(doc.includes('BULLS/organization') && doc.includes('HAWKS/organization') && doc.includes('Bulls/organization'), JSON.stringify(doc));
+});
+
+test('a name right before an event\'s head is the event\'s, no name of its own ("KESTRA CUP FINAL")', () => {
+  assert.deepEqual(typed('TENNIS - KESTRA CUP FINAL .'), []);
+});

@@ -516,6 +516,11 @@ function harmonise(tk: Tokens, spans: Span[], head: Uint8Array): Span[] {
       const first = tk.norm[sp.s];
       if (sp.e - sp.s === 3 && COMMERCIAL_HEADS.has(tk.norm[sp.s + 1]) && !COMMON_WORDS.has(lower(first)) && !isNationality(first)) stems.add(first);
     }
+    // "the Chicago Bulls" names "the Bulls", "the Toronto Blue Jays" "the Blue Jays"
+    if (sp.type === 'organization' && sp.e - sp.s >= 2) {
+      const nick = nicknameOf(tk.norm, sp.s, sp.e);
+      if (nick) (stems ??= new Set()).add(nick);
+    }
   }
   if (stems) for (const k of stems) {
     let v = votes.get(k);
@@ -631,6 +636,17 @@ function harmonise(tk: Tokens, spans: Span[], head: Uint8Array): Span[] {
     spans.sort((a, b) => a.s - b.s);
   }
   return spans;
+}
+
+/** The plural a team named by its town goes by: "Chicago Bulls" -> "Bulls", "Toronto Blue Jays" -> "Blue Jays". */
+function nicknameOf(words: string[], s: number, e: number): string | undefined {
+  const last = words[e - 1];
+  if (last.length < 4 || (last.charCodeAt(last.length - 1) | 32) !== 115 || ORG_SUFFIXES.has(last) || COMMERCIAL_HEADS.has(last) || LEGAL_FORMS.has(last)) return undefined;
+  for (let k = e - 1; k >= Math.max(s + 1, e - 2); k--) {
+    if (!isCap(words[k])) return undefined;
+    if (isPlaceName(words.slice(s, k).join(' '))) return words.slice(k, e).join(' ');
+  }
+  return undefined;
 }
 
 /** A folded ALL-CAPS headline word that is a common word ("HOLD" -> "Hold"): no part of a name. */
@@ -1089,6 +1105,7 @@ function isPointsScore(w: string): boolean {
 function resultBefore(words: string[], s: number, k: number): boolean {
   let b = k;
   while (b > s && k - b < 4 && isNameWord(words[b - 1])) b--;
+  if (b > s + 1 && words[b - 1] === 'the') b--; // "beat the New York Knicks 103-88"
   return b < k && b > s && RESULT_VERBS.has(words[b - 1]);
 }
 
@@ -1955,7 +1972,10 @@ function dropEvents(tk: Tokens, out: Span[]): Span[] {
   const isEvent = (sp: Span) => {
     const last = words[sp.e - 1];
     const l = EVENT_HEADS.has(last) ? last : isAllCapsWord(last) ? titleCaps(last) : '';
-    return EVENT_HEADS.has(l) && (sp.e - sp.s >= 2 || l !== 'Masters'); // "Masters" alone may be a surname
+    if (EVENT_HEADS.has(l) && (sp.e - sp.s >= 2 || l !== 'Masters')) return true; // "Masters" alone may be a surname
+    // "DAVIS | CUP FINAL": a name right before an event's head is the event's
+    const next = sp.e < words.length && !tk.sentStart[sp.e] ? words[sp.e] : '';
+    return next !== '' && next !== 'Masters' && (EVENT_HEADS.has(next) || (isAllCapsWord(next) && EVENT_HEADS.has(titleCaps(next))));
   };
   if (out.some(isEvent)) out = out.filter((sp) => !isEvent(sp));
   return out;
@@ -2671,7 +2691,8 @@ function matchReports(tk: Tokens, spans: Span[], lines: number[]): Span[] {
       else if (isPointsScore(words[k]) && resultBefore(words, s, k)) scores++;
     }
     if (scores === 0) continue;
-    const nameW = (k: number) => k >= s && k < e && isNameWord(words[k]) && !FUNCTION_FORMS.has(words[k]) && !NOT_NAME.has(lower(words[k])) && !isTitleWord(words[k]) &&
+    const nameW = (k: number) => k >= s && k < e && isNameWord(words[k]) && !FUNCTION_FORMS.has(words[k]) && !NOT_NAME.has(lower(words[k])) &&
+      (!isTitleWord(words[k]) || (k + 1 < e && isPlaceName(words[k] + ' ' + words[k + 1]))) && // ("New York", not "coach")
       !(tk.sentStart[k] && (COMMON_WORDS.has(lower(words[k])) || FUNCTION_WORDS.has(lower(words[k])) || PRONOUNS.has(lower(words[k]))) &&
         !(DIRECTION_ADJECTIVES.has(words[k]) && k + 1 < e && isNameWord(words[k + 1]))); // "She overcame …", not "Northern Province beat …"
     const groups: Array<[number, number]> = [];
@@ -2713,10 +2734,15 @@ function matchReports(tk: Tokens, spans: Span[], lines: number[]): Span[] {
         }
       }
       // the side after it: at once, or after a score and a link word ("lost 1-0 at Vicenza": the home side)
-      let a = v + 1;
+      // ("beat the New York Knicks 103-88", "lost to the Celtics")
+      let a = words[v + 1] === 'the' ? v + 2 : v + 1;
       if (!nameW(a)) {
         a = -1;
-        for (let k = v + 1; k < Math.min(e - 1, v + 5); k++) if ((RESULT_LINKS.has(words[k]) || (words[k] === 'at' && !isVenueAfter(words, k + 1, e))) && nameW(k + 1)) { a = k + 1; break; }
+        for (let k = v + 1; k < Math.min(e - 1, v + 5); k++) {
+          if (!RESULT_LINKS.has(words[k]) && !(words[k] === 'at' && !isVenueAfter(words, k + 1, e))) continue;
+          const side = words[k + 1] === 'the' ? k + 2 : k + 1;
+          if (nameW(side)) { a = side; break; }
+        }
       }
       if (a >= 0) groupAfter(a);
     }
@@ -2726,7 +2752,7 @@ function matchReports(tk: Tokens, spans: Span[], lines: number[]): Span[] {
       if (inside.some((sp) => sp.s < gs || sp.e > ge)) continue;
       const text = words.slice(gs, ge).join(' ');
       // (a person read holding a town is a club: "Bayern Munich were held 1-1")
-      const fullName = (ge - gs >= 2 && FIRST_NAMES.has(words[gs])) ||
+      const fullName = (ge - gs >= 2 && FIRST_NAMES.has(words[gs]) && !isPlaceName(words[gs])) ||
         inside.some((sp) => sp.type === 'person' && sp.e - sp.s >= 2 && !isPlaceName(words[sp.e - 1]) && !isPlaceName(words[sp.s]));
       const type: MentionType = COUNTRY_ALIAS.has(text) ? 'place' : fullName || sets >= 2 ? 'person' : 'organization';
       (add ??= []).push({ s: gs, e: ge, type, layout: true });
