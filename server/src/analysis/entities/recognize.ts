@@ -1323,10 +1323,10 @@ function tokenMarks(tk: Tokens): TokenMarks {
       if (c1 === 46) { if (isCap(w)) marks.letterStops.push(k); } // "N."
       else if ((c0 === 105 && c1 === 110) || (c0 === 111 && c1 === 102) || (c0 === 97 && c1 === 116)) marks.links.push(k); // in of at
       else if (c0 === 65 && (c1 === 116 || c1 === 84) && tk.sentStart[k]) marks.ats.push(k); // At AT
-    } else if (n === 4 && w.charCodeAt(0) === 119 && w === 'with') {
-      marks.links.push(k);
-    } else if (mayBeIn(KNOWN_SHAPES, w) && KNOWN_WORDS.has(w)) {
-      marks.known.push(k);
+    } else {
+      const c0 = w.charCodeAt(0);
+      if (c0 >= 97) { if (n === 4 && c0 === 119 && w === 'with') marks.links.push(k); } // lower case: "with", else nothing
+      else if (c0 >= 65 && c0 <= 90 && mayBeIn(KNOWN_SHAPES, w) && KNOWN_WORDS.has(w)) marks.known.push(k); // (the lists' words are capitalised)
     }
   }
   return marks;
