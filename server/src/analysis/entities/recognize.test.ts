@@ -42,6 +42,60 @@ test('held-out shared data: per-type P/R/F1 (token-level input)', { skip: !has(D
   assert.equal(recognizerFailures, 0);
 });
 
+/**
+ * A CoNLL-style file read as text, as the CLI and the editor read articles: each sentence's tokens joined by
+ * spaces on a line of its own ("People 's", "U.S. ,"), documents of `perDocument` sentences (or split at
+ * -DOCSTART-); each mention tags the tokens inside it.
+ */
+function scoreAsText(sents: ReturnType<typeof readConll>, perDocument: number): Scores {
+  const gold: string[][] = [], pred: string[][] = [];
+  const short = { person: 'PER', organization: 'ORG', place: 'LOC' } as const;
+  let doc: typeof sents = [];
+  const flush = () => {
+    let text = '';
+    const offsets: number[][] = [];
+    for (const s of doc) {
+      const at: number[] = [];
+      s.words.forEach((w, j) => {
+        if (j > 0) text += ' ';
+        at.push(text.length);
+        text += w;
+      });
+      offsets.push(at);
+      text += '\n';
+    }
+    const mentions = recognizeEntities(text);
+    doc.forEach((s, i) => {
+      const tags = s.words.map(() => 'O');
+      for (const m of mentions) {
+        let first = true;
+        s.words.forEach((w, j) => {
+          if (offsets[i][j] >= m.start && offsets[i][j] + w.length <= m.end) { tags[j] = `${first ? 'B' : 'I'}-${short[m.type]}`; first = false; }
+        });
+      }
+      gold.push(s.tags);
+      pred.push(tags);
+    });
+    doc = [];
+  };
+  for (const s of sents) {
+    if (s.words[0] === '-DOCSTART-') { if (doc.length) flush(); continue; }
+    doc.push(s);
+    if (doc.length >= perDocument) flush();
+  }
+  if (doc.length) flush();
+  return scoreSpans(gold, pred);
+}
+
+test('held-out shared data read as text, the way a CoNLL file joined by spaces reaches the CLI', { skip: !has(DATA) && 'no shared data' }, () => {
+  const gmb = scoreAsText(readConll(fs.readFileSync(`${DATA}/gmb/dev.txt`, 'utf8')), 20);
+  const wg = scoreAsText(splitWikiGold(readConll(fs.readFileSync(`${DATA}/wikigold/all.txt`, 'utf8'))).heldOut, 1000);
+  console.log(`[ner] ${'GMB dev as text'.padEnd(22)} ${formatScores(gmb)}`);
+  console.log(`[ner] ${'WikiGold as text'.padEnd(22)} ${formatScores(wg)}`);
+  assert.ok(gmb.ALL.f >= 0.885, `GMB dev as text F1 ${gmb.ALL.f}`);
+  assert.ok(wg.ALL.f >= 0.64, `WikiGold as text F1 ${wg.ALL.f}`);
+});
+
 // Original news-like fixtures; [[text|T]] marks a gold mention (P person, O organization, L place).
 const FIXTURES = [
   '[[BRUSSELS|L]] ([[Reuters|O]]) -- [[NATO|O]] Secretary-General [[Jens Stoltenberg|P]] on Monday urged [[Turkey|L]] and [[Greece|L]] to settle their dispute over the [[Aegean|L]] before the summit in [[Madrid|L]].',
