@@ -955,3 +955,8 @@ test('match reports: "beat the New Varna Knicks 103-88" (a side after "the", ope
 test('a name right before an event\'s head is the event\'s, no name of its own ("KESTRA CUP FINAL")', () => {
   assert.deepEqual(typed('TENNIS - KESTRA CUP FINAL .'), []);
 });
+
+test('a name before "newspaper", "daily", "network" is that medium ("the Sofia Dnevnik newspaper"); a known place stays a place', () => {
+  assert.ok(typed('The survey by the Sofia Dnevnik newspaper showed Halloway with 48 percent .').includes('Sofia Dnevnik/organization'));
+  assert.ok(typed('The Moscow newspaper said so .').includes('Moscow/place'));
+});

@@ -1847,6 +1847,9 @@ function isPersonName(w: string): boolean {
   return ((SINGLE.get(w) ?? 0) & (GZ_FIRST | GZ_SURNAME)) !== 0 || FIRST_NAMES.has(w);
 }
 
+/** Kinds of media after their name ("the Portland Oregonian newspaper"). */
+const MEDIA_FOLLOWERS = new Set(['newspaper', 'daily', 'weekly', 'magazine', 'tabloid', 'newsletter', 'broadcaster', 'network']);
+
 /** Words after a one-word name that make it an organisation's ("an Upjohn spokesman", "Lufthansa shareholders"). */
 const ORG_FOLLOWERS = new Set(['spokesman', 'spokeswoman', 'spokesperson', 'spokespeople', 'executive', 'executives', 'employees', 'shareholders', 'stockholders', 'subsidiary', 'shares', 'headquarters']);
 
@@ -2024,6 +2027,8 @@ function typeByOrgCues(tk: Tokens, out: Span[]): Span[] {
     }
     // "An Upjohn spokesman said": one unknown word read as a person (a person's surname comes back in harmonise)
     if (!cue && sp.type === 'person' && sp.e - sp.s === 1 && sp.e < n && ORG_FOLLOWERS.has(words[sp.e]) && !isPersonName(words[sp.s])) cue = true;
+    // "the Portland Oregonian newspaper", "the Asahi daily" (not "the Moscow newspaper Izvestia")
+    if (!cue && sp.e < n && MEDIA_FOLLOWERS.has(words[sp.e]) && !isPlaceName(key(tk, sp)) && !isNationality(words[sp.s])) cue = true;
     // "the ruling Golkar party" (not "the Texas party", a place's branch)
     if (!cue && sp.e - sp.s === 1 && sp.e < n && words[sp.e] === 'party' && !isPlaceName(words[sp.s]) && !isNationality(words[sp.s])) cue = true;
     if (cue) sp.type = 'organization';
