@@ -960,3 +960,7 @@ test('a name before "newspaper", "daily", "network" is that medium ("the Sofia D
   assert.ok(typed('The survey by the Sofia Dnevnik newspaper showed Halloway with 48 percent .').includes('Sofia Dnevnik/organization'));
   assert.ok(typed('The Moscow newspaper said so .').includes('Moscow/place'));
 });
+
+test('a cup or a prize inside a name makes it the competition\'s, no name of ours ("WORLD CUP QUALIFIER")', () => {
+  assert.deepEqual(typed('SOCCER - KESTRIA BEAT VARNIA IN WORLD CUP QUALIFIER .').filter((m) => m.includes('CUP')), []);
+});

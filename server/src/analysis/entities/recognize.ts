@@ -1969,6 +1969,9 @@ function joinClubSuffixes(tk: Tokens, out: Span[], head: Uint8Array): Span[] {
   return out;
 }
 
+/** Words that make any name holding them a competition's (CoNLL MISC), wherever they stand in it. */
+const COMPETITION_WORDS = new Set(['Cup', 'CUP', 'Prix', 'PRIX', 'Olympics', 'OLYMPICS', 'Championship', 'CHAMPIONSHIP', 'Championships', 'CHAMPIONSHIPS', 'Trophy', 'TROPHY']);
+
 /** "Brannvik Coastal Classic", "World Cup", "U.S. Open": events are no person, organisation or place (CoNLL MISC) */
 function dropEvents(tk: Tokens, out: Span[]): Span[] {
   const words = tk.norm;
@@ -1976,6 +1979,8 @@ function dropEvents(tk: Tokens, out: Span[]): Span[] {
     const last = words[sp.e - 1];
     const l = EVENT_HEADS.has(last) ? last : isAllCapsWord(last) ? titleCaps(last) : '';
     if (EVENT_HEADS.has(l) && (sp.e - sp.s >= 2 || l !== 'Masters')) return true; // "Masters" alone may be a surname
+    // "WORLD | CUP QUALIFIER", "Davis Cup team": a cup or a prize inside names the competition
+    for (let k = sp.s; k < sp.e - 1; k++) if (COMPETITION_WORDS.has(words[k])) return true;
     // "DAVIS | CUP FINAL": a name right before an event's head is the event's
     const next = sp.e < words.length && !tk.sentStart[sp.e] ? words[sp.e] : '';
     return next !== '' && next !== 'Masters' && (EVENT_HEADS.has(next) || (isAllCapsWord(next) && EVENT_HEADS.has(titleCaps(next))));
