@@ -964,3 +964,14 @@ test('a name before "newspaper", "daily", "network" is that medium ("the Sofia D
 test('a cup or a prize inside a name makes it the competition\'s, no name of ours ("WORLD CUP QUALIFIER")', () => {
   assert.deepEqual(typed('SOCCER - KESTRIA BEAT VARNIA IN WORLD CUP QUALIFIER .').filter((m) => m.includes('CUP')), []);
 });
+
+test('organisations: "X Bank and Y" is two banks; a town and a plural that is no surname name a team ("Wigan Warriors"), not a person; a town before "coach" is the team', () => {
+  assert.deepEqual(typed('Economists at Kesterby Bank and Varnabank had expected no change .'), ['Kesterby Bank/organization', 'Varnabank/organization']);
+  assert.ok(typed('Wigan Warriors have signed Australian forward Brian Halloway .').includes('Wigan Warriors/organization'));
+  assert.ok(typed('Austin Peters said it was over .').includes('Austin Peters/person'));
+  assert.ok(typed('Bradford coach Matthew Halloway said it was over .').includes('Bradford/organization'));
+});
+
+test('a known name repeated in an ALL-CAPS headline after a nationality is found ("GERMAN BUNDESBANK")', () => {
+  assert.ok(typed('GERMAN KESTRABANK LEAVES RATES UNCHANGED .\n\nVARNA 1996-12-12\n\nThe Kestrabank left its key interest rates unchanged on Thursday , a Kestrabank spokesman said .').includes('KESTRABANK/organization'));
+});

@@ -623,7 +623,7 @@ function harmonise(tk: Tokens, spans: Span[], head: Uint8Array): Span[] {
       // the next token must not continue a capitalised name (in an ALL-CAPS headline every word is capitalised:
       // "BRANNVIK HOLD ROSENBORG" repeats the body's "Brannvik" and "Rosenborg")
       if (ok && i + m < tk.norm.length && isCap(tk.norm[i + m]) && !tk.sentStart[i + m] && /^\p{L}/u.test(tk.norm[i + m]) && !(head[i + m] && isCapsHeadWord(tk, i + m))) ok = false;
-      if (ok && i > 0 && isCap(tk.norm[i - 1]) && !tk.sentStart[i] && /^\p{L}/u.test(tk.norm[i - 1]) && !(tk.sentStart[i - 1] && FUNCTION_WORDS.has(lower(tk.norm[i - 1]))) && !isTitleWord(tk.norm[i - 1]) && !isHonorific(tk.norm[i - 1]) && !(head[i - 1] && isCapsHeadWord(tk, i - 1))) ok = false;
+      if (ok && i > 0 && isCap(tk.norm[i - 1]) && !tk.sentStart[i] && /^\p{L}/u.test(tk.norm[i - 1]) && !(tk.sentStart[i - 1] && FUNCTION_WORDS.has(lower(tk.norm[i - 1]))) && !isTitleWord(tk.norm[i - 1]) && !isHonorific(tk.norm[i - 1]) && !(head[i - 1] && (isCapsHeadWord(tk, i - 1) || isNationality(tk.norm[i - 1])))) ok = false; // ("GERMAN | BUNDESBANK")
       if (ok) {
         added.push({ s: i, e: i + m, type: cand.type });
         i += m - 1;
@@ -636,6 +636,14 @@ function harmonise(tk: Tokens, spans: Span[], head: Uint8Array): Span[] {
     spans.sort((a, b) => a.s - b.s);
   }
   return spans;
+}
+
+function isTeamOfTown(words: string[], s: number, e: number): boolean {
+  const last = words[e - 1];
+  const n = last.length;
+  // "Bulls", not a surname ("Peters"), after a town that is no first name ("Victoria Adams", "Austin Peters")
+  if (n < 4 || last.charCodeAt(n - 1) !== 115 || isPersonName(last) || FIRST_NAMES.has(words[s])) return false;
+  return isPlaceName(words.slice(s, e - 1).join(' '));
 }
 
 /** The plural a team named by its town goes by: "Chicago Bulls" -> "Bulls", "Toronto Blue Jays" -> "Blue Jays". */
@@ -1427,6 +1435,8 @@ function splitAtLowercaseWords(tk: Tokens, spans: Span[], head: Uint8Array): Spa
         || (l === 'and' && !hasOrgWord && sp.type !== 'person' && k > sp.s && k < sp.e - 1 && (isPlaceName(words[k - 1]) || isPlaceName(words[k + 1])))
         || (l === 'and' && sp.type === 'person')
         || (l === 'and' && sp.type === 'organization' && k > sp.s + 1 && k < sp.e - 2 && (ORG_SUFFIXES.has(words[k - 1]) || ORG_WORDS.has(lower(words[k - 1]))) && (ORG_SUFFIXES.has(words[sp.e - 1]) || ORG_WORDS.has(lower(words[sp.e - 1]))))
+        // "Deutsche Bank and Commerzbank": a name ending in an organisation word, and one more word that is none
+        || (l === 'and' && sp.type === 'organization' && k > sp.s + 1 && k === sp.e - 2 && (ORG_SUFFIXES.has(words[k - 1]) || ORG_WORDS.has(lower(words[k - 1]))) && !ORG_SUFFIXES.has(words[k + 1]) && !ORG_WORDS.has(lower(words[k + 1])) && !COMMON_WORDS.has(lower(words[k + 1])))
         // "General Motors Corp and Ford …": a legal form ends a company's name
         || (l === 'and' && k > sp.s + 1 && k < sp.e - 1 && LEGAL_FORMS.has(words[k - 1]));
       if (cut) {
@@ -1792,6 +1802,8 @@ function retypeKnownNames(tk: Tokens, out: Span[], known: number[]): Span[] {
     else if (sp.type !== 'organization' && sp.e - sp.s >= 2 && COMPANY_PHRASES.has(key(tk, sp))) sp.type = 'organization';
     // "the executive Commission welcomed": an organisation's head noun alone names no person
     else if (sp.type === 'person' && sp.e - sp.s === 1 && ORG_HEADS.has(lower(tk.norm[sp.s]))) sp.type = 'organization';
+    // "Bradford Bulls": a town and a plural that is no surname name a team, not a person
+    else if (sp.type === 'person' && sp.e - sp.s >= 2 && isTeamOfTown(tk.norm, sp.s, sp.e)) sp.type = 'organization';
     // "Air France", "Air New Zealand": an airline, not the place
     else if (sp.type === 'place' && sp.e - sp.s >= 2 && (tk.norm[sp.s] === 'Air' || tk.norm[sp.s] === 'AIR')) sp.type = 'organization';
   }
@@ -2813,7 +2825,7 @@ function teamsOfPlayers(tk: Tokens, spans: Span[]): Span[] {
     // a span across the group's edges, or a person's full name, is left as read
     if (sp ? sp.s !== b || sp.e !== k || (sp.type === 'person' && sp.e - sp.s >= 2) : spanAt[k - 1] >= 0) continue;
     const text = words.slice(b, k).join(' ');
-    if (k - b === 1 && isPersonName(words[b])) continue;
+    if (k - b === 1 && isPersonName(words[b]) && !isPlaceName(words[b])) continue; // (a town's name is the team's: "Bradford coach")
     const type: MentionType = COUNTRY_ALIAS.has(text) ? 'place' : 'organization';
     if (sp) sp.type = type;
     else (add ??= []).push({ s: b, e: k, type });
