@@ -492,7 +492,8 @@ function harmonise(tk: Tokens, spans: Span[], head: Uint8Array): Span[] {
   clubsNamedByTown(tk, spans);
   const votes = new Map<string, Record<MentionType, number>>();
   const surname = new Map<string, number>();
-  let stems: Set<string> | null = null;
+  // the shorter names the document's organisations go by (see shortNamesOf): organisations wherever printed
+  let shortNames: Set<string> | null = null;
   for (const sp of spans) {
     const k = key(tk, sp);
     let v = votes.get(k);
@@ -509,20 +510,9 @@ function harmonise(tk: Tokens, spans: Span[], head: Uint8Array): Span[] {
       const last = tk.norm[sp.e - 1];
       surname.set(last, (surname.get(last) ?? 0) + 1);
     }
-    // "Daimler-Benz AG" names the company "Daimler-Benz" wherever the document prints it so, and
-    // "Philips Electronics NV" names "Philips Electronics" and "Philips"
-    if (sp.type === 'organization' && sp.e - sp.s >= 2 && LEGAL_FORMS.has(tk.norm[sp.e - 1])) {
-      (stems ??= new Set()).add(tk.norm.slice(sp.s, sp.e - 1).join(' '));
-      const first = tk.norm[sp.s];
-      if (sp.e - sp.s === 3 && COMMERCIAL_HEADS.has(tk.norm[sp.s + 1]) && !COMMON_WORDS.has(lower(first)) && !isNationality(first)) stems.add(first);
-    }
-    // "the Chicago Bulls" names "the Bulls", "the Toronto Blue Jays" "the Blue Jays"
-    if (sp.type === 'organization' && sp.e - sp.s >= 2) {
-      const nick = nicknameOf(tk.norm, sp.s, sp.e);
-      if (nick) (stems ??= new Set()).add(nick);
-    }
+    if (sp.type === 'organization' && sp.e - sp.s >= 2) for (const short of shortNamesOf(tk.norm, sp.s, sp.e)) (shortNames ??= new Set()).add(short);
   }
-  if (stems) for (const k of stems) {
+  if (shortNames) for (const k of shortNames) {
     let v = votes.get(k);
     if (!v) votes.set(k, (v = { person: 0, organization: 0, place: 0 }));
     v.organization += 2;
@@ -579,7 +569,7 @@ function harmonise(tk: Tokens, spans: Span[], head: Uint8Array): Span[] {
     if (!l) byFirst.set(toks[0], (l = []));
     l.push({ toks, type: best(k)! });
   }
-  if (stems) for (const k of stems) if (!votes.has(k) && k.length >= 3 && isCap(k)) {
+  if (shortNames) for (const k of shortNames) if (!votes.has(k) && k.length >= 3 && isCap(k)) {
     votes.set(k, { person: 0, organization: 1, place: 0 });
     const toks = k.split(' ');
     let l = byFirst.get(toks[0]);
@@ -646,15 +636,30 @@ function isTeamOfTown(words: string[], s: number, e: number): boolean {
   return isPlaceName(words.slice(s, e - 1).join(' '));
 }
 
-/** The plural a team named by its town goes by: "Chicago Bulls" -> "Bulls", "Toronto Blue Jays" -> "Blue Jays". */
-function nicknameOf(words: string[], s: number, e: number): string | undefined {
+/**
+ * The shorter names an organisation's full name (words s..e) gives it in the same document: without its legal
+ * form ("Daimler-Benz AG" -> "Daimler-Benz"), and its first word when a trade follows ("Philips Electronics NV"
+ * -> "Philips"); a team named by its town by its plural ("Chicago Bulls" -> "Bulls", "Toronto Blue Jays" ->
+ * "Blue Jays").
+ */
+function shortNamesOf(words: string[], s: number, e: number): string[] {
+  const out: string[] = [];
   const last = words[e - 1];
-  if (last.length < 4 || (last.charCodeAt(last.length - 1) | 32) !== 115 || ORG_SUFFIXES.has(last) || COMMERCIAL_HEADS.has(last) || LEGAL_FORMS.has(last)) return undefined;
-  for (let k = e - 1; k >= Math.max(s + 1, e - 2); k--) {
-    if (!isCap(words[k])) return undefined;
-    if (isPlaceName(words.slice(s, k).join(' '))) return words.slice(k, e).join(' ');
+  if (LEGAL_FORMS.has(last)) {
+    out.push(words.slice(s, e - 1).join(' '));
+    const first = words[s];
+    if (e - s === 3 && COMMERCIAL_HEADS.has(words[s + 1]) && !COMMON_WORDS.has(lower(first)) && !isNationality(first)) out.push(first);
+    return out;
   }
-  return undefined;
+  if (last.length < 4 || (last.charCodeAt(last.length - 1) | 32) !== 115 || ORG_SUFFIXES.has(last) || COMMERCIAL_HEADS.has(last)) return out;
+  for (let k = e - 1; k >= Math.max(s + 1, e - 2); k--) {
+    if (!isCap(words[k])) break;
+    if (isPlaceName(words.slice(s, k).join(' '))) {
+      out.push(words.slice(k, e).join(' '));
+      break;
+    }
+  }
+  return out;
 }
 
 /** A folded ALL-CAPS headline word that is a common word ("HOLD" -> "Hold"): no part of a name. */
@@ -1837,7 +1842,7 @@ function knownExpansions(tk: Tokens, out: Span[], known: number[]): Span[] {
   const n = words.length;
   let add: Span[] | null = null;
   let from = 0;
-  for (let k of known) {
+  for (const k of known) {
     const forms = k >= from ? EXPANSIONS.get(words[k]) : undefined;
     if (!forms) continue;
     for (const f of forms) {
