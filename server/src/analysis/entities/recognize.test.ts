@@ -975,3 +975,8 @@ test('organisations: "X Bank and Y" is two banks; a town and a plural that is no
 test('a known name repeated in an ALL-CAPS headline after a nationality is found ("GERMAN BUNDESBANK")', () => {
   assert.ok(typed('GERMAN KESTRABANK LEAVES RATES UNCHANGED .\n\nVARNA 1996-12-12\n\nThe Kestrabank left its key interest rates unchanged on Thursday , a Kestrabank spokesman said .').includes('KESTRABANK/organization'));
 });
+
+test('capitalised words before "Movement" are one organisation ("the Serbian Renewal Movement"); a company named with its legal form keeps a common word opening it ("Northern Kestel Ltd said")', () => {
+  assert.ok(typed("Leaders spoke from the balcony of the Varnian Renewal Movement 's headquarters .").includes('Varnian Renewal Movement/organization'));
+  assert.ok(typed('Northern Kestel Ltd said on Tuesday it had won a contract .').includes('Northern Kestel Ltd/organization'));
+});

@@ -138,7 +138,7 @@ function extendOrgs(words: string[], spans: Span[], limit: number): Span[] {
 }
 
 /** Heads that close a party's or a movement's name ("the Farmers Party", "the Peasants' Party", "Popular Front"). */
-const CLOSING_ORG_HEADS = new Set(['Party', 'Front', 'Union', 'League', 'Alliance', 'Organisation', 'Organization', 'Association', 'Federation', 'Confederation']);
+const CLOSING_ORG_HEADS = new Set(['Party', 'Front', 'Union', 'League', 'Alliance', 'Organisation', 'Organization', 'Association', 'Federation', 'Confederation', 'Movement']);
 /** Heads of organisation names that open them before "of" ("Organisation of African Unity", "League of Arab States"). */
 const OPENING_ORG_HEADS = new Set(['Organisation', 'Organization', 'League', 'Council', 'Federation', 'Confederation', 'Association',
   'Commission', 'Committee', 'Institute', 'Society', 'Front', 'Movement', 'Union', 'Congress', 'Court', 'Ministry', 'Department', 'Office']);
@@ -156,7 +156,7 @@ function withUntaggedOrgHeads(words: string[], spans: Span[], limit: number): Sp
     const w = words[k];
     // "the Farmers Party", "the Peasants' Party": capitalised words before a closing head (first letters first)
     const c = w.charCodeAt(0);
-    if ((c === 80 || c === 70 || c === 85 || c === 76 || c === 65 || c === 79 || c === 67) && CLOSING_ORG_HEADS.has(w)) {
+    if ((c === 80 || c === 70 || c === 85 || c === 76 || c === 65 || c === 79 || c === 67 || c === 77) && CLOSING_ORG_HEADS.has(w)) {
       let b = k;
       while (b > 0 && k - b < 4 && (isNameWord(words[b - 1]) || (words[b - 1] === "'" && b - 1 > 0 && isNameWord(words[b - 2]) && words[b - 2].endsWith('s')))) b--;
       if (b === k || FUNCTION_FORMS.has(words[b])) continue;
@@ -847,7 +847,7 @@ function nameShaped(tk: Tokens, spans: Span[]): Span[] {
   const out: Span[] = [];
   for (const sp of spans) {
     // (nor in "and", "of": "Fatah and")
-    while (sp.e - sp.s > 1 && (PARTICLES.has(words[sp.e - 1]) || words[sp.e - 1] === 'and' || words[sp.e - 1] === 'of' || words[sp.e - 1] === 'or')) sp.e--;
+    while (sp.e - sp.s > 1 && (PARTICLES.has(words[sp.e - 1]) || words[sp.e - 1] === 'and' || words[sp.e - 1] === 'of' || words[sp.e - 1] === 'or' || words[sp.e - 1] === "'s" || words[sp.e - 1] === "'")) sp.e--; // (nor in a possessive)
     // nor opens with a lower-case function word: "(3-1) at Stamford Bridge", the tagger's score trimmed off
     while (sp.e - sp.s > 1 && !PARTICLES.has(words[sp.s]) && FUNCTION_WORDS.has(words[sp.s])) sp.s++;
     // "Al-Qaida's North African (wing)": what follows the possessive is a description, not the name
@@ -3029,8 +3029,9 @@ function dropJunk(tk: Tokens, spans: Span[], titleHead: Uint8Array, vocabulary?:
     if (headlineWord(sp)) continue;
     let s = sp.s;
     while (s < sp.e && junk(s) && (s === sp.s ? true : head[s] === 1)) s++;
-    // "Northern Ireland voted", "New Zealand said": a known name of two or more words keeps its first word
-    if (s > sp.s && sp.e - sp.s >= 2 && (isPlaceName(key(tk, sp)) || COMPANY_PHRASES.has(key(tk, sp)))) s = sp.s;
+    // "Northern Ireland voted", "New Zealand said": a known name of two or more words keeps its first word, and so
+    // does a company named with its legal form ("Northern Telecom Ltd said")
+    if (s > sp.s && sp.e - sp.s >= 2 && (isPlaceName(key(tk, sp)) || COMPANY_PHRASES.has(key(tk, sp)) || (sp.e - sp.s >= 3 && LEGAL_FORMS.has(words[sp.e - 1])))) s = sp.s;
     if (s > sp.s) while (s < sp.e && !hasLetter(words[s])) s++;
     if (s === sp.e) continue;
     sp.s = s;
