@@ -846,8 +846,10 @@ function nameShaped(tk: Tokens, spans: Span[]): Span[] {
   const words = tk.norm;
   const out: Span[] = [];
   for (const sp of spans) {
-    // (nor in "and", "of": "Fatah and")
-    while (sp.e - sp.s > 1 && (PARTICLES.has(words[sp.e - 1]) || words[sp.e - 1] === 'and' || words[sp.e - 1] === 'of' || words[sp.e - 1] === 'or' || words[sp.e - 1] === "'s" || words[sp.e - 1] === "'")) sp.e--; // (nor in a possessive)
+    // (nor in "and", "of": "Fatah and"; nor in a possessive the tagger took in, "Renewal Movement 's", but a
+    // ground's name a layout read keeps it: "At Lord's:")
+    while (sp.e - sp.s > 1 && (PARTICLES.has(words[sp.e - 1]) || words[sp.e - 1] === 'and' || words[sp.e - 1] === 'of' || words[sp.e - 1] === 'or' ||
+      (!sp.layout && (words[sp.e - 1] === "'s" || words[sp.e - 1] === "'")))) sp.e--;
     // nor opens with a lower-case function word: "(3-1) at Stamford Bridge", the tagger's score trimmed off
     while (sp.e - sp.s > 1 && !PARTICLES.has(words[sp.s]) && FUNCTION_WORDS.has(words[sp.s])) sp.s++;
     // "Al-Qaida's North African (wing)": what follows the possessive is a description, not the name
