@@ -980,3 +980,11 @@ test('capitalised words before "Movement" are one organisation ("the Serbian Ren
   assert.ok(typed("Leaders spoke from the balcony of the Varnian Renewal Movement 's headquarters .").includes('Varnian Renewal Movement/organization'));
   assert.ok(typed('Northern Kestel Ltd said on Tuesday it had won a contract .').includes('Northern Kestel Ltd/organization'));
 });
+
+test('a full name read as a person after a person and "of" is the employer ("Peter Halloway of Smith Varney"); "Brent crude" names no one; a headline reads weaker than the body', () => {
+  assert.ok(typed('" The market is nervous , " said Peter Halloway of Smith Varney in London .').includes('Smith Varney/organization'));
+  assert.ok(!typed('Brent crude oil futures rose 30 cents .').some((m) => m.startsWith('Brent')));
+  assert.ok(typed('It was 30 percent of U.S. crude oil .').includes('U.S./place'));
+  const doc = typed('RUGBY LEAGUE - BRADFORD SIGN AUSTRALIAN FORWARD .\n\nLONDON 1996-12-04\n\nBradford coach Matthew Halloway said the forward would add power .');
+  assert.ok(doc.includes('BRADFORD/organization'), JSON.stringify(doc));
+});

@@ -498,7 +498,9 @@ function harmonise(tk: Tokens, spans: Span[], head: Uint8Array): Span[] {
     const k = key(tk, sp);
     let v = votes.get(k);
     if (!v) votes.set(k, (v = { person: 0, organization: 0, place: 0 }));
-    v[sp.type] += sp.layout ? 2 : 1; // a layout (results line, dateline, scoreboard) is surer of the type than the tagger
+    // a layout (results line, dateline, scoreboard) is surer of the type than the tagger, and a headline read less
+    // sure than the body ("BRADFORD SIGN …" read as a person over "Bradford coach …")
+    v[sp.type] += sp.layout ? 2 : head[sp.s] ? 0.5 : 1;
     // a dateline's town in capitals votes for the body's spelling too ("RUSSELL, Kansas" and "hometown of Russell")
     if (sp.layout && sp.type === 'place' && sp.e - sp.s <= 3 && !head[sp.s] && isAllCapsWord(tk.norm[sp.s]) && tk.norm[sp.s].length > 3) {
       const t = titleCaps(k);
@@ -529,7 +531,7 @@ function harmonise(tk: Tokens, spans: Span[], head: Uint8Array): Span[] {
   for (const sp of spans) {
     // "Tillerson Flies" in a Title Case headline: a one-off span opening with a known surname
     const v0 = sp.e - sp.s >= 2 && surname.has(tk.norm[sp.s]) ? votes.get(key(tk, sp))! : null;
-    if (v0 && v0.person + v0.organization + v0.place === 1 && (surname.get(tk.norm[sp.e - 1]) ?? 0) <= 1) {
+    if (v0 && v0.person + v0.organization + v0.place <= 1 && (surname.get(tk.norm[sp.e - 1]) ?? 0) <= 1) {
       // "DOLE PICKS KEMP": a known surname ending it is a person too
       // (a surname of another person: a person span counted its own last word)
       if (sp.e - sp.s >= 3 && (surname.get(tk.norm[sp.e - 1]) ?? 0) > (sp.type === 'person' ? 1 : 0)) (alsoSurnames ??= []).push({ s: sp.e - 1, e: sp.e, type: 'person' });
@@ -1376,6 +1378,7 @@ function applyRules(tk: Tokens, spans: Span[], head: Uint8Array): Span[] {
   out = typeByOrgCues(tk, out);
   out = cricketDismissals(tk, out);
   out = placesAfterPlaceNouns(tk, out);
+  out = employersAfterOf(tk, out);
   out = marketHolders(tk, out, marks.links);
   if (marks.known.length) out = institutions(tk, out, marks.known.filter((k) => INSTITUTIONS.has(tk.norm[k])));
   out = bridgedOrganisations(tk, out);
@@ -2058,6 +2061,29 @@ function typeByOrgCues(tk: Tokens, out: Span[]): Span[] {
     if (cue) sp.type = 'organization';
   }
   return out;
+}
+
+/**
+ * "said Peter Gignoux of Smith Barney", "Brent crude": a full name read as a person right after a person and
+ * "of" is who employs them, and a one-word name before "crude" or "blend" is an oil grade, no name.
+ */
+function employersAfterOf(tk: Tokens, out: Span[]): Span[] {
+  const words = tk.norm;
+  let drop = false;
+  for (let x = 0; x < out.length; x++) {
+    const sp = out[x];
+    if (isOilGrade(words, sp)) drop = true;
+    if (x === 0 || sp.type !== 'person' || sp.e - sp.s < 2 || sp.s < 2 || words[sp.s - 1] !== 'of') continue;
+    const p = out[x - 1];
+    if (p.type === 'person' && p.e === sp.s - 1 && p.e - p.s >= 2 && !isPlaceName(key(tk, sp))) sp.type = 'organization';
+  }
+  return drop ? out.filter((sp) => !isOilGrade(words, sp)) : out;
+}
+
+/** "Brent crude", "Urals blend" (not "U.S. crude oil", a country's). */
+function isOilGrade(words: string[], sp: Span): boolean {
+  if (sp.e - sp.s !== 1 || sp.e >= words.length || (words[sp.e] !== 'crude' && words[sp.e] !== 'blend')) return false;
+  return !isCountryName(words[sp.s]) && !isAllCapsWord(words[sp.s]);
 }
 
 /** "near the village of Kfar Houneh", "the town of Bunagana": what a place noun names is a place, whatever the tagger read. */
