@@ -190,7 +190,7 @@ function splitTitled(words: string[], sp: Span): Span[] {
   let q = p + 1;
   while (q < sp.e - 1 && isCap(words[q]) && isTitleWord(words[q]) && !TITLE_HEADS.has(lower(words[q]))) q++;
   // "Major League Baseball": an organisation word after the "title" means it was no title
-  for (let k = q; k < sp.e; k++) if (!isCap(words[k]) || isTitleWord(words[k]) || ORG_WORDS.has(lower(words[k])) || ORG_SUFFIXES.has(words[k])) return [sp];
+  for (let k = q; k < sp.e; k++) if (!isCap(words[k]) || isTitleWord(words[k]) || isOrganisationWord(words[k])) return [sp];
   const person: Span = { s: q, e: sp.e, type: 'person' };
   // the words before the title: an organisation's name only when the title does not start the span
   let t = p;
@@ -1008,7 +1008,7 @@ function hasLetter(w: string): boolean {
 }
 
 function hasOrgWord(words: string[], s: number, e: number): boolean {
-  for (let k = s; k < e; k++) if (ORG_WORDS.has(lower(words[k])) || ORG_SUFFIXES.has(words[k])) return true;
+  for (let k = s; k < e; k++) if (isOrganisationWord(words[k])) return true;
   return false;
 }
 
@@ -1413,7 +1413,12 @@ function splitAtPossessives(tk: Tokens, spans: Span[]): Span[] {
 
 function isOwnerName(words: string[], s: number, e: number): boolean {
   const last = words[e - 1];
-  return ORG_SUFFIXES.has(last) || ORG_WORDS.has(lower(last)) || (isAllCapsWord(last) && last.length <= 5) || isPlaceName(words.slice(s, e).join(' '));
+  return isOrganisationWord(last) || (isAllCapsWord(last) && last.length <= 5) || isPlaceName(words.slice(s, e).join(' '));
+}
+
+/** A word that ends or heads an organisation's name ("Bank", "Party", "Holdings", "Ltd"). */
+function isOrganisationWord(w: string): boolean {
+  return ORG_SUFFIXES.has(w) || ORG_WORDS.has(lower(w));
 }
 
 /** 1. split spans at plain lowercase words ("Romania presses Bulgaria") and "A and B" without organisation words */
@@ -1428,7 +1433,7 @@ function splitAtLowercaseWords(tk: Tokens, spans: Span[], head: Uint8Array): Spa
     let s = sp.s;
     const pieces: Span[] = [];
     let hasOrgWord = false;
-    for (let k = sp.s; k < sp.e; k++) if (ORG_WORDS.has(lower(words[k])) || ORG_SUFFIXES.has(words[k])) hasOrgWord = true;
+    for (let k = sp.s; k < sp.e; k++) if (isOrganisationWord(words[k])) hasOrgWord = true;
     for (let k = sp.s; k < sp.e; k++) {
       const w = words[k];
       if (w === '-' || w === '--' || w === ':') { // a dash between spaces / a colon ends a name
@@ -1444,9 +1449,10 @@ function splitAtLowercaseWords(tk: Tokens, spans: Span[], head: Uint8Array): Spa
         || (l === 'of' && (sp.type === 'person' || (!hasOrgWord && personNameAt(words, sp.s, k))) && k > sp.s && k + 1 < sp.e && (isPlaceName(words[k + 1]) || (lower(words[k + 1]) === 'the' && k + 2 < sp.e && isPlaceName(words.slice(k + 2, sp.e).join(' ')))))
         || (l === 'and' && !hasOrgWord && sp.type !== 'person' && k > sp.s && k < sp.e - 1 && (isPlaceName(words[k - 1]) || isPlaceName(words[k + 1])))
         || (l === 'and' && sp.type === 'person')
-        || (l === 'and' && sp.type === 'organization' && k > sp.s + 1 && k < sp.e - 2 && (ORG_SUFFIXES.has(words[k - 1]) || ORG_WORDS.has(lower(words[k - 1]))) && (ORG_SUFFIXES.has(words[sp.e - 1]) || ORG_WORDS.has(lower(words[sp.e - 1]))))
-        // "Deutsche Bank and Commerzbank": a name ending in an organisation word, and one more word that is none
-        || (l === 'and' && sp.type === 'organization' && k > sp.s + 1 && k === sp.e - 2 && (ORG_SUFFIXES.has(words[k - 1]) || ORG_WORDS.has(lower(words[k - 1]))) && !ORG_SUFFIXES.has(words[k + 1]) && !ORG_WORDS.has(lower(words[k + 1])) && !COMMON_WORDS.has(lower(words[k + 1])))
+        // two names each ending in an organisation word, or one ending so and one more word that is none ("Deutsche
+        // Bank and Commerzbank")
+        || (l === 'and' && sp.type === 'organization' && k > sp.s + 1 && isOrganisationWord(words[k - 1]) &&
+          ((k < sp.e - 2 && isOrganisationWord(words[sp.e - 1])) || (k === sp.e - 2 && !isOrganisationWord(words[k + 1]) && !COMMON_WORDS.has(lower(words[k + 1])))))
         // "General Motors Corp and Ford …": a legal form ends a company's name
         || (l === 'and' && k > sp.s + 1 && k < sp.e - 1 && LEGAL_FORMS.has(words[k - 1]));
       if (cut) {
