@@ -988,3 +988,7 @@ test('a full name read as a person after a person and "of" is the employer ("Pet
   const doc = typed('RUGBY LEAGUE - BRADFORD SIGN AUSTRALIAN FORWARD .\n\nLONDON 1996-12-04\n\nBradford coach Matthew Halloway said the forward would add power .');
   assert.ok(doc.includes('BRADFORD/organization'), JSON.stringify(doc));
 });
+
+test('a people\'s plural is a nationality, no name ("white South Africans")', () => {
+  assert.deepEqual(typed('President Tomas Halloway urged white South Africans not to emigrate .'), ['Tomas Halloway/person']);
+});

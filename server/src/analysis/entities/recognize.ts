@@ -1801,6 +1801,9 @@ function joinLegalForms(tk: Tokens, out: Span[]): Span[] {
 function dropLoneAdjectives(tk: Tokens, out: Span[]): Span[] {
   const words = tk.norm;
   out = out.filter((sp) => {
+    // "white South Africans", "the Kurds": a people's plural is a nationality (CoNLL MISC)
+    const last = words[sp.e - 1];
+    if (sp.e - sp.s <= 3 && last.length > 4 && last.charCodeAt(last.length - 1) === 115 && isNationality(words.slice(sp.s, sp.e).join(' ').slice(0, -1))) return false;
     if (sp.e - sp.s !== 1) return !regionalAdjective(words, sp);
     const w = words[sp.s];
     const t = isAllCapsWord(w) ? w[0] + w.slice(1).toLowerCase() : w; // "GERMAN" in a headline
@@ -1809,7 +1812,6 @@ function dropLoneAdjectives(tk: Tokens, out: Span[]): Span[] {
   });
   return out;
 }
-
 
 function retypeKnownNames(tk: Tokens, out: Span[], known: number[]): Span[] {
   for (const sp of out) {
