@@ -992,3 +992,7 @@ test('a full name read as a person after a person and "of" is the employer ("Pet
 test('a people\'s plural is a nationality, no name ("white South Africans")', () => {
   assert.deepEqual(typed('President Tomas Halloway urged white South Africans not to emigrate .'), ['Tomas Halloway/person']);
 });
+
+test('an organisation the alias table knows by one word is an organisation, whatever the tagger read ("Interpol")', () => {
+  assert.ok(typed('Interpol and the Varna police helped in the investigation .').includes('Interpol/organization'));
+});

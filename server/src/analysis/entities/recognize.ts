@@ -1816,6 +1816,8 @@ function dropLoneAdjectives(tk: Tokens, out: Span[]): Span[] {
 function retypeKnownNames(tk: Tokens, out: Span[], known: number[]): Span[] {
   for (const sp of out) {
     if (sp.type === 'organization' && COUNTRY_ALIAS.has(key(tk, sp))) sp.type = 'place';
+    // "Interpol", "Nato": an organisation the alias table knows by one word (not a capitalised "WHO", "IS")
+    else if (sp.type !== 'organization' && sp.e - sp.s === 1 && ORG_ALIAS.has(tk.norm[sp.s]) && !COUNTRY_ALIAS.has(tk.norm[sp.s]) && !FUNCTION_WORDS.has(lower(tk.norm[sp.s]))) sp.type = 'organization';
     // "Goldman Sachs" read as a person: a known multi-word organisation name is an organisation
     else if (sp.type !== 'organization' && sp.e - sp.s >= 2 && COMPANY_PHRASES.has(key(tk, sp))) sp.type = 'organization';
     // "the executive Commission welcomed": an organisation's head noun alone names no person
