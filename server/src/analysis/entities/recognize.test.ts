@@ -996,3 +996,7 @@ test('a people\'s plural is a nationality, no name ("white South Africans")', ()
 test('an organisation the alias table knows by one word is an organisation, whatever the tagger read ("Interpol")', () => {
   assert.ok(typed('Interpol and the Varna police helped in the investigation .').includes('Interpol/organization'));
 });
+
+test('a nationality opening a company named with its legal form is the company\'s ("Swiss Bank Corp")', () => {
+  assert.ok(typed('The banks , Kesterby Bank of Varna , Swiss Bank Corp and Halden Suisse , said on Wednesday .').includes('Swiss Bank Corp/organization'));
+});
