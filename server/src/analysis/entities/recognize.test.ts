@@ -1000,3 +1000,8 @@ test('an organisation the alias table knows by one word is an organisation, what
 test('a nationality opening a company named with its legal form is the company\'s ("Swiss Bank Corp")', () => {
   assert.ok(typed('The banks , Kesterby Bank of Varna , Swiss Bank Corp and Halden Suisse , said on Wednesday .').includes('Swiss Bank Corp/organization'));
 });
+
+test('where most names in parentheses after athletes, before their times, are places, each is a place ("3. Ato Halloway ( Trinidad ) 19.95")', () => {
+  const t = typed('200 metres : 1. Tomas Varga ( U.S. ) 19.79 2. Lukas Kesterby ( Namibia ) 19.85 3. Ato Halloway ( Trinidad ) 19.95');
+  assert.ok(t.includes('Trinidad/place') && !t.some((m) => m.endsWith('/organization')), JSON.stringify(t));
+});

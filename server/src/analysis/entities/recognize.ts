@@ -1645,12 +1645,14 @@ function newswireLayouts(tk: Tokens, out: Span[], head: Uint8Array, ats: number[
   out = nameLists(tk, out);
   out = columnHeaders(tk, out);
   out = teamsInParentheses(tk, out);
+  out = countriesOfAthletes(tk, out);
   return teamsAfterNationality(tk, lineups(tk, ats.length ? venues(tk, out, ats) : out));
 }
 
 /**
  * "10 - Jari Litmanen ( Ajax )", "9 - Peter Hoekstra ( Roda JC )": on a list line the name in parentheses right
- * after a player's full name, no place (a country is a nationality: "( Estonia )"), is the team.
+ * after a player's full name, no place (a country is a nationality: "( Estonia )"), and ending the line or
+ * its item, is the team.
  */
 function teamsInParentheses(tk: Tokens, out: Span[]): Span[] {
   const words = tk.norm;
@@ -1662,6 +1664,8 @@ function teamsInParentheses(tk: Tokens, out: Span[]): Span[] {
     let e = a;
     while (e < n && e - a < 3 && !tk.sentStart[e] && isNameWord(words[e]) && !/^[A-Z]-/.test(words[e])) e++; // (not "R-Kan", a senator's party and state)
     if (e === a || words[e] !== ')') continue;
+    // (a time or a score after it is a results line's: "1. Ato Boldon ( Trinidad ) 19.95" names a country)
+    if (e + 1 < n && !tk.sentStart[e + 1] && words[e + 1] !== ',') continue;
     const name = words.slice(a, e).join(' ');
     if (isPlaceName(name) || isNationality(name) || COMMON_WORDS.has(lower(words[a]))) continue;
     // (a list line: it opens with a number, a rank or a goal count)
@@ -1671,6 +1675,25 @@ function teamsInParentheses(tk: Tokens, out: Span[]): Span[] {
     (add ??= []).push({ s: a, e, type: 'organization', layout: true });
   }
   return add ? withAdded(out, add, n) : out;
+}
+
+/**
+ * "1. Michael Johnson ( U.S. ) 19.79 … 3. Ato Boldon ( Trinidad ) 19.95": where most names in parentheses
+ * after athletes, before their times or scores, are places, each of them is a place (a nationality).
+ */
+function countriesOfAthletes(tk: Tokens, out: Span[]): Span[] {
+  const words = tk.norm;
+  const n = words.length;
+  let listed: Span[] | null = null;
+  let places = 0;
+  for (let x = 1; x < out.length; x++) {
+    const sp = out[x], p = out[x - 1];
+    if (p.type !== 'person' || sp.s !== p.e + 1 || words[p.e] !== '(' || sp.e + 1 >= n || words[sp.e] !== ')' || !isDigitStart(words[sp.e + 1])) continue;
+    (listed ??= []).push(sp);
+    if (sp.type === 'place') places++;
+  }
+  if (listed && places * 2 > listed.length) for (const sp of listed) sp.type = 'place';
+  return out;
 }
 
 /**
