@@ -1005,3 +1005,7 @@ test('where most names in parentheses after athletes, before their times, are pl
   const t = typed('200 metres : 1. Tomas Varga ( U.S. ) 19.79 2. Lukas Kesterby ( Namibia ) 19.85 3. Ato Halloway ( Trinidad ) 19.95');
   assert.ok(t.includes('Trinidad/place') && !t.some((m) => m.endsWith('/organization')), JSON.stringify(t));
 });
+
+test('the name before a trade that cannot open a company is the company\'s ("Netscape | Communications Corp")', () => {
+  assert.ok(typed('Kestrel stepped up its battle with Netscape Communications Corp on Tuesday .').includes('Netscape Communications Corp/organization'));
+});

@@ -1810,8 +1810,10 @@ function joinLegalForms(tk: Tokens, out: Span[]): Span[] {
       while (e < n && e - sp.e < 2 && isNameWord(words[e]) && !LEGAL_FORMS.has(words[e]) && !tk.sentStart[e]) e++;
       if (e < n && LEGAL_FORMS.has(words[e]) && !tk.sentStart[e] && (x + 1 >= out.length || out[x + 1].s > e)) { sp.e = e + 1; sp.type = 'organization'; }
     }
-    // "Swiss | Bank Corp", "British | Airways Plc": a nationality opening a company named with its legal form is the company's
-    if (sp.e - sp.s >= 2 && LEGAL_FORMS.has(words[sp.e - 1]) && sp.s > 0 && !tk.sentStart[sp.s] && isNationality(words[sp.s - 1]) && (x === 0 || out[x - 1].e < sp.s - 1)) sp.s--;
+    // "Swiss | Bank Corp", "British | Airways Plc": a nationality opening a company named with its legal form is the
+    // company's, and so is the name before a trade that cannot open one ("Netscape | Communications Corp")
+    if (sp.e - sp.s >= 2 && LEGAL_FORMS.has(words[sp.e - 1]) && sp.s > 0 && !tk.sentStart[sp.s] && (x === 0 || out[x - 1].e < sp.s - 1) &&
+      (isNationality(words[sp.s - 1]) || (ORG_SUFFIXES.has(words[sp.s]) && isCap(words[sp.s - 1]) && isNameWord(words[sp.s - 1]) && !FUNCTION_WORDS.has(lower(words[sp.s - 1]))))) sp.s--;
     if (sp.e - sp.s === 1 && LEGAL_FORMS.has(words[sp.s]) && sp.s > 0 && !tk.sentStart[sp.s] && isNameWord(words[sp.s - 1]) && (x === 0 || out[x - 1].e < sp.s)) {
       let b = sp.s - 1;
       while (b > 0 && !tk.sentStart[b] && isNameWord(words[b - 1]) && sp.s - b < 4 && (x === 0 || out[x - 1].e < b)) b--;
