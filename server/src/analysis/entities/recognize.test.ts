@@ -1009,3 +1009,7 @@ test('where most names in parentheses after athletes, before their times, are pl
 test('the name before a trade that cannot open a company is the company\'s ("Netscape | Communications Corp")', () => {
   assert.ok(typed('Kestrel stepped up its battle with Netscape Communications Corp on Tuesday .').includes('Netscape Communications Corp/organization'));
 });
+
+test('a ground is a place, whatever the tagger read ("the Varna Cricket Ground")', () => {
+  assert.ok(typed('Kesterby beat Halden by 10 runs at the Varna Cricket Ground on Sunday .').includes('Varna Cricket Ground/place'));
+});

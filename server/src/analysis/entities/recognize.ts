@@ -1964,7 +1964,7 @@ function typeBySuffixAndHead(tk: Tokens, out: Span[]): Span[] {
     } else if (last === 'Bank' && sp.type !== 'organization' && !isPlaceName(key(tk, sp))) {
       // "Nordhavn Bank" (no suffix word: the West Bank is a place)
       sp.type = 'organization';
-    } else if (LOC_HEADS.has(last) && sp.type === 'organization' && !sp.layout) { // (not a side of a results line: "Western Province beat …")
+    } else if ((LOC_HEADS.has(last) || VENUE_WORDS.has(last)) && sp.type === 'organization' && !sp.layout) { // (not a side of a results line: "Western Province beat …"; a ground is a place: "Sydney Cricket Ground")
       let orgWord = false;
       for (let k = sp.s; k < sp.e - 1; k++) if (ORG_WORDS.has(lower(words[k]))) orgWord = true;
       if (!orgWord) sp.type = 'place';
