@@ -1013,3 +1013,7 @@ test('the name before a trade that cannot open a company is the company\'s ("Net
 test('a ground is a place, whatever the tagger read ("the Varna Cricket Ground")', () => {
   assert.ok(typed('Kesterby beat Halden by 10 runs at the Varna Cricket Ground on Sunday .').includes('Varna Cricket Ground/place'));
 });
+
+test('capitalised words before "Party" the tagger left out are one organisation, after a capitalised "The" opening the sentence', () => {
+  assert.ok(typed('The Varnian Democratic Party ( VDS ) won most of the seats .').includes('Varnian Democratic Party/organization'));
+});

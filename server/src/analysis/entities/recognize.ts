@@ -159,7 +159,8 @@ function withUntaggedOrgHeads(words: string[], spans: Span[], limit: number): Sp
     if ((c === 80 || c === 70 || c === 85 || c === 76 || c === 65 || c === 79 || c === 67 || c === 77) && CLOSING_ORG_HEADS.has(w)) {
       let b = k;
       while (b > 0 && k - b < 4 && (isNameWord(words[b - 1]) || (words[b - 1] === "'" && b - 1 > 0 && isNameWord(words[b - 2]) && words[b - 2].endsWith('s')))) b--;
-      if (b === k || FUNCTION_FORMS.has(words[b])) continue;
+      while (b < k && FUNCTION_FORMS.has(words[b])) b++; // "The | Serb Democratic Party"
+      if (b === k) continue;
       while (x < spans.length && spans[x].e <= b) x++;
       if (x < spans.length && spans[x].s <= k) continue; // a span there already
       (add ??= []).push({ s: b, e: k + 1, type: 'organization' });
