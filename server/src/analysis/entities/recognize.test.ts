@@ -1022,3 +1022,8 @@ test('a company named with two legal forms names its first word too ("Honda Moto
   const doc = typed('Honda to build new car plant in Varna .\n\nTOKYO 1996-12-06\n\nHonda Motor Co Ltd said on Friday it would build a car plant .\n\nThe plant will make 15,000 cars a year , a Honda spokesman said .');
   assert.equal(doc.filter((m) => m === 'Honda/organization').length, 2, JSON.stringify(doc));
 });
+
+test('a person read ending in a head of place names that is no surname is a place ("Downing Street said")', () => {
+  assert.ok(typed('Downing Street said the prime minister was aware .').includes('Downing Street/place'));
+  assert.ok(typed('Tom Street said it was over .').includes('Tom Street/person'));
+});

@@ -1956,6 +1956,10 @@ function mayBeIn(shapes: Uint8Array, w: string): boolean {
   return shapes[(w.charCodeAt(0) & 127) * 32 + Math.min(w.length, 31)] === 1;
 }
 
+/** Heads of place names that are no one's surname (unlike "Bay", "Lake", "River"). */
+const PLACE_ONLY_HEADS = new Set(['Street', 'Square', 'Avenue', 'Strait', 'Straits', 'Gulf', 'Ocean', 'Sea', 'Peninsula', 'Desert', 'Canal', 'Strip',
+  'Province', 'County', 'District', 'Region', 'Oblast', 'Islands', 'Heights']);
+
 /** 2. suffixes and heads: "Danube Wire" / "Acme Holdings" organisations, "Black Sea" places */
 function typeBySuffixAndHead(tk: Tokens, out: Span[]): Span[] {
   const words = tk.norm;
@@ -1967,6 +1971,8 @@ function typeBySuffixAndHead(tk: Tokens, out: Span[]): Span[] {
     } else if (last === 'Bank' && sp.type !== 'organization' && !isPlaceName(key(tk, sp))) {
       // "Nordhavn Bank" (no suffix word: the West Bank is a place)
       sp.type = 'organization';
+    } else if (sp.type === 'person' && PLACE_ONLY_HEADS.has(last) && !FIRST_NAMES.has(words[sp.s])) {
+      sp.type = 'place'; // "Downing Street said …" (no surname: not "Michael Bay")
     } else if ((LOC_HEADS.has(last) || VENUE_WORDS.has(last)) && sp.type === 'organization' && !sp.layout) { // (not a side of a results line: "Western Province beat …"; a ground is a place: "Sydney Cricket Ground")
       let orgWord = false;
       for (let k = sp.s; k < sp.e - 1; k++) if (ORG_WORDS.has(lower(words[k]))) orgWord = true;
