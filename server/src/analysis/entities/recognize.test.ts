@@ -1027,3 +1027,8 @@ test('a person read ending in a head of place names that is no surname is a plac
   assert.ok(typed('Downing Street said the prime minister was aware .').includes('Downing Street/place'));
   assert.ok(typed('Tom Street said it was over .').includes('Tom Street/person'));
 });
+
+test('ice hockey summaries: the names in parentheses after a scorer and his goal count are people ("Sanderson 7 ( Kron , Chiasson )")', () => {
+  const t = typed('First period - 1 , Hartford , Sanderson 7 ( Kron , Chiasson ) , 5:17 .');
+  assert.ok(t.includes('Kron/person') && t.includes('Chiasson/person'), JSON.stringify(t));
+});

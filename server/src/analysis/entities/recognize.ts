@@ -1649,6 +1649,7 @@ function newswireLayouts(tk: Tokens, out: Span[], head: Uint8Array, ats: number[
   out = columnHeaders(tk, out);
   out = teamsInParentheses(tk, out);
   out = countriesOfAthletes(tk, out);
+  out = assistsInParentheses(tk, out);
   return teamsAfterNationality(tk, lineups(tk, ats.length ? venues(tk, out, ats) : out));
 }
 
@@ -1696,6 +1697,27 @@ function countriesOfAthletes(tk: Tokens, out: Span[]): Span[] {
     if (sp.type === 'place') places++;
   }
   if (listed && places * 2 > listed.length) for (const sp of listed) sp.type = 'place';
+  return out;
+}
+
+/**
+ * Ice hockey summaries, "Sanderson 7 ( Kron , Chiasson ) , 5:17": the names in parentheses after a scorer and
+ * his goal count are the players who assisted, people.
+ */
+function assistsInParentheses(tk: Tokens, out: Span[]): Span[] {
+  const words = tk.norm;
+  const n = words.length;
+  for (let x = 0; x < out.length; x++) {
+    const sp = out[x];
+    if (sp.type !== 'person' || sp.e + 2 >= n || !/^\d{1,2}$/.test(words[sp.e]) || words[sp.e + 1] !== '(') continue;
+    let close = sp.e + 2;
+    while (close < n && close - sp.e < 12 && words[close] !== ')') close++;
+    if (words[close] !== ')') continue;
+    for (let y = x + 1; y < out.length && out[y].s < close; y++) {
+      const a = out[y];
+      if (a.type !== 'person' && a.e <= close && !isPlaceName(key(tk, a))) a.type = 'person';
+    }
+  }
   return out;
 }
 
