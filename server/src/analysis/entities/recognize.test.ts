@@ -1032,3 +1032,8 @@ test('ice hockey summaries: the names in parentheses after a scorer and his goal
   const t = typed('First period - 1 , Hartford , Sanderson 7 ( Kron , Chiasson ) , 5:17 .');
   assert.ok(t.includes('Kron/person') && t.includes('Chiasson/person'), JSON.stringify(t));
 });
+
+test('on a list line of goal counts a town in parentheses after a player is the club ("15 - Ronaldo ( Barcelona )"); a golfer\'s country stays a place', () => {
+  assert.deepEqual(typed('15 - Tomasz ( Varna )'), ['Tomasz/person', 'Varna/organization']);
+  assert.ok(typed('67 Colin Halloway ( Scotland ) , Hugo Varga ( Sweden )').includes('Scotland/place'));
+});

@@ -1654,28 +1654,29 @@ function newswireLayouts(tk: Tokens, out: Span[], head: Uint8Array, ats: number[
 }
 
 /**
- * "10 - Jari Litmanen ( Ajax )", "9 - Peter Hoekstra ( Roda JC )": on a list line the name in parentheses right
- * after a player's full name, no place (a country is a nationality: "( Estonia )"), and ending the line or
- * its item, is the team.
+ * "10 - Jari Litmanen ( Ajax )", "15 - Ronaldo ( Barcelona )": on a list line of goal counts the name in
+ * parentheses right after a player, ending the line or its item, is the team, a town's name too (a country is a
+ * nationality: "( Estonia )").
  */
 function teamsInParentheses(tk: Tokens, out: Span[]): Span[] {
   const words = tk.norm;
   const n = words.length;
   let add: Span[] | null = null;
   for (const p of out) {
-    if (p.type !== 'person' || p.e - p.s < 2 || p.e + 2 >= n || words[p.e] !== '(') continue;
+    if (p.type !== 'person' || p.e + 2 >= n || words[p.e] !== '(') continue;
     const a = p.e + 1;
     let e = a;
     while (e < n && e - a < 3 && !tk.sentStart[e] && isNameWord(words[e]) && !/^[A-Z]-/.test(words[e])) e++; // (not "R-Kan", a senator's party and state)
     if (e === a || words[e] !== ')') continue;
     // (a time or a score after it is a results line's: "1. Ato Boldon ( Trinidad ) 19.95" names a country)
     if (e + 1 < n && !tk.sentStart[e + 1] && words[e + 1] !== ',') continue;
-    const name = words.slice(a, e).join(' ');
-    if (isPlaceName(name) || isNationality(name) || COMMON_WORDS.has(lower(words[a]))) continue;
-    // (a list line: it opens with a number, a rank or a goal count)
+    // (a list line "12 - …": it opens with a goal count and a dash)
     let b = p.s;
     while (b > 0 && !tk.sentStart[b]) b--;
-    if (!isDigitStart(words[b])) continue;
+    if (!isDigitStart(words[b]) || words[b + 1] !== '-') continue;
+    // a town there is the club ("15 - Ronaldo ( Barcelona )"), a country the player's
+    const name = words.slice(a, e).join(' ');
+    if (isCountryName(name) || isNationality(name) || COMMON_WORDS.has(lower(words[a]))) continue;
     (add ??= []).push({ s: a, e, type: 'organization', layout: true });
   }
   return add ? withAdded(out, add, n) : out;
