@@ -1856,7 +1856,7 @@ function dropLoneAdjectives(tk: Tokens, out: Span[]): Span[] {
   out = out.filter((sp) => {
     // "white South Africans", "the Kurds": a people's plural is a nationality (CoNLL MISC)
     const last = words[sp.e - 1];
-    if (sp.e - sp.s <= 3 && last.length > 4 && last.charCodeAt(last.length - 1) === 115 && isNationality(words.slice(sp.s, sp.e).join(' ').slice(0, -1))) return false;
+    if (sp.e - sp.s <= 3 && last.length > 4 && last.charCodeAt(last.length - 1) === 115 && isNationalityPlural(words, sp)) return false;
     if (sp.e - sp.s !== 1) return !regionalAdjective(words, sp);
     const w = words[sp.s];
     const t = isAllCapsWord(w) ? w[0] + w.slice(1).toLowerCase() : w; // "GERMAN" in a headline
@@ -1865,6 +1865,16 @@ function dropLoneAdjectives(tk: Tokens, out: Span[]): Span[] {
   });
   return out;
 }
+
+/** "Africans" of "South Africans": the last word's singular is a demonym's, then the whole name's is one. */
+function isNationalityPlural(words: string[], sp: Span): boolean {
+  const last = words[sp.e - 1].slice(0, -1);
+  if (sp.e - sp.s === 1) return isNationality(last);
+  return (DEMONYMS.has(last) || DEMONYM_LAST_WORDS.has(last)) && isNationality(words.slice(sp.s, sp.e - 1).join(' ') + ' ' + last);
+}
+
+/** Last words of demonyms of several words ("South African" -> "African"). */
+const DEMONYM_LAST_WORDS: ReadonlySet<string> = new Set([...DEMONYMS].filter((d) => d.includes(' ')).map((d) => d.slice(d.lastIndexOf(' ') + 1)));
 
 function retypeKnownNames(tk: Tokens, out: Span[], known: number[]): Span[] {
   for (const sp of out) {
@@ -2060,6 +2070,9 @@ function joinClubSuffixes(tk: Tokens, out: Span[], head: Uint8Array): Span[] {
   return out;
 }
 
+/** EVENT_HEADS as printed and in capitals ("CUP"). */
+const EVENT_HEAD_FORMS = new Set([...EVENT_HEADS, ...[...EVENT_HEADS].map((w) => w.toUpperCase())]);
+
 /** Words that make any name holding them a competition's (CoNLL MISC), wherever they stand in it. */
 const COMPETITION_WORDS = new Set(['Cup', 'CUP', 'Prix', 'PRIX', 'Olympics', 'OLYMPICS', 'Championship', 'CHAMPIONSHIP', 'Championships', 'CHAMPIONSHIPS', 'Trophy', 'TROPHY']);
 
@@ -2068,13 +2081,12 @@ function dropEvents(tk: Tokens, out: Span[]): Span[] {
   const words = tk.norm;
   const isEvent = (sp: Span) => {
     const last = words[sp.e - 1];
-    const l = EVENT_HEADS.has(last) ? last : isAllCapsWord(last) ? titleCaps(last) : '';
-    if (EVENT_HEADS.has(l) && (sp.e - sp.s >= 2 || l !== 'Masters')) return true; // "Masters" alone may be a surname
+    if (EVENT_HEAD_FORMS.has(last) && (sp.e - sp.s >= 2 || (last !== 'Masters' && last !== 'MASTERS'))) return true; // "Masters" alone may be a surname
     // "WORLD | CUP QUALIFIER", "Davis Cup team": a cup or a prize inside names the competition
     for (let k = sp.s; k < sp.e - 1; k++) if (COMPETITION_WORDS.has(words[k])) return true;
     // "DAVIS | CUP FINAL": a name right before an event's head is the event's
     const next = sp.e < words.length && !tk.sentStart[sp.e] ? words[sp.e] : '';
-    return next !== '' && next !== 'Masters' && (EVENT_HEADS.has(next) || (isAllCapsWord(next) && EVENT_HEADS.has(titleCaps(next))));
+    return next !== 'Masters' && next !== 'MASTERS' && EVENT_HEAD_FORMS.has(next);
   };
   if (out.some(isEvent)) out = out.filter((sp) => !isEvent(sp));
   return out;
@@ -2673,6 +2685,7 @@ function wholeCountryNames(tk: Tokens, spans: Span[]): Span[] {
   const words = tk.norm;
   for (let x = 0; x < spans.length; x++) {
     const sp = spans[x];
+    if (!COUNTRY_FIRST_WORDS.has(words[sp.s])) continue;
     const limit = Math.min(x + 1 < spans.length ? spans[x + 1].s : words.length, sp.e + 2);
     for (let e = sp.e + 1; e <= limit && !tk.sentStart[e - 1] && isCap(words[e - 1]); e++) {
       if (isCountryName(words.slice(sp.s, e).join(' '))) {
@@ -2684,6 +2697,12 @@ function wholeCountryNames(tk: Tokens, spans: Span[]): Span[] {
   }
   return spans;
 }
+
+/** First words of countries' names of several words, as printed and in capitals ("Sri", "SRI"). */
+const COUNTRY_FIRST_WORDS: ReadonlySet<string> = new Set([...COUNTRY_ALIAS.keys()].filter((c) => c.includes(' ')).flatMap((c) => {
+  const first = c.slice(0, c.indexOf(' '));
+  return [first, first.toUpperCase()];
+}));
 
 function isCountryName(s: string): boolean {
   return isKnownAsPrinted(s, (t) => COUNTRY_ALIAS.has(t));
