@@ -1767,7 +1767,7 @@ function teamsAfterNationality(tk: Tokens, out: Span[]): Span[] {
     const a = country.e + 1;
     let d = a;
     while (d < n && d - a < 3 && !tk.sentStart[d] && isNameWord(words[d]) && (isAllCapsWord(words[d]) || !(COMMON_WORDS.has(lower(words[d])) || FUNCTION_WORDS.has(lower(words[d]))))) d++;
-    if (d === a || d >= n || tk.sentStart[d] || !(/^\d/.test(words[d]) || (words[d] === 'same' && words[d + 1] === 'time'))) continue;
+    if (d === a || d >= n || tk.sentStart[d] || !(isDigitStart(words[d]) || (words[d] === 'same' && words[d + 1] === 'time'))) continue;
     if (isPlaceName(words.slice(a, d).join(' '))) continue;
     (add ??= []).push({ s: a, e: d, type: 'organization', layout: true });
   }
@@ -2242,9 +2242,9 @@ function bridgedOrganisations(tk: Tokens, out: Span[]): Span[] {
 }
 
 /** "shares in X", "a stake in X", "dealers at X", "analysts at X": X is a company or a bank. */
-const MARKET_HOLDERS = new Set(['shares', 'share', 'stake', 'stakes', 'stock', 'dealers', 'dealer', 'traders', 'trader', 'analysts', 'analyst', 'economists', 'economist', 'strategists', 'strategist']);
 /** Those who work at the company ("an analyst with X"). */
 const MARKET_EMPLOYEES = new Set(['dealers', 'dealer', 'traders', 'trader', 'analysts', 'analyst', 'economists', 'economist', 'strategists', 'strategist']);
+const MARKET_HOLDERS = new Set(['shares', 'share', 'stake', 'stakes', 'stock', ...MARKET_EMPLOYEES]);
 /** Their first letters (lower case): "in", "of", "at" are frequent, a holder before them rare. */
 const HOLDER_FIRST = new Set([...'sdtae'].map((c) => c.charCodeAt(0)));
 
