@@ -46,7 +46,19 @@ function tagRange(words: string[], from: number, to: number, out: Uint8Array): v
   }
 }
 
-interface Span { s: number; e: number; type: MentionType; k?: string; ks?: number; ke?: number; layout?: boolean } // token indices [s, e); layout: found by a newswire-layout rule (results line), never junk
+/**
+ * A name found: token indices [s, e). `layout`: found by a newswire-layout rule (a results line), never
+ * junk. `k`, `ks`, `ke`: the key last worked out for it and the bounds it was worked out for (see key).
+ * Every span is made by `span()` with every field set, in one order: spans of one shape keep the rules'
+ * optimised code valid. Literals of three fields, with `layout` or a key added to some of them later,
+ * gave V8 four shapes, and each new one met in a text threw out the optimised code of every rule that
+ * reads spans (~40 deoptimisations in a run over real news).
+ */
+interface Span { s: number; e: number; type: MentionType; layout: boolean; k: string | undefined; ks: number; ke: number }
+
+function span(s: number, e: number, type: MentionType, layout = false): Span {
+  return { s, e, type, layout, k: undefined, ks: -1, ke: -1 };
+}
 
 function lower(w: string): string {
   return w.toLowerCase();
@@ -88,7 +100,7 @@ function spansFromTags(words: string[], tags: Uint8Array, from: number, to: numb
     while (e > s + 1 && /^[-'".,]+$/.test(words[e - 1])) e--;
     let letters = false;
     for (let k = s; k < e; k++) if (/\p{L}/u.test(words[k])) { letters = true; break; }
-    if (letters && !(e - s === 1 && (isHonorific(words[s]) || (type === 'person' && isTitleWord(words[s]))))) spans.push(...splitTitled(words, { s, e, type }));
+    if (letters && !(e - s === 1 && (isHonorific(words[s]) || (type === 'person' && isTitleWord(words[s]))))) spans.push(...splitTitled(words, span(s, e, type)));
     i = j;
   }
   return spans;
@@ -163,7 +175,7 @@ function withUntaggedOrgHeads(words: string[], spans: Span[], limit: number): Sp
       if (b === k) continue;
       while (x < spans.length && spans[x].e <= b) x++;
       if (x < spans.length && spans[x].s <= k) continue; // a span there already
-      (add ??= []).push({ s: b, e: k + 1, type: 'organization' });
+      (add ??= []).push(span(b, k + 1, 'organization'));
       continue;
     }
     // the connector first: the rarest and cheapest test
@@ -173,7 +185,7 @@ function withUntaggedOrgHeads(words: string[], spans: Span[], limit: number): Sp
     const h = k - 1;
     while (x < spans.length && spans[x].e <= h) x++;
     if (x < spans.length && spans[x].s <= k + 1) continue; // a span there already
-    (add ??= []).push({ s: h, e: h + 1, type: 'organization' });
+    (add ??= []).push(span(h, h + 1, 'organization'));
   }
   return add ? spans.concat(add).sort((a, b) => a.s - b.s) : spans;
 }
@@ -192,7 +204,7 @@ function splitTitled(words: string[], sp: Span): Span[] {
   while (q < sp.e - 1 && isCap(words[q]) && isTitleWord(words[q]) && !TITLE_HEADS.has(lower(words[q]))) q++;
   // "Major League Baseball": an organisation word after the "title" means it was no title
   for (let k = q; k < sp.e; k++) if (!isCap(words[k]) || isTitleWord(words[k]) || isOrganisationWord(words[k])) return [sp];
-  const person: Span = { s: q, e: sp.e, type: 'person' };
+  const person: Span = span(q, sp.e, 'person');
   // the words before the title: an organisation's name only when the title does not start the span
   let t = p;
   while (t > sp.s && isTitleWord(words[t - 1])) t--;
@@ -202,7 +214,7 @@ function splitTitled(words: string[], sp: Span): Span[] {
   const w = words[sp.s];
   const named = t - sp.s === 1 ? ORG_ALIAS.has(w) || ((SINGLE.get(w) ?? 0) & GZ_COMPANY) !== 0 || (isAllCapsWord(w) && !isPlaceName(w))
     : ORG_HEADS_OF_NAMES.has(words[t - 1]);
-  return named ? [{ s: sp.s, e: t, type: 'organization' }, person] : [person];
+  return named ? [span(sp.s, t, 'organization'), person] : [person];
 }
 
 /** Last words of organisation names that hold a title after them ("Supreme Court | Chief Justice"). */
@@ -280,7 +292,7 @@ function datelineSpans(tk: Tokens, text: string): Span[] {
       if (w === '.' || text.slice(tk.end[k - 1] ?? tk.end[j - 1], tk.start[k]).includes('\n')) break;
     }
     if (ok && j < n && (tk.norm[j] === ',' || tk.norm[j] === '--' || tk.norm[j] === '-' || tk.norm[j] === '(')) {
-      out.push({ s: i, e: j, type: 'place' });
+      out.push(span(i, j, 'place'));
       // "(Danube Wire) —" / "(AP) --": the outlet in parentheses is an organisation
       let p = j;
       while (p < Math.min(n, j + 8) && tk.norm[p] !== '(') p++;
@@ -288,7 +300,7 @@ function datelineSpans(tk: Tokens, text: string): Span[] {
         let q = p + 1;
         while (q < n && q - p <= 5 && isCap(tk.norm[q]) && /^\p{L}/u.test(tk.norm[q])) q++;
         const after = tk.norm[q + 1];
-        if (q > p + 1 && tk.norm[q] === ')' && (after === '--' || after === '-' || after === ':')) out.push({ s: p + 1, e: q, type: 'organization' });
+        if (q > p + 1 && tk.norm[q] === ')' && (after === '--' || after === '-' || after === ':')) out.push(span(p + 1, q, 'organization'));
       }
     }
   }
@@ -459,7 +471,7 @@ function splitKnownPairs(tk: Tokens, spans: Span[], votes: Map<string, Record<Me
     const sp = spans[x];
     const a = tk.norm[sp.s], b = tk.norm[sp.s + 2];
     const pair = sp.e - sp.s === 3 && sp.type !== 'person' && tk.norm[sp.s + 1] === 'and' && votes.has(a) && votes.has(b);
-    if (pair) (out ??= spans.slice(0, x)).push({ s: sp.s, e: sp.s + 1, type: best(a)! }, { s: sp.s + 2, e: sp.e, type: best(b)! });
+    if (pair) (out ??= spans.slice(0, x)).push(span(sp.s, sp.s + 1, best(a)!), span(sp.s + 2, sp.e, best(b)!));
     else out?.push(sp);
   }
   return out ?? spans;
@@ -535,7 +547,7 @@ function harmonise(tk: Tokens, spans: Span[], head: Uint8Array): Span[] {
     if (v0 && v0.person + v0.organization + v0.place <= 1 && (surname.get(tk.norm[sp.e - 1]) ?? 0) <= 1) {
       // "DOLE PICKS KEMP": a known surname ending it is a person too
       // (a surname of another person: a person span counted its own last word)
-      if (sp.e - sp.s >= 3 && (surname.get(tk.norm[sp.e - 1]) ?? 0) > (sp.type === 'person' ? 1 : 0)) (alsoSurnames ??= []).push({ s: sp.e - 1, e: sp.e, type: 'person' });
+      if (sp.e - sp.s >= 3 && (surname.get(tk.norm[sp.e - 1]) ?? 0) > (sp.type === 'person' ? 1 : 0)) (alsoSurnames ??= []).push(span(sp.e - 1, sp.e, 'person'));
       sp.e = sp.s + 1;
       sp.type = 'person';
       continue;
@@ -618,7 +630,7 @@ function harmonise(tk: Tokens, spans: Span[], head: Uint8Array): Span[] {
       if (ok && i + m < tk.norm.length && isCap(tk.norm[i + m]) && !tk.sentStart[i + m] && /^\p{L}/u.test(tk.norm[i + m]) && !(head[i + m] && isCapsHeadWord(tk, i + m))) ok = false;
       if (ok && i > 0 && isCap(tk.norm[i - 1]) && !tk.sentStart[i] && /^\p{L}/u.test(tk.norm[i - 1]) && !(tk.sentStart[i - 1] && FUNCTION_WORDS.has(lower(tk.norm[i - 1]))) && !isTitleWord(tk.norm[i - 1]) && !isHonorific(tk.norm[i - 1]) && !(head[i - 1] && (isCapsHeadWord(tk, i - 1) || isNationality(tk.norm[i - 1])))) ok = false; // ("GERMAN | BUNDESBANK")
       if (ok) {
-        added.push({ s: i, e: i + m, type: cand.type });
+        added.push(span(i, i + m, cand.type));
         i += m - 1;
         break;
       }
@@ -826,7 +838,7 @@ function readRuledIncrementally(text: string): RuledText {
 }
 
 function plainSpan(sp: Span, shift: number): Span {
-  return sp.layout ? { s: sp.s + shift, e: sp.e + shift, type: sp.type, layout: true } : { s: sp.s + shift, e: sp.e + shift, type: sp.type };
+  return sp.layout ? span(sp.s + shift, sp.e + shift, sp.type, true) : span(sp.s + shift, sp.e + shift, sp.type);
 }
 
 /**
@@ -1063,7 +1075,7 @@ function nameLists(tk: Tokens, spans: Span[]): Span[] {
       for (const [b, k] of items) {
         for (let x = si; x < spans.length && spans[x].s < k; x++) if (spans[x].type === 'person' && spans[x].s === b && spans[x].e === k) { people++; break; }
       }
-      if (people >= 2 && people * 2 >= items.length) for (const [b, k] of items) (add ??= []).push({ s: b, e: k, type: 'person' });
+      if (people >= 2 && people * 2 >= items.length) for (const [b, k] of items) (add ??= []).push(span(b, k, 'person'));
     }
     s = e;
   }
@@ -1192,7 +1204,7 @@ function datelinesAndResults(tk: Tokens, spans: Span[], digitLines: number[], vP
         let j = k;
         while (j < e - 1 && isNameWord(words[j])) j++;
         if (j === k) { ok = false; break; }
-        parts.push({ s: k, e: j, type: 'place', layout: true });
+        parts.push(span(k, j, 'place', true));
         k = j;
       }
       if (ok && parts.length) add.push(...parts);
@@ -1202,7 +1214,7 @@ function datelinesAndResults(tk: Tokens, spans: Span[], digitLines: number[], vP
         if (!isNameWord(words[k]) || FUNCTION_FORMS.has(words[k])) continue;
         let j = k;
         while (j < e && j - k < 4 && isNameWord(words[j])) j++;
-        if (j < e && /^\d{1,3}(?:\+\d)?$/.test(words[j])) add.push({ s: k, e: j, type: 'person', layout: true });
+        if (j < e && /^\d{1,3}(?:\+\d)?$/.test(words[j])) add.push(span(k, j, 'person', true));
         k = j;
       }
     } else {
@@ -1233,7 +1245,7 @@ function datelinesAndResults(tk: Tokens, spans: Span[], digitLines: number[], vP
         if (insideParens(words, s, k) || (personAt(k) && !bareResult())) { k = j; continue; }
         let nums = 0;
         while (j + nums < e && SCORE.test(words[j + nums])) nums++;
-        if (nums >= 1 && j - k <= 4) teams.push({ s: k, e: j, type: 'organization' });
+        if (nums >= 1 && j - k <= 4) teams.push(span(k, j, 'organization'));
         // "NEW YORK 10 3 .769 -": won, lost and a winning percentage make a standings row too
         const pct = nums >= 2 && j + nums < e && WIN_PCT.test(words[j + nums]);
         if ((nums >= 3 || pct) && j - k <= 4) teams[teams.length - 1].k = 'standings';
@@ -1409,7 +1421,7 @@ function splitAtPossessives(tk: Tokens, spans: Span[]): Span[] {
       continue;
     }
     out ??= spans.slice(0, x);
-    out.push({ s: sp.s, e: k, type: sp.type }, { s: k + 1, e: sp.e, type: sp.type });
+    out.push(span(sp.s, k, sp.type), span(k + 1, sp.e, sp.type));
   }
   return out ?? spans;
 }
@@ -1440,7 +1452,7 @@ function splitAtLowercaseWords(tk: Tokens, spans: Span[], head: Uint8Array): Spa
     for (let k = sp.s; k < sp.e; k++) {
       const w = words[k];
       if (w === '-' || w === '--' || w === ':') { // a dash between spaces / a colon ends a name
-        if (k > s) pieces.push({ s, e: k, type: sp.type });
+        if (k > s) pieces.push(span(s, k, sp.type));
         s = k + 1;
         continue;
       }
@@ -1459,11 +1471,11 @@ function splitAtLowercaseWords(tk: Tokens, spans: Span[], head: Uint8Array): Spa
         // "General Motors Corp and Ford …": a legal form ends a company's name
         || (l === 'and' && k > sp.s + 1 && k < sp.e - 1 && LEGAL_FORMS.has(words[k - 1]));
       if (cut) {
-        if (k > s) pieces.push({ s, e: k, type: sp.type });
+        if (k > s) pieces.push(span(s, k, sp.type));
         s = k + 1;
       }
     }
-    if (s < sp.e) pieces.push({ s, e: sp.e, type: sp.type });
+    if (s < sp.e) pieces.push(span(s, sp.e, sp.type));
     // (the name before "of" is a person's)
     if (pieces.length > 1 && sp.type !== 'person' && !hasOrgWord && personNameAt(words, pieces[0].s, pieces[0].e) && words[pieces[0].e] === 'of') pieces[0].type = 'person';
     for (const p of pieces) {
@@ -1507,7 +1519,7 @@ function joinParticleNames(tk: Tokens, spans: Span[]): Span[] {
     }
     let e = joinsNext ? next!.e : k + 1;
     if (takesWord) while (e < n && e - k < 2 && isNameWord(words[e]) && !tk.sentStart[e] && !(next !== undefined && next.s <= e)) e++;
-    out.push({ s: sp.s, e, type: 'person' });
+    out.push(span(sp.s, e, 'person'));
     joined = true;
     if (joinsNext) x++;
   }
@@ -1574,7 +1586,7 @@ function joinInitialsAt(tk: Tokens, out: Span[], k: number): { spans: Span[]; ne
     end = Math.max(end, sp.e);
   }
   if (type === 'place') return { spans: out, next: e };
-  kept.push({ s, e: end, type });
+  kept.push(span(s, end, type));
   kept.sort((a, b) => a.s - b.s);
   return { spans: kept, next: end };
 }
@@ -1600,7 +1612,7 @@ function firstNamesWithSurnames(tk: Tokens, spans: Span[]): Span[] {
     // "Marshall Fund", "Davis Administration", "Brent North Sea": the head of another kind of name
     if (ORG_WORDS.has(l) || ORG_SUFFIXES.has(words[k]) || LOC_HEADS.has(words[k]) || DIRECTION_WORDS.has(words[k])) continue;
     if (!changed) { spans = spans.slice(); changed = true; }
-    spans[x] = { s: sp.s, e: k + 1, type: sp.type };
+    spans[x] = span(sp.s, k + 1, sp.type);
   }
   return spans;
 }
@@ -1677,7 +1689,7 @@ function teamsInParentheses(tk: Tokens, out: Span[]): Span[] {
     // a town there is the club ("15 - Ronaldo ( Barcelona )"), a country the player's
     const name = words.slice(a, e).join(' ');
     if (isCountryName(name) || isNationality(name) || COMMON_WORDS.has(lower(words[a]))) continue;
-    (add ??= []).push({ s: a, e, type: 'organization', layout: true });
+    (add ??= []).push(span(a, e, 'organization', true));
   }
   return add ? withAdded(out, add, n) : out;
 }
@@ -1769,7 +1781,7 @@ function teamsAfterNationality(tk: Tokens, out: Span[]): Span[] {
     while (d < n && d - a < 3 && !tk.sentStart[d] && isNameWord(words[d]) && (isAllCapsWord(words[d]) || !(COMMON_WORDS.has(lower(words[d])) || FUNCTION_WORDS.has(lower(words[d]))))) d++;
     if (d === a || d >= n || tk.sentStart[d] || !(isDigitStart(words[d]) || (words[d] === 'same' && words[d + 1] === 'time'))) continue;
     if (isPlaceName(words.slice(a, d).join(' '))) continue;
-    (add ??= []).push({ s: a, e: d, type: 'organization', layout: true });
+    (add ??= []).push(span(a, d, 'organization', true));
   }
   if (!add) return out;
   return withAdded(out, add, n);
@@ -1797,7 +1809,7 @@ function lineups(tk: Tokens, out: Span[]): Span[] {
     const type: MentionType = COUNTRY_ALIAS.has(key(tk, sp)) ? 'place' : 'organization';
     if (type === sp.type) continue;
     changed ??= out.slice();
-    changed[x] = { s: sp.s, e: sp.e, type, layout: true };
+    changed[x] = span(sp.s, sp.e, type, true);
   }
   return changed ?? out;
 }
@@ -1817,7 +1829,7 @@ function venues(tk: Tokens, out: Span[], ats: number[]): Span[] {
     if (j === k + 1) continue; // "At Issue: …"
     const end = words[j] === "'s" && words[j + 1] === ':' ? j + 1 : j; // "Lord's"
     if (words[end] !== ':' || end + 1 >= n || tk.sentStart[end + 1]) continue;
-    (add ??= []).push({ s: k + 1, e: end, type: 'place', layout: true });
+    (add ??= []).push(span(k + 1, end, 'place', true));
   }
   if (!add) return out;
   return withAdded(out, add, n);
@@ -1929,7 +1941,7 @@ function knownExpansions(tk: Tokens, out: Span[], known: number[]): Span[] {
       while (j < f.length && words[k + j] === f[j] && !tk.sentStart[k + j]) j++;
       if (j < f.length) continue;
       const e = k + f.length;
-      if (!out.some((sp) => sp.s < e && k < sp.e && (sp.s < k || sp.e > e))) (add ??= []).push({ s: k, e, type: 'organization' });
+      if (!out.some((sp) => sp.s < e && k < sp.e && (sp.s < k || sp.e > e))) (add ??= []).push(span(k, e, 'organization'));
       from = e;
       break;
     }
@@ -1958,12 +1970,12 @@ function addKnownAcronyms(tk: Tokens, out: Span[], head: Uint8Array, known: numb
     const extra: Span[] = [];
     for (let k = 0; k < n; k++) {
       const w = words[k];
-      if (!covered[k] && !head[k] && w.length >= 2 && isAllCapsWord(w) && ORG_ALIAS.has(w) && !(tk.sentStart[k] && words[k + 1] === ':')) extra.push({ s: k, e: k + 1, type: 'organization' });
+      if (!covered[k] && !head[k] && w.length >= 2 && isAllCapsWord(w) && ORG_ALIAS.has(w) && !(tk.sentStart[k] && words[k + 1] === ':')) extra.push(span(k, k + 1, 'organization'));
     }
     // "told Interfax": the agencies the wire quotes, whatever the tagger read
     for (const k of known) {
       if (!NEWS_AGENCIES.has(words[k]) || (tk.sentStart[k] && words[k + 1] === ':') || extra.some((sp) => sp.s === k)) continue;
-      if (!covered[k]) extra.push({ s: k, e: k + 1, type: 'organization' });
+      if (!covered[k]) extra.push(span(k, k + 1, 'organization'));
       else for (const sp of out) if (sp.s === k && sp.e === k + 1) sp.type = 'organization';
     }
     if (extra.length) out = out.concat(extra).sort((a, b) => a.s - b.s);
@@ -2104,7 +2116,7 @@ function addCapsClubs(tk: Tokens, out: Span[], head: Uint8Array): Span[] {
       const p = words[k - 1];
       if (!isAllCapsWord(p) || p.length < 3 || COMMON_WORDS.has(p.toLowerCase()) || FUNCTION_FORMS.has(p) || COUNTRY_ALIAS.has(titleCaps(p))) continue;
       if (!covered) { covered = new Uint8Array(n); for (const sp of out) covered.fill(1, sp.s, sp.e); }
-      if (!covered[k] && !covered[k - 1]) extra.push({ s: k - 1, e: k + 1, type: 'organization' });
+      if (!covered[k] && !covered[k - 1]) extra.push(span(k - 1, k + 1, 'organization'));
     }
     if (extra.length) out = out.concat(extra).sort((a, b) => a.s - b.s);
   }
@@ -2215,7 +2227,7 @@ function institutions(tk: Tokens, out: Span[], at: number[]): Span[] {
   for (const k of at) {
     while (x < out.length && out[x].e <= k) x++;
     const sp = x < out.length && out[x].s <= k ? out[x] : undefined;
-    if (!sp) (add ??= []).push({ s: k, e: k + 1, type: 'organization' });
+    if (!sp) (add ??= []).push(span(k, k + 1, 'organization'));
     else if (sp.e - sp.s === 1) sp.type = 'organization';
   }
   return add ? out.concat(add).sort((a, b) => a.s - b.s) : out;
@@ -2232,7 +2244,7 @@ function bridgedOrganisations(tk: Tokens, out: Span[]): Span[] {
     const a = out[x], b = out[x + 1];
     if (b !== undefined && a.type === 'organization' && b.type === 'organization' && b.s === a.e + 1 && !tk.sentStart[a.e] && !tk.sentStart[b.s] &&
       isNameWord(words[a.e]) && !isAllCapsWord(words[a.e]) && !FUNCTION_WORDS.has(lower(words[a.e])) && ORG_SUFFIXES.has(words[b.e - 1])) {
-      (result ??= out.slice(0, x)).push({ s: a.s, e: b.e, type: 'organization' });
+      (result ??= out.slice(0, x)).push(span(a.s, b.e, 'organization'));
       x++;
       continue;
     }
@@ -2269,7 +2281,7 @@ function marketHolders(tk: Tokens, out: Span[], links: number[]): Span[] {
     const inside = out.filter((sp) => sp.s < e && a < sp.e);
     if (inside.some((sp) => sp.type === 'place' || sp.s < a || sp.e > e + 1) || isPlaceName(words.slice(a, e).join(' '))) continue;
     const end = inside.length === 1 && inside[0].e > e ? inside[0].e : e;
-    (add ??= []).push({ s: a, e: end, type: 'organization' });
+    (add ??= []).push(span(a, end, 'organization'));
     from = end;
     // "analysts at Merrill Lynch and PaineWebber"
     if (end + 1 < n && words[end] === 'and' && !tk.sentStart[end + 1]) {
@@ -2277,7 +2289,7 @@ function marketHolders(tk: Tokens, out: Span[], links: number[]): Span[] {
       while (z < n && z - end - 1 < 3 && !tk.sentStart[z] && isNameWord(words[z]) && !FUNCTION_WORDS.has(lower(words[z])) && !COMMON_WORDS.has(lower(words[z]))) z++;
       const other = out.filter((sp) => sp.s < z && end + 1 < sp.e);
       if (z > end + 1 && !other.some((sp) => sp.type === 'place' || sp.s <= end || sp.e > z) && !isPlaceName(words.slice(end + 1, z).join(' '))) {
-        add.push({ s: end + 1, e: z, type: 'organization' });
+        add.push(span(end + 1, z, 'organization'));
         from = z;
       }
     }
@@ -2322,7 +2334,7 @@ function addSpeakers(tk: Tokens, out: Span[], head: Uint8Array): Span[] {
       if (!covered) { covered = new Uint8Array(n); for (const sp of out) covered.fill(1, sp.s, sp.e); }
       let free = true;
       for (let x = b; x < k; x++) if (covered[x]) free = false;
-      if (free) extra.push({ s: b, e: k, type: 'person' });
+      if (free) extra.push(span(b, k, 'person'));
     }
     if (extra.length) out = out.concat(extra).sort((a, b) => a.s - b.s);
   }
@@ -2368,7 +2380,7 @@ function appositionPersons(tk: Tokens, out: Span[], head: Uint8Array): Span[] {
     if (!covered) { covered = new Uint8Array(n); for (const sp of out) covered.fill(1, sp.s, sp.e); }
     let free = true;
     for (let x = b; x < e; x++) if (covered[x]) free = false;
-    if (free) (extra ??= []).push({ s: b, e, type: 'person' });
+    if (free) (extra ??= []).push(span(b, e, 'person'));
   }
   return extra ? out.concat(extra).sort((a, b) => a.s - b.s) : out;
 }
@@ -2413,7 +2425,7 @@ function titledPersons(tk: Tokens, out: Span[], head: Uint8Array): Span[] {
       const first = words[j];
       if (DEMONYMS.has(first) || (e - j === 1 && (isPlaceName(first) || ORG_ALIAS.has(first)))) continue;
     }
-    add.push({ s: j, e, type: 'person' });
+    add.push(span(j, e, 'person'));
     i = e - 1;
   }
   if (add.length) {
@@ -2430,7 +2442,7 @@ function titledPersons(tk: Tokens, out: Span[], head: Uint8Array): Span[] {
         let e = Math.min(sp.e, hit.s - 1);
         // ("UN", "U.S." are title words too, but name an organisation or a place: "UN Secretary-General")
         while (e > sp.s && isTitleWord(words[e - 1]) && !ORG_ALIAS.has(words[e - 1]) && !COUNTRY_ALIAS.has(words[e - 1])) e--;
-        if (e > sp.s && (e - sp.s >= 2 || isPlaceName(words[sp.s]) || ORG_ALIAS.has(words[sp.s]))) kept.push({ s: sp.s, e, type: sp.type });
+        if (e > sp.s && (e - sp.s >= 2 || isPlaceName(words[sp.s]) || ORG_ALIAS.has(words[sp.s]))) kept.push(span(sp.s, e, sp.type));
       }
     }
     out = kept.concat(add).sort((a, b) => a.s - b.s);
@@ -2456,7 +2468,7 @@ function slashAcronyms(tk: Tokens, spans: Span[], head: Uint8Array): Span[] {
     const touching = spans.filter((sp) => sp.s <= k + 1 && k - 1 < sp.e);
     if (touching.length === 0 || touching.some((sp) => sp.s < k - 1 || sp.e > k + 2)) continue;
     joined = (joined ?? spans).filter((sp) => !touching.includes(sp));
-    joined.push({ s: k - 1, e: k + 2, type: 'organization' });
+    joined.push(span(k - 1, k + 2, 'organization'));
   }
   return joined ? joined.sort((x, y) => x.s - y.s) : spans;
 }
@@ -2511,7 +2523,7 @@ function titleComplementHolders(tk: Tokens, spans: Span[], head: Uint8Array): Sp
       end = Math.max(end, out[y].e);
     }
     if (clash || (end - sp.e === 1 && y === x + 1 && !FIRST_NAMES.has(words[sp.e]))) continue; // one unknown word: too little
-    out = out.slice(0, x + 1).concat([{ s: sp.e, e: end, type: 'person' }], out.slice(y));
+    out = out.slice(0, x + 1).concat([span(sp.e, end, 'person')], out.slice(y));
   }
   return out;
 }
@@ -2559,7 +2571,7 @@ function employersBeforeTitles(tk: Tokens, spans: Span[]): Span[] {
     const l = lower(words[k]);
     if (COMMON_WORDS.has(l) || FUNCTION_WORDS.has(l) || RULE_TITLE_WORDS.has(l) || isNationality(words[k]) || isPlaceName(words[k]) || isTitleWord(words[k]) ||
       FIRST_NAMES.has(words[k])) continue;
-    (add ??= []).push({ s: k, e: k + 1, type: 'organization' });
+    (add ??= []).push(span(k, k + 1, 'organization'));
   }
   return add ? spans.concat(add).sort((a, b) => a.s - b.s) : spans;
 }
@@ -2594,7 +2606,7 @@ function expansionsOfAcronyms(tk: Tokens, parens: number[], spans: Span[]): Span
     const type: MentionType = isCountryName(words.slice(s, p).join(' ')) ? 'place' : 'organization';
     const kept = out.filter((sp) => sp.e <= s || sp.s >= p + 2 || (sp.s < s && sp.e <= s));
     if (out.some((sp) => sp.s < s && sp.e > s)) continue; // a name running into the expansion from before: leave it
-    kept.push({ s, e: p, type }, { s: p + 1, e: p + 2, type });
+    kept.push(span(s, p, type), span(p + 1, p + 2, type));
     out = kept.sort((a, b) => a.s - b.s);
   }
   return out;
@@ -2665,7 +2677,7 @@ function resultVerbsInHeadlines(tk: Tokens, head: Uint8Array, spans: Span[]): Sp
     out ??= spans.slice(0, x);
     for (const [s, e] of [[sp.s, verb], [verb + 1, sp.e]]) {
       if (e <= s || FUNCTION_WORDS.has(lower(words[s]))) continue;
-      out.push({ s, e, type: isCountryName(words.slice(s, e).join(' ')) ? 'place' : sp.type });
+      out.push(span(s, e, isCountryName(words.slice(s, e).join(' ')) ? 'place' : sp.type));
     }
   }
   return out ?? spans;
@@ -2724,7 +2736,7 @@ function holdersInsideTitles(tk: Tokens, spans: Span[]): Span[] {
     let h = sp.e;
     while (h > t + 3 && sp.e - h < 3 && isHolderWord(words[h - 1])) h--;
     if (h === sp.e || (sp.e - h === 1 && !FIRST_NAMES.has(words[h]))) continue;
-    out = out.slice(0, x).concat([{ s: sp.s, e: h, type: 'organization' }, { s: h, e: sp.e, type: 'person' }], out.slice(x + 1));
+    out = out.slice(0, x).concat([span(sp.s, h, 'organization'), span(h, sp.e, 'person')], out.slice(x + 1));
     x++;
   }
   return out;
@@ -2795,7 +2807,7 @@ function scoreboardPeople(tk: Tokens, spans: Span[], digitLines: number[]): Span
       // initials before it ("B. Young c …") make it a person's name, whatever else it names
       let b = k;
       while (b > s && isLetterStop(words[b - 1])) b--;
-      if (person && (b < k || !isPlaceName(words.slice(k, j).join(' ')))) (add ??= []).push({ s: b, e: j, type: 'person', layout: true });
+      if (person && (b < k || !isPlaceName(words.slice(k, j).join(' ')))) (add ??= []).push(span(b, j, 'person', true));
       k = j;
     }
   }
@@ -2898,7 +2910,7 @@ function matchReports(tk: Tokens, spans: Span[], lines: number[]): Span[] {
       const fullName = (ge - gs >= 2 && FIRST_NAMES.has(words[gs]) && !isPlaceName(words[gs])) ||
         inside.some((sp) => sp.type === 'person' && sp.e - sp.s >= 2 && !isPlaceName(words[sp.e - 1]) && !isPlaceName(words[sp.s]));
       const type: MentionType = COUNTRY_ALIAS.has(text) ? 'place' : fullName || sets >= 2 ? 'person' : 'organization';
-      (add ??= []).push({ s: gs, e: ge, type, layout: true });
+      (add ??= []).push(span(gs, ge, type, true));
     }
   }
   if (!add) return spans;
@@ -2949,7 +2961,7 @@ function teamsOfPlayers(tk: Tokens, spans: Span[]): Span[] {
     if (k - b === 1 && isPersonName(words[b]) && !isPlaceName(words[b])) continue; // (a town's name is the team's: "Bradford coach")
     const type: MentionType = COUNTRY_ALIAS.has(text) ? 'place' : 'organization';
     if (sp) sp.type = type;
-    else (add ??= []).push({ s: b, e: k, type });
+    else (add ??= []).push(span(b, k, type));
   }
   return add ? spans.concat(add).sort((a, b) => a.s - b.s) : spans;
 }
@@ -2993,7 +3005,7 @@ function versusPairs(tk: Tokens, spans: Span[], head: Uint8Array, vPos: number[]
     // clubs named after their city ("Halden v Brannvik") are organisations; national teams are places
     const isCountry = (t: string) => COUNTRY_ALIAS.has(t) || COUNTRY_ALIAS.has(titleCaps(t));
     const sideType = (a: number, b: number): MentionType => (person ? 'person' : isCountry(words.slice(a, b).join(' ')) ? 'place' : 'organization');
-    (add ??= []).push({ s: ls, e: le, type: sideType(ls, le), layout: true }, { s: rs, e: re, type: sideType(rs, re), layout: true });
+    (add ??= []).push(span(ls, le, sideType(ls, le), true), span(rs, re, sideType(rs, re), true));
     from = re;
   }
   if (!add) return spans;
