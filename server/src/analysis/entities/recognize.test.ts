@@ -490,6 +490,8 @@ test('results lines keep teams that are common words; "v" splits a fixture; spor
   assert.equal(tag('Brannvik United 2 Arsenal 1'), 'Brannvik/B-ORG United/I-ORG 2 Arsenal/B-ORG 1');
   // a bare result line holds two teams even where the tagger reads a person ("Atletico/B-PER Halden/I-PER")
   assert.equal(tag('Atletico Halden 0 Deportivo Brannvik 0'), 'Atletico/B-ORG Halden/I-ORG 0 Deportivo/B-ORG Brannvik/I-ORG 0');
+  // and when a full stop ends it, as a summary line's result does ("Valencia 0 Deportivo Coruna 0 . Attendance …")
+  assert.equal(tag('Valencia 0 Deportivo Coruna 0 .'), 'Valencia/B-ORG 0 Deportivo/B-ORG Coruna/I-ORG 0 .');
   // an ALL-CAPS sentence with numbers is no results line
   assert.equal(tag('THE BARGE SANK , KILLING 12 AND INJURING 30 .'), 'THE BARGE SANK , KILLING 12 AND INJURING 30 .');
   const v = tag('CRICKET - NORWAY V SWEDEN FIRST TEST SCOREBOARD .');

@@ -1220,10 +1220,10 @@ function datelinesAndResults(tk: Tokens, spans: Span[], digitLines: number[], vP
     } else {
       // results / standings: name followed by small integers
       const teams: Span[] = [];
-      // the line is "Name+ N Name+ N", perhaps followed by "( …"
+      // the line is "Name+ N Name+ N", perhaps followed by "( …" or a full stop
       const bareResult = (): boolean => {
         let x = s, parts = 0;
-        while (x < e && words[x] !== '(') {
+        while (x < e && words[x] !== '(' && !(x === e - 1 && words[x] === '.')) {
           const y = x;
           while (x < e && isNameWord(words[x])) x++;
           if (x === y || x >= e || !SCORE.test(words[x])) return false;
