@@ -1039,3 +1039,8 @@ test('on a list line of goal counts a town in parentheses after a player is the 
   assert.deepEqual(typed('15 - Tomasz ( Varna )'), ['Tomasz/person', 'Varna/organization']);
   assert.ok(typed('67 Colin Halloway ( Scotland ) , Hugo Varga ( Sweden )').includes('Scotland/place'));
 });
+
+test('an ALL-CAPS kicker opening a mixed-case headline before a dash names nobody ("NEW ISSUE - …", "RESEARCH ALERT - …")', () => {
+  assert.deepEqual(typed('NEW ISSUE - Halvard Bank prices $ 150 million bond .'), ['Halvard Bank/organization']);
+  assert.deepEqual(typed('RESEARCH ALERT - Brannvik Steel upgraded .'), ['Brannvik Steel/organization']);
+});

@@ -3014,7 +3014,8 @@ function versusPairs(tk: Tokens, spans: Span[], head: Uint8Array, vPos: number[]
 
 /**
  * "NORDIC LEAGUE SOCCER - HALDEN UNITED WIN": up to four ALL-CAPS words opening a line before a dash or
- * colon are a section label, not a name (a place or a known acronym there is kept: "BRAZIL - …").
+ * colon are a section label, not a name (a place or a known acronym there is kept: "BRAZIL - …"); so are
+ * they before a mixed-case headline ("NEW ISSUE - Halvard Bank prices bond").
  */
 function inSectionLabel(tk: Tokens, sp: Span): boolean {
   const words = tk.norm;
@@ -3152,7 +3153,7 @@ function dropJunk(tk: Tokens, spans: Span[], titleHead: Uint8Array, vocabulary?:
   const out: Span[] = [];
   for (const sp of spans) {
     if (sp.layout) { out.push(sp); continue; }
-    if (head[sp.s] && inSectionLabel(tk, sp)) continue;
+    if (inSectionLabel(tk, sp)) continue;
     if (inNewsLabelLine(tk, sp)) continue;
     if (headlineWord(sp)) continue;
     let s = sp.s;
