@@ -1044,3 +1044,8 @@ test('an ALL-CAPS kicker opening a mixed-case headline before a dash names nobod
   assert.deepEqual(typed('NEW ISSUE - Halvard Bank prices $ 150 million bond .'), ['Halvard Bank/organization']);
   assert.deepEqual(typed('RESEARCH ALERT - Brannvik Steel upgraded .'), ['Brannvik Steel/organization']);
 });
+
+test('a name opened by an organisation word of another language is an organisation, over "de" to the name after it ("Banco de Mendoza", "Deutsche Morgan Grenfell")', () => {
+  assert.deepEqual(typed('He sold the provincial bank , Banco de Mendoza , to a group .'), ['Banco de Mendoza/organization']);
+  assert.ok(typed('Co-lead managers are Deutsche Morgan Grenfell and Halvard Capital Markets .').includes('Deutsche Morgan Grenfell/organization'));
+});

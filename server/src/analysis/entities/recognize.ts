@@ -1383,6 +1383,7 @@ function applyRules(tk: Tokens, spans: Span[], head: Uint8Array): Span[] {
   out = joinLegalForms(tk, out);
   out = dropLoneAdjectives(tk, out);
   out = retypeKnownNames(tk, out, marks.known);
+  out = foreignOrganisations(tk, out);
   out = addKnownAcronyms(tk, out, head, marks.known);
   out = typeBySuffixAndHead(tk, out);
   out = joinSuffixSpans(tk, out);
@@ -1887,6 +1888,47 @@ function isNationalityPlural(words: string[], sp: Span): boolean {
 
 /** Last words of demonyms of several words ("South African" -> "African"). */
 const DEMONYM_LAST_WORDS: ReadonlySet<string> = new Set([...DEMONYMS].filter((d) => d.includes(' ')).map((d) => d.slice(d.lastIndexOf(' ') + 1)));
+
+/**
+ * Words that open organisations' names in other languages ("Banco de Mendoza", "Banque de France", "Deutsche
+ * Morgan Grenfell", "Credit Lyonnais", "Societe Generale"): a name that opens with one is an organisation, and
+ * it runs on over a particle to the capitalised words after it (the tagger cut "Banco | de | Mendoza" into an
+ * organisation and a place).
+ */
+const FOREIGN_ORG_OPENERS: ReadonlySet<string> = new Set([
+  'Banco', 'Banca', 'Banque', 'Bankhaus', 'Caja', 'Caixa', 'Caisse', 'Cassa', 'Credit', 'Credito', 'Compagnie', 'Compania',
+  'Companhia', 'Compagnia', 'Societe', 'Société', 'Sociedad', 'Sociedade', 'Societa', 'Groupe', 'Grupo', 'Gruppo',
+  'Deutsche', 'Deutscher', 'Deutsches', 'Istituto', 'Instituto', 'Institut', 'Partido', 'Partito', 'Parti', 'Union',
+  'Corporacion', 'Empresa', 'Empresas', 'Industrias', 'Aerolineas', 'Petroleos', 'Telefonica', 'Fabrica', 'Sindicato',
+]);
+const ROMANCE_LINKS: ReadonlySet<string> = new Set(['de', 'do', 'da', 'del', 'della', 'di', 'du', 'des', 'dos', 'das', 'y', 'e', 'et']);
+
+function foreignOrganisations(tk: Tokens, out: Span[]): Span[] {
+  const words = tk.norm;
+  const n = words.length;
+  let result: Span[] | null = null;
+  for (let x = 0; x < out.length; x++) {
+    const sp = out[x];
+    // "Union" opens English names of places and people too ("Union Square"): only before a link word
+    const opener = FOREIGN_ORG_OPENERS.has(words[sp.s]) && (words[sp.s] !== 'Union' || ROMANCE_LINKS.has(words[sp.s + 1] ?? ''));
+    if (!opener || sp.layout) continue;
+    sp.type = 'organization';
+    // over "de" / "do" … to the capitalised words after it, taking in a name found there
+    let e = sp.e;
+    while (e + 1 < n && ROMANCE_LINKS.has(words[e]) && !tk.sentStart[e + 1] && isNameWord(words[e + 1])) {
+      e += 2;
+      while (e < n && !tk.sentStart[e] && isNameWord(words[e])) e++;
+    }
+    if (e === sp.e) continue;
+    result ??= out.slice();
+    result[x] = span(sp.s, e, 'organization');
+    while (x + 1 < out.length && out[x + 1].s < e) {
+      result.splice(result.indexOf(out[x + 1]), 1);
+      x++;
+    }
+  }
+  return result ?? out;
+}
 
 function retypeKnownNames(tk: Tokens, out: Span[], known: number[]): Span[] {
   for (const sp of out) {
