@@ -1049,3 +1049,7 @@ test('a name opened by an organisation word of another language is an organisati
   assert.deepEqual(typed('He sold the provincial bank , Banco de Mendoza , to a group .'), ['Banco de Mendoza/organization']);
   assert.ok(typed('Co-lead managers are Deutsche Morgan Grenfell and Halvard Capital Markets .').includes('Deutsche Morgan Grenfell/organization'));
 });
+
+test('a letter a common word labels is no name ("Group B :")', () => {
+  assert.ok(!typed('Group B : Austria 27 Germany 24 , Hungary 26 Russia 26').some((t) => t.startsWith('B/')));
+});

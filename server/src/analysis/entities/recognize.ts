@@ -3205,6 +3205,8 @@ function dropJunk(tk: Tokens, spans: Span[], titleHead: Uint8Array, vocabulary?:
     if (s > sp.s && sp.e - sp.s >= 2 && (isPlaceName(key(tk, sp)) || COMPANY_PHRASES.has(key(tk, sp)) || (sp.e - sp.s >= 3 && LEGAL_FORMS.has(words[sp.e - 1])))) s = sp.s;
     if (s > sp.s) while (s < sp.e && !hasLetter(words[s])) s++;
     if (s === sp.e) continue;
+    // "Group B", "Pool A": what a common word labels is no name of its own
+    if (s > sp.s && sp.e - s === 1 && words[s].length === 1) continue;
     sp.s = s;
     out.push(sp);
   }
