@@ -95,8 +95,31 @@ export const COUNTRY_ALIAS: ReadonlyMap<string, string> = new Map(Object.entries
 export const DEMONYMS: ReadonlySet<string> = new Set(G.demonyms);
 export const CITIES: ReadonlySet<string> = new Set(G.cities);
 export const FIRST_NAMES: ReadonlySet<string> = new Set(G.firstNames);
-/** Lowercase words that are almost never capitalised mid-sentence in news (from GMB train). */
-export const COMMON_WORDS: ReadonlySet<string> = new Set(common as string[]);
+/**
+ * Lowercase words that are almost never capitalised mid-sentence in news (from GMB train), with the British
+ * spellings of its American ones: "Organisers said" opened a name where "Organizers said" did not.
+ */
+export const COMMON_WORDS: ReadonlySet<string> = withBritishSpellings(common as string[]);
+
+/** "-ize" / "-yze" words, "-ense" nouns and a few others, as British news spells them ("Labor" stays out: "Labour" is a party). */
+function withBritishSpellings(words: readonly string[]): Set<string> {
+  const out = new Set(words);
+  const single: Record<string, string> = {
+    center: 'centre', centers: 'centres', theater: 'theatre', theaters: 'theatres', meter: 'metre', meters: 'metres',
+    kilometer: 'kilometre', kilometers: 'kilometres', liter: 'litre', liters: 'litres', fiber: 'fibre', program: 'programme',
+    programs: 'programmes', catalog: 'catalogue', dialog: 'dialogue', traveled: 'travelled', traveling: 'travelling',
+    canceled: 'cancelled', fueled: 'fuelled', labeled: 'labelled', modeled: 'modelled', aluminum: 'aluminium',
+    jewelry: 'jewellery', gray: 'grey', tire: 'tyre', tires: 'tyres', favor: 'favour', favorable: 'favourable',
+    honor: 'honour', honors: 'honours', neighbor: 'neighbour', neighbors: 'neighbours', neighboring: 'neighbouring',
+    behavior: 'behaviour', rumor: 'rumour', rumors: 'rumours', harbor: 'harbour', armor: 'armour', color: 'colour',
+    colors: 'colours', humor: 'humour', endeavor: 'endeavour', vigor: 'vigour', odor: 'odour', flavor: 'flavour',
+  };
+  for (const w of words) {
+    const british = single[w] ?? (/(iz|yz)(e|ed|es|er|ers|ing|ation|ations)$/.test(w) ? w.replace(/(i|y)z(e|ed|es|er|ers|ing|ation|ations)$/, '$1s$2') : /ense$/.test(w) && w !== 'sense' ? w.slice(0, -3) + 'ence' : undefined);
+    if (british) out.add(british);
+  }
+  return out;
+}
 
 /** Organisation acronym <-> name pairs the press uses without spelling them out. */
 export const ORG_ALIAS: ReadonlyMap<string, string> = new Map([

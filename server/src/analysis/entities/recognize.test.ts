@@ -1053,3 +1053,8 @@ test('a name opened by an organisation word of another language is an organisati
 test('a letter a common word labels is no name ("Group B :")', () => {
   assert.ok(!typed('Group B : Austria 27 Germany 24 , Hungary 26 Russia 26').some((t) => t.startsWith('B/')));
 });
+
+test('a common word spelled the British way opens no name ("Organisers said", as "Organizers said")', () => {
+  assert.deepEqual(typed('Organisers said 8,000 spectators attended .'), []);
+  assert.deepEqual(typed('Privatisation was delayed again .'), []);
+});
