@@ -1058,3 +1058,9 @@ test('a common word spelled the British way opens no name ("Organisers said", as
   assert.deepEqual(typed('Organisers said 8,000 spectators attended .'), []);
   assert.deepEqual(typed('Privatisation was delayed again .'), []);
 });
+
+test('cricket: a bowler before his figures ("two for 60") and the bowler a batsman was out to are people; a side\'s score is no bowler\'s', () => {
+  assert.ok(typed('Pollock took three wickets for 41 and Lance Klusener two for 60 as India were bowled out for 329 .').includes('Lance Klusener/person'));
+  assert.ok(typed('The visitors closed on 32 for one , with Kirsten out for 12 to Javagal Srinath .').includes('Javagal Srinath/person'));
+  assert.ok(typed('India 329 for six , South Africa 32 for one .').includes('India/place'));
+});

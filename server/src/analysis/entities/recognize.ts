@@ -2235,17 +2235,30 @@ function placesAfterPlaceNouns(tk: Tokens, out: Span[]): Span[] {
 /** Words before a fielder or a bowler: "caught by X", "off the bowling of X". */
 const DISMISSED_BY = new Set(['caught', 'bowled', 'stumped']);
 
-/** "caught by Moin Khan off the bowling of Saqlain Mushtaq": cricketers, whatever the tagger read. */
+/** Counts of wickets a bowler's figures give in words ("two for 60"). */
+const WICKET_WORDS = new Set(['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten']);
+
+/**
+ * Cricketers, whatever the tagger read: "caught by Moin Khan off the bowling of Saqlain Mushtaq", a batsman
+ * "caught behind off Allan Donald", "out for 12 to Javagal Srinath", and a bowler before his figures
+ * ("Lance Klusener two for 60": wickets for runs; a side's score is runs for wickets, "India 329 for six").
+ */
 function cricketDismissals(tk: Tokens, out: Span[]): Span[] {
   const words = tk.norm;
+  const n = words.length;
   for (const sp of out) {
-    if (sp.type === 'person' || sp.s < 2 || tk.sentStart[sp.s] || tk.sentStart[sp.s - 1]) continue;
-    const b = words[sp.s - 1];
-    if (b !== 'of' && b !== 'by') continue;
-    const a = lower(words[sp.s - 2]);
-    if ((b === 'of' && a === 'bowling') || (b === 'by' && DISMISSED_BY.has(a))) {
-      if (!isPlaceName(key(tk, sp)) || sp.e - sp.s >= 2) sp.type = 'person';
+    if (sp.type === 'person') continue;
+    const e = sp.e;
+    if (e + 2 < n && words[e + 1] === 'for' && !tk.sentStart[e] && (WICKET_WORDS.has(words[e]) || /^\d$|^10$/.test(words[e])) && /^\d{2,3}$/.test(words[e + 2]) && !isPlaceName(key(tk, sp))) {
+      sp.type = 'person';
+      continue;
     }
+    if (sp.s < 2 || tk.sentStart[sp.s] || tk.sentStart[sp.s - 1]) continue;
+    const b = words[sp.s - 1];
+    const a = lower(words[sp.s - 2]);
+    const dismissed = (b === 'of' && a === 'bowling') || (b === 'by' && DISMISSED_BY.has(a)) ||
+      ((b === 'off' || b === 'to') && (a === 'behind' || a === 'lbw' || (isDigitStart(a) && sp.s >= 4 && words[sp.s - 3] === 'for' && words[sp.s - 4] === 'out')));
+    if (dismissed && (!isPlaceName(key(tk, sp)) || sp.e - sp.s >= 2)) sp.type = 'person';
   }
   return out;
 }
