@@ -1064,3 +1064,10 @@ test('cricket: a bowler before his figures ("two for 60") and the bowler a batsm
   assert.ok(typed('The visitors closed on 32 for one , with Kirsten out for 12 to Javagal Srinath .').includes('Javagal Srinath/person'));
   assert.ok(typed('India 329 for six , South Africa 32 for one .').includes('India/place'));
 });
+
+test('on a team sport\'s page a town named alone is its club; not on other pages', () => {
+  const page = 'SOCCER - LIVERPOOL GO CLEAR .\nLiverpool went three points clear with a 1-0 win , and Chelsea \'s striker was rested .';
+  const t = typed(page);
+  assert.ok(t.includes('LIVERPOOL/organization') && t.includes('Liverpool/organization') && t.includes('Chelsea/organization'), JSON.stringify(t));
+  assert.ok(!typed('Floods hit Liverpool and Chelsea on Monday .').some((x) => x.endsWith('/organization')));
+});

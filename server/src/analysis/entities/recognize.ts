@@ -477,6 +477,50 @@ function splitKnownPairs(tk: Tokens, spans: Span[], votes: Map<string, Record<Me
   return out ?? spans;
 }
 
+/** Labels of team sports that open a wire's sports page ("SOCCER - LIVERPOOL GO CLEAR …", "ICE HOCKEY - …"). */
+const TEAM_SPORT_LABELS = new Set(['SOCCER', 'FOOTBALL', 'RUGBY', 'CRICKET', 'BASKETBALL', 'HOCKEY', 'BASEBALL', 'HANDBALL', 'VOLLEYBALL', 'NFL', 'NBA', 'NHL']);
+
+/** Whether a line opens with a team sport's label before a dash: the page reports matches between clubs. */
+function isTeamSportPage(tk: Tokens): boolean {
+  const words = tk.norm;
+  for (let k = 0; k < words.length; k++) {
+    if (!tk.sentStart[k]) continue;
+    for (let j = k; j < k + 3 && j < words.length && (j === k || !tk.sentStart[j]); j++) {
+      // (harmonise reads the headline folded: "Soccer - Liverpool Go Clear")
+      if (!isCap(words[j]) || !TEAM_SPORT_LABELS.has(words[j].toUpperCase())) continue;
+      if (words[j + 1] === '-' || words[j + 2] === '-') return true;
+    }
+  }
+  return false;
+}
+
+/**
+ * "Liverpool went three points clear", "Chelsea 's Italian striker": on a team sport's page a town named
+ * alone is its club (read as a person or a place), unless a locative or "from" comes before it, it is a
+ * country (national sides are places), a layout placed it (a dateline), or it is a surname (of the gazetteer
+ * when read as a person, or of a person the page names in full).
+ */
+function townsOnTeamSportPages(tk: Tokens, spans: Span[]): void {
+  let page: boolean | undefined;
+  let surnames: Set<string> | null = null;
+  for (const sp of spans) {
+    if (sp.e - sp.s !== 1 || sp.layout || sp.type === 'organization') continue;
+    const w = tk.norm[sp.s];
+    const town = isAllCapsWord(w) ? titleCaps(w) : w;
+    if (!CITIES.has(town) || isCountryName(town)) continue;
+    // (a surname read as a person stays one: "Wright" is a town too)
+    if (sp.type === 'person' && ((SINGLE.get(town) ?? 0) & GZ_SURNAME) !== 0) continue;
+    const before = sp.s > 0 ? lower(tk.norm[sp.s - 1]) : '';
+    if (LOCATIVES.has(before) || before === 'from') continue;
+    if ((page ??= isTeamSportPage(tk)) === false) return;
+    if (!surnames) {
+      surnames = new Set();
+      for (const p of spans) if (p.type === 'person' && p.e - p.s >= 2) surnames.add(tk.norm[p.e - 1]);
+    }
+    if (!surnames.has(w) && !surnames.has(town)) sp.type = 'organization';
+  }
+}
+
 /**
  * "scored twice for Dortmund", "HELD AS DORTMUND GO TOP" over a results line "Hansa Rostock 1 Borussia
  * Dortmund 3": on a sports page a town named alone that names a side of a results line (or is a word of
@@ -503,6 +547,7 @@ function clubsNamedByTown(tk: Tokens, spans: Span[]): void {
 
 function harmonise(tk: Tokens, spans: Span[], head: Uint8Array): Span[] {
   clubsNamedByTown(tk, spans);
+  townsOnTeamSportPages(tk, spans);
   const votes = new Map<string, Record<MentionType, number>>();
   const surname = new Map<string, number>();
   // the shorter names the document's organisations go by (see shortNamesOf): organisations wherever printed
