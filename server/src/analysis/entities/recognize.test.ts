@@ -1071,3 +1071,19 @@ test('on a team sport\'s page a town named alone is its club; not on other pages
   assert.ok(t.includes('LIVERPOOL/organization') && t.includes('Liverpool/organization') && t.includes('Chelsea/organization'), JSON.stringify(t));
   assert.ok(!typed('Floods hit Liverpool and Chelsea on Monday .').some((x) => x.endsWith('/organization')));
 });
+
+test('"X & Co" is the firm\'s whole name', () => {
+  assert.ok(typed('said Ellen Marsh , an analyst with Halvardsen & Co .').includes('Halvardsen & Co/organization'));
+});
+
+test('a compound adjective opening the sentence is no part of the name after it ("Second-placed Arsenal")', () => {
+  assert.ok(typed('Second-placed Arsenal were held 2-2 at home by Derby .').includes('Arsenal/organization'));
+});
+
+test('"Campaign for …" the tagger left out is an organisation, not a person named by its last word before "said"', () => {
+  assert.deepEqual(typed('The Lagos-based Campaign for Democracy said hundreds of activists remained in detention .'), ['Campaign for Democracy/organization']);
+});
+
+test('a list item\'s "The" opens no organisation ("- The Bank of Greece is expected …")', () => {
+  assert.ok(typed('TA NEA\n\n- The Bank of Greece is expected to keep rates unchanged .').includes('Bank of Greece/organization'));
+});

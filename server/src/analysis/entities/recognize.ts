@@ -110,7 +110,7 @@ const ORG_HEADS = new Set([
   'organization', 'organisation', 'ministry', 'department', 'council', 'bank', 'institute', 'university', 'office',
   'agency', 'commission', 'committee', 'court', 'union', 'league', 'federation', 'association', 'society', 'academy',
   'school', 'college', 'fund', 'foundation', 'bureau', 'board', 'party', 'front', 'movement', 'army', 'church',
-  'conference', 'assembly', 'house', 'museum', 'centre', 'center', 'corporation', 'company', 'authority', 'group',
+  'conference', 'assembly', 'house', 'museum', 'centre', 'center', 'corporation', 'company', 'authority', 'group', 'campaign', 'coalition', 'alliance',
 ]);
 const CONNECT = new Set(['of', 'for', 'on', 'the', 'and', '&']);
 
@@ -152,7 +152,7 @@ function extendOrgs(words: string[], spans: Span[], limit: number): Span[] {
 /** Heads that close a party's or a movement's name ("the Farmers Party", "the Peasants' Party", "Popular Front"). */
 const CLOSING_ORG_HEADS = new Set(['Party', 'Front', 'Union', 'League', 'Alliance', 'Organisation', 'Organization', 'Association', 'Federation', 'Confederation', 'Movement']);
 /** Heads of organisation names that open them before "of" ("Organisation of African Unity", "League of Arab States"). */
-const OPENING_ORG_HEADS = new Set(['Organisation', 'Organization', 'League', 'Council', 'Federation', 'Confederation', 'Association',
+const OPENING_ORG_HEADS = new Set(['Organisation', 'Organization', 'League', 'Council', 'Federation', 'Confederation', 'Association', 'Campaign', 'Coalition', 'Alliance',
   'Commission', 'Committee', 'Institute', 'Society', 'Front', 'Movement', 'Union', 'Congress', 'Court', 'Ministry', 'Department', 'Office']);
 
 /**
@@ -1887,7 +1887,9 @@ function joinLegalForms(tk: Tokens, out: Span[]): Span[] {
   const n = words.length;
   for (let x = 0; x < out.length; x++) {
     const sp = out[x];
-    if (sp.e < n && LEGAL_FORMS.has(words[sp.e]) && !tk.sentStart[sp.e] && (x + 1 >= out.length || out[x + 1].s > sp.e)) { sp.e++; sp.type = 'organization'; }
+    // "Oppenheimer & Co": the partners' firm
+    if (sp.e + 1 < n && words[sp.e] === '&' && (words[sp.e + 1] === 'Co' || words[sp.e + 1] === 'Co.') && !tk.sentStart[sp.e] && (x + 1 >= out.length || out[x + 1].s > sp.e + 1)) { sp.e += 2; sp.type = 'organization'; }
+    else if (sp.e < n && LEGAL_FORMS.has(words[sp.e]) && !tk.sentStart[sp.e] && (x + 1 >= out.length || out[x + 1].s > sp.e)) { sp.e++; sp.type = 'organization'; }
     // "Ford | Motor Co": one or two name words and a legal form the tagger left out after a name
     else if (sp.type !== 'person' && sp.e + 1 < n && isNameWord(words[sp.e]) && !tk.sentStart[sp.e]) {
       let e = sp.e;
@@ -3185,6 +3187,14 @@ function isCommonForm(l: string): boolean {
   return l.endsWith('ies') ? COMMON_WORDS.has(l.slice(0, -3) + 'y') : !l.endsWith('ss') && COMMON_WORDS.has(l.slice(0, -1));
 }
 
+/** "Second-placed", "Lagos-based", "Title-chasing": a capitalised word, a hyphen, then a lower-case participle. */
+function isCompoundAdjective(w: string): boolean {
+  const h = w.lastIndexOf('-');
+  if (h <= 0 || h > w.length - 4 || !isCap(w)) return false;
+  const tail = w.slice(h + 1);
+  return tail === tail.toLowerCase() && (tail.endsWith('ed') || tail.endsWith('ing') || tail === 'based' || tail === 'born' || tail === 'run' || tail === 'owned');
+}
+
 /**
  * Capitalised common words at a sentence start or in a headline ("Skip to main content", "Calls For Answers")
  * are not names unless the document also capitalises them mid-sentence or a gazetteer knows them.
@@ -3252,6 +3262,10 @@ function dropJunk(tk: Tokens, spans: Span[], titleHead: Uint8Array, vocabulary?:
   };
   const out: Span[] = [];
   for (const sp of spans) {
+    // "Second-placed Arsenal", "Lagos-based Campaign …": a compound adjective opening the sentence is no part of a name
+    if (sp.e - sp.s >= 2 && tk.sentStart[sp.s] && isCompoundAdjective(words[sp.s])) sp.s++;
+    // "- The Bank of Greece …": a list item's "The" opens no organisation's name (as a sentence's does not)
+    if (sp.e - sp.s >= 2 && words[sp.s] === 'The' && sp.s > 0 && (words[sp.s - 1] === '-' || words[sp.s - 1] === '--') && (sp.s === 1 || tk.sentStart[sp.s - 1]) && sp.type === 'organization') sp.s++;
     if (sp.layout) { out.push(sp); continue; }
     if (inSectionLabel(tk, sp)) continue;
     if (inNewsLabelLine(tk, sp)) continue;
