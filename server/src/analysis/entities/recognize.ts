@@ -2302,6 +2302,7 @@ function cricketDismissals(tk: Tokens, out: Span[]): Span[] {
     }
     if (sp.s < 2 || tk.sentStart[sp.s] || tk.sentStart[sp.s - 1]) continue;
     const b = words[sp.s - 1];
+    if (b !== 'of' && b !== 'by' && b !== 'off' && b !== 'to') continue;
     const a = lower(words[sp.s - 2]);
     const dismissed = (b === 'of' && a === 'bowling') || (b === 'by' && DISMISSED_BY.has(a)) ||
       ((b === 'off' || b === 'to') && (a === 'behind' || a === 'lbw' || (isDigitStart(a) && sp.s >= 4 && words[sp.s - 3] === 'for' && words[sp.s - 4] === 'out')));
