@@ -1047,6 +1047,9 @@ test('an ALL-CAPS kicker opening a mixed-case headline before a dash names nobod
 
 test('a name opened by an organisation word of another language is an organisation, over "de" to the name after it ("Banco de Mendoza", "Deutsche Morgan Grenfell")', () => {
   assert.deepEqual(typed('He sold the provincial bank , Banco de Mendoza , to a group .'), ['Banco de Mendoza/organization']);
+  // several in one sentence: each runs on to its own place name, none is lost when an earlier one took a name in
+  const several = typed('Banco de Mendoza , Banco de Galicia , Banco Frances and Banco de Galicia .');
+  assert.ok(several[several.length - 1].endsWith('Banco de Galicia/organization') && !several.includes('Galicia/place'), JSON.stringify(several));
   assert.ok(typed('Co-lead managers are Deutsche Morgan Grenfell and Halvard Capital Markets .').includes('Deutsche Morgan Grenfell/organization'));
 });
 

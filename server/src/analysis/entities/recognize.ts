@@ -1967,12 +1967,12 @@ function foreignOrganisations(tk: Tokens, out: Span[]): Span[] {
       while (e < n && !tk.sentStart[e] && isNameWord(words[e])) e++;
     }
     if (e === sp.e) continue;
+    // (by identity: a span taken in earlier moved the later ones' places in the result)
     result ??= out.slice();
-    result[x] = span(sp.s, e, 'organization');
-    while (x + 1 < out.length && out[x + 1].s < e) {
-      result.splice(result.indexOf(out[x + 1]), 1);
-      x++;
-    }
+    const at = result.indexOf(sp);
+    let taken = 0;
+    while (x + 1 < out.length && out[x + 1].s < e) { taken++; x++; }
+    result.splice(at, 1 + taken, span(sp.s, e, 'organization'));
   }
   return result ?? out;
 }
