@@ -1090,3 +1090,9 @@ test('"Campaign for …" the tagger left out is an organisation, not a person na
 test('a list item\'s "The" opens no organisation ("- The Bank of Greece is expected …")', () => {
   assert.ok(typed('TA NEA\n\n- The Bank of Greece is expected to keep rates unchanged .').includes('Bank of Greece/organization'));
 });
+
+test('a company named with its legal form goes by its first word where the second names its trade by a common word ("Brannvik Tool Corp" -> "Brannvik")', () => {
+  const t = typed('Shares of Brannvik Tool Corp jumped 4-1/8 .\n\nBrannvik earned $ 1.12 a share , said Ellen Marsh .');
+  assert.ok(t.includes('Brannvik/organization'), JSON.stringify(t));
+  assert.ok(!typed('Shares of Cincinnati Milacron Inc fell .\n\nCincinnati voters went to the polls .').includes('Cincinnati/organization'));
+});

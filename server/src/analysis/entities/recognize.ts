@@ -710,7 +710,10 @@ function shortNamesOf(words: string[], s: number, e: number): string[] {
     while (stem > s + 1 && LEGAL_FORMS.has(words[stem - 1])) stem--; // "Honda Motor Co Ltd"
     out.push(words.slice(s, stem).join(' '));
     const first = words[s];
-    if (stem - s === 2 && COMMERCIAL_HEADS.has(words[s + 1]) && !COMMON_WORDS.has(lower(first)) && !isNationality(first)) out.push(first);
+    // "Ford Motor Co" -> "Ford"; "Brannvik Tool Corp" -> "Brannvik" (a trade named by a common word; not a
+    // place's name: "Cincinnati Milacron Inc" is no "Cincinnati")
+    const trade = COMMERCIAL_HEADS.has(words[s + 1]) || (COMMON_WORDS.has(lower(words[s + 1])) && !isPlaceName(first));
+    if (stem - s === 2 && trade && !COMMON_WORDS.has(lower(first)) && !isNationality(first)) out.push(first);
     return out;
   }
   if (last.length < 4 || (last.charCodeAt(last.length - 1) | 32) !== 115 || ORG_SUFFIXES.has(last) || COMMERCIAL_HEADS.has(last)) return out;
