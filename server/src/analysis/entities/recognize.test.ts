@@ -1096,3 +1096,7 @@ test('a company named with its legal form goes by its first word where the secon
   assert.ok(t.includes('Brannvik/organization'), JSON.stringify(t));
   assert.ok(!typed('Shares of Cincinnati Milacron Inc fell .\n\nCincinnati voters went to the polls .').includes('Cincinnati/organization'));
 });
+
+test('what "the … crossing" names is a place ("the Erez crossing point")', () => {
+  assert.ok(typed('The meeting would take place at the Erez crossing point on the border .').includes('Erez/place'));
+});

@@ -2271,10 +2271,20 @@ function isOilGrade(words: string[], sp: Span): boolean {
   return !isCountryName(words[sp.s]) && !isAllCapsWord(words[sp.s]);
 }
 
-/** "near the village of Kfar Houneh", "the town of Bunagana": what a place noun names is a place, whatever the tagger read. */
+/** Nouns of border posts a name before them names ("the Erez crossing", "the Allenby crossing point"). */
+const CROSSING_NOUNS = new Set(['crossing', 'checkpoint']);
+
+/**
+ * "near the village of Kfar Houneh", "the town of Bunagana", "the Erez crossing": what a place noun names is a
+ * place, whatever the tagger read.
+ */
 function placesAfterPlaceNouns(tk: Tokens, out: Span[]): Span[] {
   const words = tk.norm;
   for (const sp of out) {
+    if (sp.type !== 'place' && sp.e < words.length && CROSSING_NOUNS.has(words[sp.e]) && sp.s > 0 && lower(words[sp.s - 1]) === 'the') {
+      sp.type = 'place';
+      continue;
+    }
     if (sp.type === 'place' || sp.s < 2 || words[sp.s - 1] !== 'of' || tk.sentStart[sp.s - 1] || !PLACE_NOUNS.has(words[sp.s - 2])) continue;
     if (sp.type === 'person' && FIRST_NAMES.has(words[sp.s])) continue; // a first name says person (placesByEvidence weighs it)
     if (!ORG_SUFFIXES.has(words[sp.e - 1]) && !LEGAL_FORMS.has(words[sp.e - 1])) sp.type = 'place';
