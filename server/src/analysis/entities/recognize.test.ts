@@ -1100,3 +1100,9 @@ test('a company named with its legal form goes by its first word where the secon
 test('what "the … crossing" names is a place ("the Erez crossing point")', () => {
   assert.ok(typed('The meeting would take place at the Erez crossing point on the border .').includes('Erez/place'));
 });
+
+test('a press digest names each paper on a line of its own in capitals', () => {
+  const t = typed('PRESS DIGEST - Norway - Dec 11 .\n\nOSLO 1996-12-11\n\nMORGENVAKT\n\n- Farmers block roads .\n\nDAGENS LYS\n\n- Halden Steel unions threaten a strike .');
+  assert.ok(t.includes('MORGENVAKT/organization') && t.includes('DAGENS LYS/organization') && t.includes('OSLO/place'), JSON.stringify(t));
+  assert.ok(!typed('OSLO 1996-12-11\n\nMORGENVAKT\n\n- Farmers block roads .').includes('MORGENVAKT/organization'));
+});

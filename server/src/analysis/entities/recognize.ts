@@ -894,7 +894,32 @@ function plainSpan(sp: Span, shift: number): Span {
  * (evaluation): document-level consistency, headline short names, weekdays out of names, the junk filter,
  * the shape of a name.
  */
+/**
+ * A wire's press digest ("PRESS DIGEST - Greece - Dec 11") lists each paper's stories under its name, a line
+ * of its own in capitals ("KATHIMERINI", "TA NEA"): each such line is an organisation.
+ */
+function pressDigestPapers(tk: Tokens, spans: Span[]): Span[] {
+  const words = tk.norm;
+  const n = words.length;
+  let digest = false;
+  for (let k = 0; k + 1 < n && !digest; k++) digest = tk.sentStart[k] && (words[k] === 'PRESS' || words[k] === 'Press') && (words[k + 1] === 'DIGEST' || words[k + 1] === 'Digest');
+  if (!digest) return spans;
+  const add: Span[] = [];
+  for (let s = 0; s < n; ) {
+    let e = s + 1;
+    while (e < n && !tk.sentStart[e]) e++;
+    let papers = e - s <= 4;
+    for (let k = s; k < e && papers; k++) papers = words[k].length >= 2 && isAllCapsWord(words[k]) && hasLetter(words[k]) && words[k] !== 'PRESS' && !isPlaceName(titleCaps(words[k]));
+    if (papers) add.push(span(s, e, 'organization', true));
+    s = e;
+  }
+  if (!add.length) return spans;
+  const kept = spans.filter((sp) => !add.some((a) => sp.s < a.e && a.s < sp.e));
+  return kept.concat(add).sort((a, b) => a.s - b.s);
+}
+
 function documentPasses(tk: Tokens, spans: Span[], head: Uint8Array, vocabulary?: DocumentVocabulary): Span[] {
+  spans = pressDigestPapers(tk, spans);
   spans = harmonise(foldHeadlines(tk, head), spans, head);
   acronymsOfNames(tk, spans);
   headlineShortNames(tk, spans, head);
