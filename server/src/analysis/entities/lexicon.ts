@@ -216,6 +216,7 @@ export const ORG_CUES: ReadonlySet<string> = new Set([
   'publisher', 'automaker', 'carmaker', 'startup', 'subsidiary', 'supplier', 'contractor', 'shipper', 'charity',
   'organisation', 'organization', 'agency', 'band', 'label', 'brand', 'chain', 'producer', 'developer', 'utility',
   'unit', 'affiliate', 'brokerage', 'refiner', 'miner', 'distributor', 'exporter', 'importer',
+  'drugmaker', 'chipmaker', 'steelmaker', 'planemaker', 'truckmaker', 'toymaker', 'shipbuilder', 'brewer',
 ]);
 
 /** Last words that make a multi-word name an organisation ("Danube Wire", "Acme Holdings", "General Motors"). */

@@ -1106,3 +1106,8 @@ test('a press digest names each paper on a line of its own in capitals', () => {
   assert.ok(t.includes('MORGENVAKT/organization') && t.includes('DAGENS LYS/organization') && t.includes('OSLO/place'), JSON.stringify(t));
   assert.ok(!typed('OSLO 1996-12-11\n\nMORGENVAKT\n\n- Farmers block roads .').includes('MORGENVAKT/organization'));
 });
+
+test('"drugmaker", "chipmaker" and other trades before a name cue an organisation; an opener of another language read alone takes the name after it ("Credit | Suisse")', () => {
+  assert.ok(typed('Shares were led by drugmaker Roche , dealers said .').includes('Roche/organization'));
+  assert.ok(typed('Union Bank of Switzerland slipped , while Credit Suisse rose 2 francs .').includes('Credit Suisse/organization'));
+});

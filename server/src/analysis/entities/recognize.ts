@@ -1988,8 +1988,10 @@ function foreignOrganisations(tk: Tokens, out: Span[]): Span[] {
     const opener = FOREIGN_ORG_OPENERS.has(words[sp.s]) && (words[sp.s] !== 'Union' || ROMANCE_LINKS.has(words[sp.s + 1] ?? ''));
     if (!opener || sp.layout) continue;
     sp.type = 'organization';
-    // over "de" / "do" … to the capitalised words after it, taking in a name found there
+    // over "de" / "do" … to the capitalised words after it, taking in a name found there; an opener read
+    // alone takes the name words right after it ("Credit | Suisse", "Banque | Paribas")
     let e = sp.e;
+    if (e - sp.s === 1) while (e < n && e - sp.s < 3 && !tk.sentStart[e] && isNameWord(words[e]) && !FUNCTION_WORDS.has(lower(words[e]))) e++;
     while (e + 1 < n && ROMANCE_LINKS.has(words[e]) && !tk.sentStart[e + 1] && isNameWord(words[e + 1])) {
       e += 2;
       while (e < n && !tk.sentStart[e] && isNameWord(words[e])) e++;
