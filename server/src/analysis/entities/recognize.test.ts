@@ -1111,3 +1111,7 @@ test('"drugmaker", "chipmaker" and other trades before a name cue an organisatio
   assert.ok(typed('Shares were led by drugmaker Roche , dealers said .').includes('Roche/organization'));
   assert.ok(typed('Union Bank of Switzerland slipped , while Credit Suisse rose 2 francs .').includes('Credit Suisse/organization'));
 });
+
+test('a full name in the body opening with another person\'s surname stays whole ("Karl Malone" beside "George Karl")', () => {
+  assert.ok(typed('Karl Malone had 28 points .\n\nCoach George Karl said it was over .').includes('Karl Malone/person'));
+});

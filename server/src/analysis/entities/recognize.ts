@@ -588,7 +588,8 @@ function harmonise(tk: Tokens, spans: Span[], head: Uint8Array): Span[] {
   let alsoSurnames: Span[] | null = null;
   for (const sp of spans) {
     // "Tillerson Flies" in a Title Case headline: a one-off span opening with a known surname
-    const v0 = sp.e - sp.s >= 2 && surname.has(tk.norm[sp.s]) ? votes.get(key(tk, sp))! : null;
+    // (not a full name of its own in the body: "Karl Malone" beside "George Karl")
+    const v0 = sp.e - sp.s >= 2 && surname.has(tk.norm[sp.s]) && (head[sp.s] || !personNameAt(tk.norm, sp.s, sp.e)) ? votes.get(key(tk, sp))! : null;
     if (v0 && v0.person + v0.organization + v0.place <= 1 && (surname.get(tk.norm[sp.e - 1]) ?? 0) <= 1) {
       // "DOLE PICKS KEMP": a known surname ending it is a person too
       // (a surname of another person: a person span counted its own last word)
