@@ -1115,3 +1115,8 @@ test('"drugmaker", "chipmaker" and other trades before a name cue an organisatio
 test('a full name in the body opening with another person\'s surname stays whole ("Karl Malone" beside "George Karl")', () => {
   assert.ok(typed('Karl Malone had 28 points .\n\nCoach George Karl said it was over .').includes('Karl Malone/person'));
 });
+
+test('on a team sport\'s page a dateline naming a club\'s town does not make the club a place ("HOUSTON" over "for Houston")', () => {
+  const t = typed('BASKETBALL - ROCKETS WIN .\n\nHOUSTON 1996-12-13\n\nOlajuwon scored 30 points as the Houston Rockets beat the Denver Nuggets 110-98 .\n\nBarkley added 18 points for Houston , which has won eight games .');
+  assert.equal(t[t.length - 1], 'Houston/organization', JSON.stringify(t));
+});

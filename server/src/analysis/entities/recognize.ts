@@ -498,27 +498,37 @@ function isTeamSportPage(tk: Tokens): boolean {
  * "Liverpool went three points clear", "Chelsea 's Italian striker": on a team sport's page a town named
  * alone is its club (read as a person or a place), unless a locative or "from" comes before it, it is a
  * country (national sides are places), a layout placed it (a dateline), or it is a surname (of the gazetteer
- * when read as a person, or of a person the page names in full).
+ * when read as a person, or of a person the page names in full). Returns the towns it made clubs.
  */
-function townsOnTeamSportPages(tk: Tokens, spans: Span[]): void {
+function townsOnTeamSportPages(tk: Tokens, spans: Span[]): Set<string> | null {
   let page: boolean | undefined;
   let surnames: Set<string> | null = null;
+  let clubs: Set<string> | null = null;
   for (const sp of spans) {
-    if (sp.e - sp.s !== 1 || sp.layout || sp.type === 'organization') continue;
+    if (sp.e - sp.s !== 1 || sp.layout) continue;
     const w = tk.norm[sp.s];
     const town = isAllCapsWord(w) ? titleCaps(w) : w;
     if (!CITIES.has(town) || isCountryName(town)) continue;
+    if (sp.type === 'organization') { // read as the club already
+      if ((page ??= isTeamSportPage(tk)) === false) return null;
+      (clubs ??= new Set()).add(town);
+      continue;
+    }
     // (a surname read as a person stays one: "Wright" is a town too)
     if (sp.type === 'person' && ((SINGLE.get(town) ?? 0) & GZ_SURNAME) !== 0) continue;
     const before = sp.s > 0 ? lower(tk.norm[sp.s - 1]) : '';
     if (LOCATIVES.has(before) || before === 'from') continue;
-    if ((page ??= isTeamSportPage(tk)) === false) return;
+    if ((page ??= isTeamSportPage(tk)) === false) return null;
     if (!surnames) {
       surnames = new Set();
       for (const p of spans) if (p.type === 'person' && p.e - p.s >= 2) surnames.add(tk.norm[p.e - 1]);
     }
-    if (!surnames.has(w) && !surnames.has(town)) sp.type = 'organization';
+    if (!surnames.has(w) && !surnames.has(town)) {
+      sp.type = 'organization';
+      (clubs ??= new Set()).add(town);
+    }
   }
+  return clubs;
 }
 
 /**
@@ -547,7 +557,8 @@ function clubsNamedByTown(tk: Tokens, spans: Span[]): void {
 
 function harmonise(tk: Tokens, spans: Span[], head: Uint8Array): Span[] {
   clubsNamedByTown(tk, spans);
-  townsOnTeamSportPages(tk, spans);
+  // (the clubs it finds take no place vote from a dateline naming their town: "HOUSTON" over "for Houston")
+  const clubs = townsOnTeamSportPages(tk, spans);
   const votes = new Map<string, Record<MentionType, number>>();
   const surname = new Map<string, number>();
   // the shorter names the document's organisations go by (see shortNamesOf): organisations wherever printed
@@ -560,7 +571,7 @@ function harmonise(tk: Tokens, spans: Span[], head: Uint8Array): Span[] {
     // sure than the body ("BRADFORD SIGN …" read as a person over "Bradford coach …")
     v[sp.type] += sp.layout ? 2 : head[sp.s] ? 0.5 : 1;
     // a dateline's town in capitals votes for the body's spelling too ("RUSSELL, Kansas" and "hometown of Russell")
-    if (sp.layout && sp.type === 'place' && sp.e - sp.s <= 3 && !head[sp.s] && isAllCapsWord(tk.norm[sp.s]) && tk.norm[sp.s].length > 3) {
+    if (sp.layout && sp.type === 'place' && sp.e - sp.s <= 3 && !head[sp.s] && isAllCapsWord(tk.norm[sp.s]) && tk.norm[sp.s].length > 3 && !clubs?.has(titleCaps(k))) {
       const t = titleCaps(k);
       let tv = votes.get(t);
       if (!tv) votes.set(t, (tv = { person: 0, organization: 0, place: 0 }));
